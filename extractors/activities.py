@@ -1,0 +1,232 @@
+"""Activities: the models, programs, campaigns, movements, funds and plans a report lists."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors import lexicon
+from extractors.common import sections, sentence_bounds, span_group
+from schemas import Activity
+
+LABEL = "ACTIVITY"
+SPANS_KEY = "activities"
+_OPEN, _CLOSE = "“\"'‘", "”\"'’"
+_QUOTED = r"(?:“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|‘[^’\n]{2,200}’|'[^'\n]{2,200}')"
+_MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The activity vocabulary from data/activity_cues.tsv, compiled."""
+
+    list_re: re.Pattern[str]
+    named_re: re.Pattern[str]
+    heads: dict[str, str]
+    relations: tuple[tuple[re.Pattern[str], str], ...]
+    verb_re: re.Pattern[str]
+    advice_re: re.Pattern[str]
+
+
+def _alt(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+@cache
+def cues() -> Cues:
+    """Load and compile the cue vocabulary."""
+    groups: dict[str, dict[str, str]] = {}
+    for row in lexicon.rows("activity_cues.tsv", (2, 3)):
+        groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
+    heads = groups["head"]
+    list_re = re.compile(rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I)
+    named_re = re.compile(
+        rf"(?<!\w)(?P<head>{_alt(heads)})\s*(?P<name>{_QUOTED}|(?:[A-ZÀ-ỸĐ][^\s,.;:()]*)"
+        r"(?:\s+(?!(?:giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo)\b)[^\s,.;:()“”\"]+){0,14})",
+        re.I,
+    )
+    relations = tuple(
+        (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
+        for f, r in sorted(groups["relation"].items(), key=lambda x: len(x[0]), reverse=True)
+    )
+    return Cues(
+        list_re=list_re,
+        named_re=named_re,
+        heads={k.lower(): v for k, v in heads.items()},
+        relations=relations,
+        verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
+        advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
+    )
+
+
+@dataclass
+class Item:
+    """An activity found in the text."""
+
+    start: int
+    end: int
+    kind: str = "other"
+    relation: str = "reported"
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " ,;:–-…\n":
+        a += 1
+    while b > a and text[b - 1] in " ,;:.–-…\n":
+        b -= 1
+    return a, b
+
+
+def _split_commas(text: str, a: int, b: int, c: Cues) -> list[tuple[int, int]]:
+    """Split a list element at the commas that separate whole activities (outside quotes)."""
+    out = []
+    start = a
+    depth = 0
+    i = a
+    while i < b:
+        ch = text[i]
+        if ch in "“(":
+            depth += 1
+        elif ch in "”)" and depth:
+            depth -= 1
+        elif ch == "," and not depth:
+            rest = text[i + 1 : b].lstrip()
+            if c.verb_re.match(rest) or c.named_re.match(rest):
+                out.append((start, i))
+                start = i + 1
+        i += 1
+    out.append((start, b))
+    return out
+
+
+def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
+    items: list[Item] = []
+    for s, e in sentences:
+        m = c.list_re.search(text, s, e)
+        if not m:
+            continue
+        if c.advice_re.search(text, s, m.start()):
+            continue  # "một số ý kiến đóng góp như: cần bổ sung ...": suggestions, not activities
+        body_end = e
+        parts = []
+        pos = m.end()
+        for sm in re.finditer(r";", text[pos:body_end]):
+            parts.append((pos, m.end() + sm.start()))
+            pos = m.end() + sm.end()
+        parts.append((pos, body_end))
+        if len(parts) < 2 and text[m.start() : m.end()].strip()[-1:] != ":":
+            continue  # "như" without a colon or a list of ; is too often a comparison
+        for a, b in parts:
+            for x, y in _split_commas(text, a, b, c):
+                x, y = _strip(text, x, y)
+                if y - x < 4 or y - x > _MAX_ITEM or c.advice_re.match(text, x):
+                    continue
+                items.append(Item(x, y))
+    return items
+
+
+def _named(text: str, c: Cues) -> list[Item]:
+    items = []
+    for m in c.named_re.finditer(text):
+        head = re.sub(r"\s+", " ", m.group("head").lower())
+        name = m.group("name")
+        quoted = name[:1] in _OPEN
+        if not quoted and not m.group("head")[:1].isupper():
+            continue  # "chương trình Giao lưu": lowercase head with an unquoted name is prose
+        a, b = _strip(text, m.start(), m.end())
+        # a program's year belongs to its name ("Chương trình phối hợp hoạt động năm 2021")
+        year = re.match(r"\s+năm\s+\d{4}", text[b:])
+        if year and not quoted:
+            b += year.end()
+        items.append(Item(a, b, kind=c.heads.get(head, "other")))
+    return items
+
+
+def find(text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> list[Item]:
+    """Activities in text: enumeration items and named programs, funds and campaigns, without overlaps."""
+    c = cues()
+    found = _enumerations(text, sentences, c)
+    named = _named(text, c)
+    out = list(found)
+    for n in named:
+        if not any(x.start <= n.start and n.end <= x.end for x in found):
+            if not any(n.start < x.end and x.start < n.end for x in out):
+                out.append(n)
+    out = [i for i in out if not any(a <= i.start < b for a, b in skip)]
+    # the same named program written twice is one activity
+    seen: set[str] = set()
+    unique = []
+    for i in sorted(out, key=lambda i: i.start):
+        key = re.sub(r"\s+", " ", text[i.start : i.end]).lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(i)
+    for i in unique:
+        _classify(text, i, sentences, c)
+    return unique
+
+
+def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) -> None:
+    low = text[item.start : item.end].lower()
+    if item.kind == "other":
+        for head, kind in sorted(c.heads.items(), key=lambda x: len(x[0]), reverse=True):
+            if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", low):
+                item.kind = kind
+                break
+        else:
+            item.kind = "model"
+    sent = next(((a, b) for a, b in sentences if a <= item.start < b), (item.start, item.end))
+    context = text[sent[0] : item.start]
+    for rx, relation in c.relations:
+        if rx.search(context):
+            item.relation = relation
+            break
+
+
+# --- spaCy component ---------------------------------------------------------------------------
+
+if not Span.has_extension("activity"):
+    Span.set_extension("activity", default=None)
+
+
+@Language.factory("vnnews_activities")
+def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find activities; write doc.spans['activities'] with span._.activity."""
+    cues()
+
+    def component(doc: Doc) -> Doc:
+        secs = sections(doc)
+        skip = [secs["byline"]] if "byline" in secs else []
+        spans = []
+        for item in find(doc.text, sentence_bounds(doc), skip):
+            span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")
+            if span is not None:
+                span._.activity = item
+                spans.append(span)
+        span_group(doc, SPANS_KEY, spans)
+        return doc
+
+    return component
+
+
+def to_records(doc: Doc) -> list[Activity]:
+    """Activity records of a processed Doc."""
+    out = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        item: Item = span._.activity
+        out.append(
+            Activity(
+                start=item.start,
+                end=item.end,
+                text=doc.text[item.start : item.end],
+                kind=item.kind,  # type: ignore[arg-type]
+                relation=item.relation,  # type: ignore[arg-type]
+            )
+        )
+    return out

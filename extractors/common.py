@@ -1,0 +1,60 @@
+"""What the extractor components share: Doc extensions and small span helpers."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, SpanGroup
+
+# Input context the pipeline sets on each Doc before the components run.
+for _name, _default in (("published", None), ("has_title", None), ("sections", None), ("warnings", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# A capitalized syllable ("Nguyễn", "H'Hen", "Y-Moan") and a lowercase one.
+CAP = rf"[{UPPER}][{LOWER}{UPPER}']*(?:-[{UPPER}{LOWER}][{LOWER}]*)?"
+LOW = rf"[{LOWER}]+"
+
+
+def doc_published(doc: Doc) -> str | None:
+    """The publication date the caller gave for this Doc."""
+    return doc._.published
+
+
+def span_group(doc: Doc, key: str, spans: list[Span]) -> None:
+    """Store spans under doc.spans[key], replacing what was there."""
+    doc.spans[key] = SpanGroup(doc, name=key, spans=spans)
+
+
+def sections(doc: Doc) -> dict[str, tuple[int, int]]:
+    """Section name -> (start, end) of the Doc's text."""
+    return {s.name: (s.start, s.end) for s in (doc._.sections or [])}
+
+
+def add_warning(doc: Doc, message: str) -> None:
+    """Record a warning for the article's record."""
+    if doc._.warnings is None:
+        doc._.warnings = []
+    doc._.warnings.append(message)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace into one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: lowercase, single spaces, en dashes as hyphens."""
+    return squash(text).lower().replace("–", "-")
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the Doc's sentences."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))]
+    return [(s.start_char, s.end_char) for s in doc.sents]

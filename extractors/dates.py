@@ -1,0 +1,533 @@
+"""Dates: a Vietnamese temporal tagger normalizing to ISO 8601 / TIMEX3 values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors import lexicon
+from extractors.common import doc_published, sentence_bounds, span_group
+from schemas import DateItem
+
+LABEL = "DATE"
+SPANS_KEY = "dates"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Calendar vocabulary loaded from data/dates.tsv."""
+
+    part_of_day: dict[str, str]
+    weekday: dict[str, int]
+    month_word: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    relative_pod: dict[str, int]
+
+
+@cache
+def vocab() -> Vocab:
+    """The calendar vocabulary, validated."""
+    groups: dict[str, dict[str, str]] = {}
+    for kind, form, value in lexicon.rows("dates.tsv", (3, 3)):
+        groups.setdefault(kind, {})[form] = value
+    missing = {"part_of_day", "weekday", "month_word", "relative", "relative_pod"} - set(groups)
+    if missing:
+        raise lexicon.LexiconError(f"dates.tsv: no rows of kind {sorted(missing)}")
+    rel = {}
+    for form, value in groups["relative"].items():
+        unit, _, offset = value.partition(":")
+        if unit not in {"day", "week", "month", "year"}:
+            raise lexicon.LexiconError(f"dates.tsv: bad relative unit in {value!r}")
+        rel[form] = (unit, int(offset))
+    return Vocab(
+        part_of_day=groups["part_of_day"],
+        weekday={k: int(v) for k, v in groups["weekday"].items()},
+        month_word={k: int(v) for k, v in groups["month_word"].items()},
+        relative=rel,
+        relative_pod={k: int(v) for k, v in groups["relative_pod"].items()},
+    )
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """A regex alternation of word forms, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+@dataclass
+class Found:
+    """A date expression found in the text, before year resolution."""
+
+    start: int
+    end: int
+    granularity: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    half: int | None = None
+    week: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    part_of_day: str | None = None
+    end_parts: dict | None = None  # the end of a range: year/month/day/granularity
+    relative: tuple[str, int] | None = None
+    year_offset: int | None = None  # "tháng 12 năm ngoái": the year is relative to publication
+    explicit_year: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class Patterns:
+    """The compiled grammar of Vietnamese date expressions."""
+
+    def __init__(self, v: Vocab) -> None:
+        d = r"(?:3[01]|[12]\d|0?[1-9])"
+        m = r"(?:1[0-2]|0?[1-9])"
+        y = r"(?:19\d\d|20\d\d)"
+        pod = _alt(v.part_of_day)
+        wd = _alt(v.weekday)
+        mw = _alt(v.month_word)
+        rel = _alt(v.relative)
+        self.v = v
+        # prefixes: part of day, weekday, "ngày"; each optional, in this order
+        prefix = (
+            rf"(?:(?P<pod>{pod})\s+(?:(?:hôm\s+)?nay\s+|qua\s+|mai\s+)?)?"
+            rf"(?:(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?)?"
+            r"(?:(?:vào\s+)?ngày\s+|hôm\s+)?"
+        )
+        no_left = r"(?<![\w/.,:-])"
+        no_right = r"(?![\w/]|[.,:-]\d|-[^\W\d_])"
+        sep = r"\s*[/.-]\s*"
+        self.rules: list[tuple[str, re.Pattern[str]]] = [
+            # ranges of days: "từ ngày 15 đến 18/3/2021", "từ 15 - 18/3/2021", "từ 15/3 đến 18/3"
+            ("day_range", re.compile(
+                rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?:(?P<s1>/|-|\.|\s+tháng\s+)(?P<m1>{m}))?"
+                rf"\s*(?:đến|tới|–|-)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>/|-|\.|\s+tháng\s+)(?P<m2>{m})"
+                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            # ranges of years: "giai đoạn 2016 - 2020", "nhiệm kỳ 2020-2025", "(2016 – 2020)", "từ năm 2015 đến năm 2020"
+            ("year_range", re.compile(
+                rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
+                rf"(?P<y1>{y})\s*(?:–|-|đến|tới)\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}", re.I)),
+            # months in range: "từ tháng 3 đến tháng 5/2021"
+            ("month_range", re.compile(
+                rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
+                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            # "ngày 18 tháng 3 năm 2021", "18 tháng Ba"
+            ("day_words", re.compile(
+                rf"{no_left}{prefix}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
+                rf"(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}", re.I)),
+            # numeric: "18/3/2021", "18-3-2021", "18.3.2021", "18/3", "(8/6)"
+            ("day_numeric", re.compile(
+                rf"{no_left}{prefix}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
+                rf"(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}", re.I)),
+            # quarters: "quý I/2021", "quý 2 năm 2021"
+            ("quarter", re.compile(
+                rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            # halves: "6 tháng đầu năm 2021", "nửa cuối năm"
+            ("half", re.compile(
+                rf"{no_left}(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?"
+                rf"{no_right}", re.I)),
+            ("half2", re.compile(
+                rf"{no_left}nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?{no_right}", re.I)),
+            # months: "tháng 3/2021", "tháng 3 năm 2021", "tháng 12 năm ngoái", "tháng 3"
+            ("month", re.compile(
+                rf"{no_left}(?:(?:vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(?P<m>{m}|{mw})(?![\w])"
+                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
+                re.I)),
+            # years: "năm 2021", "đầu năm 2021"
+            ("year", re.compile(rf"{no_left}(?:(?:đầu|cuối|giữa)\s+)?năm\s+(?P<y>{y}){no_right}", re.I)),
+            # clock times: "14 giờ 30", "14h30", "lúc 8 giờ sáng"
+            ("time", re.compile(
+                rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
+                r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm))?", re.I)),
+            # relative: "hôm qua", "sáng nay", "tuần trước", "năm ngoái"
+            ("relative", re.compile(rf"{no_left}(?P<rel>{rel})(?![\w])", re.I)),
+            ("relative_pod", re.compile(
+                rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{_alt(v.relative_pod)})(?![\w])"
+                rf"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?", re.I)),
+            # bare years in a date context: "(2017)", "toàn quốc 2017", "mùa thi 2017"
+            ("bare_year", re.compile(rf"{no_left}(?P<y>{y}){no_right}")),
+        ]
+
+
+@cache
+def patterns() -> Patterns:
+    """The grammar, compiled once."""
+    return Patterns(vocab())
+
+
+# Document numbers and other numbers that look like dates: the words before a match.
+_DOC_BEFORE = re.compile(
+    r"(?:\bsố|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Nghị\s+định|Thông\s+tư|Công\s+văn|Kết\s+luận|Quy\s+định|"
+    r"Luật|Hướng\s+dẫn|Kế\s+hoạch|Thông\s+báo|Tờ\s+trình|Đề\s+án|Điều|khoản|mã|hotline|điện\s+thoại|ĐT|"
+    r"Fax|tỷ\s+số|tỉ\s+số|thắng|thua|hòa)\s*:?\s*$",
+    re.I,
+)
+_COUNT_AFTER = re.compile(r"\s*(?:%|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|USD|km|ha|m2|tấn|kg|lượt|học\s+sinh|hộ)\b", re.I)
+_DAY_CUE_BEFORE = re.compile(
+    r"(?:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|nay|qua|từ|đến|tới|vào|thứ\s+\w+|chủ\s+nhật|\()\s*,?\s*\(?\s*$",
+    re.I,
+)
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?:năm|giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|mùa|khóa|từ|đến|tới|trước|sau|cuối|đầu|giữa|vào|trong|"
+    r"tháng\s+\d+|\(|–|-|,)\s*$",
+    re.I,
+)
+
+
+def _roman(q: str) -> int:
+    return _ROMAN.get(q.lower()) or int(q)
+
+
+def _month(value: str, v: Vocab) -> int:
+    return int(value) if value.isdigit() else v.month_word[re.sub(r"\s+", " ", value.lower())]
+
+
+def _two_digit_year(y: str | None, base: int | None = None) -> int | None:
+    if y is None:
+        return None
+    n = int(y)
+    if len(y) == 2:
+        return (base // 100 * 100 + n) if base else 2000 + n
+    return n
+
+
+def _pod(value: str | None, v: Vocab) -> str | None:
+    return v.part_of_day.get(re.sub(r"\s+", " ", value.lower())) if value else None
+
+
+def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
+    """Every date expression in text, longest first, without overlaps; years not yet resolved."""
+    p = patterns()
+    v = p.v
+    candidates: list[Found] = []
+    for name, rx in p.rules:
+        for m in rx.finditer(text):
+            f = _build(name, m, text, v)
+            if f is not None:
+                candidates.append(f)
+    # keep the longest of overlapping candidates; earlier rules win ties
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    taken: list[Found] = []
+    for f in candidates:
+        if all(f.end <= t.start or f.start >= t.end for t in taken):
+            taken.append(f)
+    taken.sort(key=lambda f: f.start)
+    return taken
+
+
+def _before(text: str, start: int, n: int = 30) -> str:
+    return text[max(0, start - n) : start]
+
+
+def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
+    g = m.groupdict()
+    start, end = m.span()
+    before = _before(text, start)
+    if name not in {"relative", "relative_pod", "time"} and _DOC_BEFORE.search(before):
+        return None
+    if name == "day_range":
+        y = _two_digit_year(g["y"])
+        m1 = int(g["m1"]) if g["m1"] else int(g["m2"])
+        d1, d2, m2 = int(g["d1"]), int(g["d2"]), int(g["m2"])
+        if not _valid(d1, m1) or not _valid(d2, m2) or (m1, d1) >= (m2, d2):
+            return None
+        has_cue = m.group(0).lower().startswith(("từ", "ngày")) or _DAY_CUE_BEFORE.search(before)
+        if not has_cue:
+            return None
+        return Found(start, end, "day", y, m1, d1, end_parts={"month": m2, "day": d2, "granularity": "day"},
+                     explicit_year=y is not None)
+    if name == "year_range":
+        y1 = int(g["y1"])
+        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
+        if not y1 < y2 <= y1 + 30:
+            return None
+        if g["cue"] is None and not _YEAR_CUE_BEFORE.search(before) and not text.startswith("(", start - 1):
+            return None
+        return Found(start, end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True)
+    if name == "month_range":
+        y = _two_digit_year(g["y"])
+        m1, m2 = int(g["m1"]), int(g["m2"])
+        if m1 >= m2:
+            return None
+        return Found(start, end, "month", y, m1, end_parts={"month": m2, "granularity": "month"},
+                     explicit_year=y is not None)
+    if name in {"day_words", "day_numeric"}:
+        d, mo = int(g["d"]), _month(g["m"], v)
+        y = _two_digit_year(g.get("y"))
+        if not _valid(d, mo, y):
+            return None
+        if name == "day_numeric":
+            sep = g["sep"]
+            prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(r"(?:vào\s+)?(?:ngày|hôm)\b", m.group(0), re.I)
+            cue = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
+            if sep != "/" and not cue and y is None:
+                return None  # "3-1" is a score, "6.7" a decimal, unless a day word says otherwise
+            if _COUNT_AFTER.match(text, end):
+                return None
+            if g.get("open") and not text.startswith(")", end):
+                # "(8/6" must close: otherwise it is something else in brackets
+                pass
+        return Found(start, end, "day", y, mo, d, part_of_day=_pod(g.get("pod"), v), explicit_year=y is not None,
+                     extra={"weekday": v.weekday.get(re.sub(r"\s+", " ", g["wd"].lower())) if g.get("wd") else None})
+    if name == "quarter":
+        y = _two_digit_year(g["y"])
+        return Found(start, end, "quarter", y, quarter=_roman(g["q"]), explicit_year=y is not None)
+    if name in {"half", "half2"}:
+        y = _two_digit_year(g["y"])
+        offset = None
+        if g.get("rel"):
+            offset = 0 if "nay" in g["rel"] else -1
+        return Found(start, end, "half", y, half=1 if g["h"].lower() == "đầu" else 2, explicit_year=y is not None,
+                     year_offset=offset)
+    if name == "month":
+        if not g["m"].isdigit() and not re.match(r"\s*(?:năm|,|\.|/)", text[end:end + 6]) and not g["y"]:
+            # "tháng Ba" alone is a month; "tháng năm" in running text is too ambiguous
+            if g["m"].lower() in {"năm", "một", "hai", "mười"}:
+                return None
+        # "3 tháng" is a duration: the number before "tháng" belongs to it
+        if re.search(r"\d\s*$", before):
+            return None
+        mo = _month(g["m"], v)
+        y = _two_digit_year(g["y"])
+        offset = None
+        if g.get("rel"):
+            word = g["rel"].split()[-1].lower()
+            offset = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1}[word]
+        if _COUNT_AFTER.match(text, end):
+            return None
+        return Found(start, end, "month", y, mo, explicit_year=y is not None, year_offset=offset)
+    if name == "year":
+        return Found(start, end, "year", int(g["y"]), explicit_year=True)
+    if name == "bare_year":
+        if _COUNT_AFTER.match(text, end) or re.match(r"\s+[a-zà-ỹđ]", text[end:end + 3]):
+            if not _YEAR_CUE_BEFORE.search(before):
+                return None
+        if re.search(r"\d[\s.,]*$", before):
+            return None
+        return Found(start, end, "year", int(g["y"]), explicit_year=True)
+    if name == "time":
+        hour = int(g["h"])
+        minute = int(g["min"]) if g["min"] else 0
+        if not g["min"] and g["u"].lower() != "h" and not g["cue"] and not g["pod"]:
+            return None  # "8 giờ" alone is a duration as often as a time
+        if re.search(r"(?:trong|suốt|mất|sau|hơn|gần)\s*$", before, re.I) and not g["min"]:
+            return None
+        pod = _pod(g["pod"], v)
+        if pod in {"afternoon", "evening", "night"} and hour < 12:
+            hour += 12 if not (pod == "night" and hour < 5) else 0
+        return Found(start, end, "time", hour=hour % 24, minute=minute, part_of_day=pod)
+    if name == "relative":
+        phrase = re.sub(r"\s+", " ", g["rel"].lower())
+        unit, offset = v.relative[phrase]
+        if unit in {"month", "year", "week"} and re.search(r"(?:\d|những|các|nhiều|mấy|vài)\s*$", before, re.I):
+            return None  # "3 năm trước", "những năm qua": spans of time, not calendar points
+        return Found(start, end, unit, relative=(unit, offset))
+    if name == "relative_pod":
+        pod = _pod(g["pod"], v)
+        offset = v.relative_pod[g["rp"].lower()]
+        if g.get("d"):
+            d, mo = int(g["d"]), int(g["m"])
+            y = _two_digit_year(g.get("y"))
+            if not _valid(d, mo, y):
+                return None
+            return Found(start, end, "day", y, mo, d, part_of_day=pod, explicit_year=y is not None)
+        return Found(start, end, "day", part_of_day=pod, relative=("day", offset))
+    return None
+
+
+def _valid(d: int, m: int, y: int | None = None) -> bool:
+    try:
+        dt.date(y or 2000, m, d)  # 2000 is a leap year: 29/2 without a year is a real date
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date as known: year, maybe month and day."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, published: str | None) -> Anchor:
+        """Anchor from an ISO date of any granularity ("2017", "2017-06", "2017-06-08T10:00")."""
+        if not published:
+            return cls()
+        m = re.match(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", published)
+        if not m:
+            return cls()
+        y, mo, d = (int(x) if x else None for x in m.groups())
+        if mo is not None and not 1 <= mo <= 12:
+            return cls(y)
+        if d is not None and not _valid(d, mo or 1, y):
+            return cls(y, mo)
+        return cls(y, mo, d)
+
+    @property
+    def date(self) -> dt.date | None:
+        """The full date, if known."""
+        return dt.date(self.year, self.month, self.day) if self.year and self.month and self.day else None
+
+
+def resolve(found: list[Found], text: str, sentences: list[tuple[int, int]], published: str | None) -> list[Found]:
+    """Give each expression its year (guidelines' rules) and turn relative ones into calendar dates."""
+    anchor = Anchor.parse(published)
+    explicit = [(f.start, f.year) for f in found if f.explicit_year and f.year]
+    out: list[Found] = []
+    for f in found:
+        if f.relative:
+            r = _resolve_relative(f, anchor)
+            if r is not None:
+                out.append(r)
+            continue
+        if f.granularity == "time":
+            out.append(f)
+            continue
+        if f.year_offset is not None:
+            if anchor.year is None:
+                continue
+            f = replace(f, year=anchor.year + f.year_offset, extra={**f.extra, "year_source": "published"})
+        elif f.year is None:
+            year, source = _infer_year(f, anchor, explicit, sentences)
+            f = replace(f, year=year, extra={**f.extra, "year_source": source})
+        out.append(f)
+    return _attach_times(out, sentences)
+
+
+def _resolve_relative(f: Found, anchor: Anchor) -> Found | None:
+    unit, offset = f.relative  # type: ignore[misc]
+    if unit == "year":
+        if anchor.year is None:
+            return None
+        return replace(f, year=anchor.year + offset, extra={"year_source": "published"})
+    base = anchor.date
+    if base is None:
+        return None  # "hôm qua" means nothing without the day of publication
+    if unit == "day":
+        day = base + dt.timedelta(days=offset)
+        return replace(f, year=day.year, month=day.month, day=day.day, extra={"year_source": "published"})
+    if unit == "week":
+        day = base + dt.timedelta(weeks=offset)
+        iso = day.isocalendar()
+        return replace(f, year=iso[0], week=iso[1], extra={"year_source": "published"})
+    month_index = base.year * 12 + base.month - 1 + offset
+    return replace(f, year=month_index // 12, month=month_index % 12 + 1, extra={"year_source": "published"})
+
+
+def _infer_year(
+    f: Found, anchor: Anchor, explicit: list[tuple[int, int | None]], sentences: list[tuple[int, int]]
+) -> tuple[int | None, str]:
+    if anchor.year:
+        return anchor.year, "published"
+    before = [y for pos, y in explicit if pos < f.start]
+    if before:
+        return before[-1], "context"
+    sentence_end = next((e for s, e in sentences if s <= f.start < e), f.end)
+    after = [y for pos, y in explicit if f.end <= pos < sentence_end]
+    if after:
+        return after[0], "context"
+    return None, "unknown"
+
+
+def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[Found]:
+    """A clock time takes the day of its sentence; a time with no day in its sentence is dropped."""
+    out: list[Found] = []
+    for f in found:
+        if f.granularity != "time":
+            out.append(f)
+            continue
+        sentence = next(((s, e) for s, e in sentences if s <= f.start < e), None)
+        days = [x for x in found if x.granularity == "day" and x.day and sentence and sentence[0] <= x.start < sentence[1]]
+        if not days:
+            continue
+        day = min(days, key=lambda x: abs(x.start - f.start))
+        out.append(replace(f, year=day.year, month=day.month, day=day.day,
+                           extra={"year_source": day.extra.get("year_source", "text")}))
+    return out
+
+
+def value_of(f: Found | dict, granularity: str | None = None) -> str:
+    """The ISO / TIMEX3 value of an expression (or of a range's end)."""
+    get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
+    gran = granularity or get("granularity")
+    year = get("year")
+    y = f"{year:04d}" if year else "XXXX"
+    if gran == "year":
+        return y
+    if gran == "half":
+        return f"{y}-H{get('half')}"
+    if gran == "quarter":
+        return f"{y}-Q{get('quarter')}"
+    if gran == "week":
+        return f"{y}-W{get('week'):02d}"
+    if gran == "month":
+        return f"{y}-{get('month'):02d}"
+    if gran == "day":
+        return f"{y}-{get('month'):02d}-{get('day'):02d}"
+    return f"{y}-{get('month'):02d}-{get('day'):02d}T{get('hour'):02d}:{get('minute'):02d}"
+
+
+def end_value_of(f: Found) -> str | None:
+    """The ISO value of the end of a range, inheriting what it does not say from the start."""
+    if not f.end_parts:
+        return None
+    parts = {"year": f.year, "month": f.month, "day": f.day, **f.end_parts}
+    return value_of(parts, f.end_parts["granularity"])
+
+
+# --- spaCy component ---------------------------------------------------------------------------
+
+if not Span.has_extension("date"):
+    Span.set_extension("date", default=None)
+
+
+@Language.factory("vnnews_dates")
+def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find and normalize dates; write them to doc.spans['dates'] with span._.date."""
+    patterns()  # compile at load time, not on the first article
+
+    def component(doc: Doc) -> Doc:
+        sentences = sentence_bounds(doc)
+        found = resolve(find(doc.text, sentences), doc.text, sentences, doc_published(doc))
+        spans = []
+        for f in found:
+            span = doc.char_span(f.start, f.end, label=LABEL, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.date = f
+            spans.append(span)
+        span_group(doc, SPANS_KEY, spans)
+        return doc
+
+    return component
+
+
+def to_records(doc: Doc) -> list[DateItem]:
+    """Date records of a processed Doc."""
+    items = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        f: Found = span._.date
+        items.append(
+            DateItem(
+                start=f.start,
+                end=f.end,
+                text=doc.text[f.start : f.end],
+                value=value_of(f),
+                granularity=f.granularity,
+                end_value=end_value_of(f),
+                part_of_day=f.part_of_day,
+                relative=f.relative is not None,
+                year_source=f.extra.get("year_source", "text") if not f.explicit_year else "text",
+            )
+        )
+    return items

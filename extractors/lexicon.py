@@ -1,0 +1,56 @@
+"""Load the vocabulary files under extractors/data once, and validate them on load."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib import resources
+
+from pipeline.normalize import fix_tone_placement
+
+
+class LexiconError(ValueError):
+    """A vocabulary file is malformed."""
+
+
+def _path(name: str):
+    return resources.files("extractors").joinpath("data", name)
+
+
+@cache
+def rows(name: str, columns: tuple[int, int] = (1, 1)) -> tuple[tuple[str, ...], ...]:
+    """Rows of a data file: comments and blank lines skipped, tab-separated, validated."""
+    text = _path(name).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith(("# source:", "# purpose:")):
+        raise LexiconError(f"{name}: the first line must say '# source:' or '# purpose:'")
+    out: list[tuple[str, ...]] = []
+    seen: set[tuple[str, ...]] = set()
+    low, high = columns
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = tuple(c.strip() for c in line.split("\t"))
+        if not low <= len(cells) <= high or not all(cells[:low]):
+            raise LexiconError(f"{name}:{number}: expected {low}-{high} tab-separated columns, got {line!r}")
+        if any(unicodedata.normalize("NFC", c) != c or fix_tone_placement(c) != c for c in cells):
+            raise LexiconError(f"{name}:{number}: not NFC with classic tone placement: {line!r}")
+        if cells in seen:
+            continue  # a repeated row is harmless; keep the first
+        seen.add(cells)
+        out.append(cells)
+    if not out:
+        raise LexiconError(f"{name}: no entries")
+    return tuple(out)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of a data file as a set."""
+    return frozenset(r[0] for r in rows(name, (1, 4)))
+
+
+@cache
+def table(name: str, low: int = 2, high: int = 2) -> dict[str, tuple[str, ...]]:
+    """First column -> the other columns."""
+    return {r[0]: r[1:] for r in rows(name, (low, high))}

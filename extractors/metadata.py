@@ -1,0 +1,147 @@
+"""Article structure and metadata: sections, title, author, and the reported event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractors import lexicon
+from extractors.common import sections, sentence_bounds
+from pipeline.segment import Section, author_from_byline, split_sections
+from schemas import Event
+
+
+@Language.factory("vnnews_sections")
+def make_sections(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Split the Doc into title, lead, body and byline; store them in doc._.sections."""
+
+    def component(doc: Doc) -> Doc:
+        doc._.sections = split_sections(doc.text, doc._.has_title)
+        return doc
+
+    return component
+
+
+def title_of(doc: Doc) -> str | None:
+    """The headline without trailing punctuation."""
+    secs = sections(doc)
+    if "title" not in secs:
+        return None
+    a, b = secs["title"]
+    return doc.text[a:b].strip().rstrip(".:;,") or None
+
+
+def author_of(doc: Doc) -> str | None:
+    """The byline's author as the guidelines write it."""
+    secs = sections(doc)
+    if "byline" not in secs:
+        return None
+    a, b = secs["byline"]
+    return author_from_byline(doc.text[a:b])
+
+
+@cache
+def event_types() -> tuple[tuple[str, str], ...]:
+    """(form, type) pairs, longest form first."""
+    rows = lexicon.rows("event_types.tsv", (2, 2))
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def _event_re() -> re.Pattern[str]:
+    forms = [re.escape(f).replace(r"\ ", r"\s+") for f, _ in event_types()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)", re.I)
+
+
+def event_type(doc: Doc) -> str | None:
+    """The kind of event: the first event word of the title, else of the lead."""
+    secs = sections(doc)
+    types = {f: t for f, t in event_types()}
+    for part in ("title", "lead"):
+        if part in secs:
+            m = _event_re().search(doc.text, *secs[part])
+            if m:
+                return types[re.sub(r"\s+", " ", m.group(0).lower())]
+    return None
+
+
+_LOCATION = re.compile(r"(?:^|[\s,])tại\s+(?P<loc>[^,.;:()]+?)(?=\s*(?:[,.;:(]|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))")
+_ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
+
+
+def event_location(doc: Doc) -> str | None:
+    """Where the event took place: the first "tại X" of the lead."""
+    secs = sections(doc)
+    if "lead" not in secs:
+        return None
+    a, b = secs["lead"]
+    first = next(((s, e) for s, e in sentence_bounds(doc) if s >= a), (a, b))
+    m = _LOCATION.search(doc.text, first[0], first[1])
+    return m.group("loc").strip() if m else None
+
+
+def event_organizer(doc: Doc, org_mentions) -> str | None:
+    """Who organized the event: "do X tổ chức", or the body that opens the lead's first clause."""
+    secs = sections(doc)
+    for part in ("lead", "title"):
+        if part not in secs:
+            continue
+        a, b = secs[part]
+        m = _ORGANIZER.search(doc.text, a, b)
+        if m:
+            inside = [o for o in org_mentions if m.start("org") <= o.start < m.end("org")]
+            return inside[0].name if inside else m.group("org").strip()
+        for o in org_mentions:
+            if a <= o.start < b and re.match(r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", doc.text[o.end : o.end + 20]):
+                return o.name
+    return None
+
+
+def event_date(doc: Doc, dates) -> str | None:
+    """The day of the main event: the first day-precise date of the lead's opening, else of the title."""
+    secs = sections(doc)
+    sents = sentence_bounds(doc)
+    windows = []
+    if "lead" in secs:
+        a, b = secs["lead"]
+        lead_sents = [s for s in sents if a <= s[0] < b][:2]
+        if lead_sents:
+            windows.append((lead_sents[0][0], lead_sents[-1][1]))
+    if "title" in secs:
+        windows.append(secs["title"])
+    for a, b in windows:
+        for d in dates:
+            if a <= d.start < b and d.granularity in {"day", "time"} and "X" not in d.value:
+                return d.value[:10]
+    return None
+
+
+@Language.factory("vnnews_event")
+def make_event(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Nothing to annotate: the event is assembled from the other components' spans."""
+    event_types()
+    _event_re()
+
+    def component(doc: Doc) -> Doc:
+        return doc
+
+    return component
+
+
+def to_event(doc: Doc, dates, org_mentions, people) -> Event:
+    """The event record: type, date, location, organizer, chair."""
+    chair = next((p.name for p in people if p.role == "chair"), None)
+    return Event(
+        type=event_type(doc),
+        date=event_date(doc, dates),
+        location=event_location(doc),
+        organizer=event_organizer(doc, org_mentions),
+        chair=chair,
+    )
+
+
+__all__ = ["Section", "author_of", "make_event", "make_sections", "title_of", "to_event"]

@@ -1,0 +1,295 @@
+"""Organizations: bodies named in the text, with expanded canonical names and every alias."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors import lexicon
+from extractors.common import CAP, LOWER, fold, span_group
+from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
+from schemas import Organization
+from schemas import Span as SpanModel
+
+LABEL = "ORG"
+SPANS_KEY = "organizations"
+CENTRAL = ("Trung ương", "T.Ư", "TƯ", "TW", "T.W")
+_WORD = re.compile(rf"{ABBR}|{CAP}|[{LOWER}]+|\d+|&")
+# Surnames common enough that a capitalized run starting with one is a person, not a place.
+_COMMON_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Trương Lương".split()
+)
+
+
+@dataclass
+class OrgMention:
+    """One mention of a body: where it is and what it expands to."""
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str
+
+
+@dataclass
+class OrgEntity:
+    """A body and all the mentions that name it."""
+
+    name: str
+    kind: str
+    mentions: list[OrgMention] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Distinct surface forms other than the canonical name."""
+        seen = {fold(self.name)}
+        out = []
+        for m in self.mentions:
+            if fold(m.surface) not in seen:
+                seen.add(fold(m.surface))
+                out.append(m.surface)
+        return out
+
+
+@cache
+def adhoc() -> frozenset[str]:
+    """Ad-hoc bodies (an event's organizing committee) that are not organizations of record."""
+    return lexicon.words("org_adhoc.txt")
+
+
+def _token_edges(doc: Doc | None) -> tuple[set[int], set[int]] | None:
+    if doc is None:
+        return None
+    return {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
+
+
+def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
+    """Every mention of a specific body in the text."""
+    v = vocabulary()
+    edges = _token_edges(doc)
+    out: list[OrgMention] = []
+    pos = 0
+    for m in v.head_re.finditer(text):
+        if m.start() < pos:
+            continue
+        start = m.start()
+        if edges and (start not in edges[0] or m.end() not in edges[1]):
+            continue  # "Hội" inside the word "Hội nghị"
+        # "Trung ương Hội Nông dân Việt Nam", "T.Ư Đoàn": the central level written before the head
+        prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
+        if prefix:
+            start -= len(prefix.group(0))
+        head = v.heads.get(_head_key(m.group(0), v))
+        end = _extend(text, m.end(), v, needs_name=bool(head and head.needs_name))
+        if end is None:
+            continue
+        surface = text[start:end]
+        if surface in adhoc() or _plural_follows(text, end):
+            pos = end
+            continue
+        name = _canonical(surface)
+        kind = _kind(name, head.kind if head else "other", v)
+        out.append(OrgMention(start, end, surface, name, kind))
+        pos = end
+    return out
+
+
+def _head_key(written: str, v: Vocabulary) -> str:
+    """The lexicon head a written (maybe abbreviated) head stands for."""
+    squashed = re.sub(r"\s+", " ", written)
+    if squashed in v.heads:
+        return squashed
+    expanded = expand(squashed)
+    if expanded in v.heads:
+        return expanded
+    low = {h.lower(): h for h in v.heads}
+    return low.get(expanded.lower(), expanded)
+
+
+def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The next few words from pos, stopping at punctuation other than & within abbreviations."""
+    out = []
+    p = pos
+    while len(out) < 12:
+        m = re.match(r" ", text[p : p + 1])
+        if not m:
+            break
+        w = _WORD.match(text, p + 1)
+        if not w:
+            break
+        out.append((w.start(), w.end(), w.group(0)))
+        p = w.end()
+    return out
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
+    """Where a body's name ends: its proper name, then its locality; None if a needed name is missing."""
+    words = _words(text, pos)
+    end = pos
+    i = 0
+    named = False
+    # proper name: capitalized words, abbreviations, numbers, and the lowercase words of official names
+    while i < len(words):
+        a, b, w = words[i]
+        if _level_at(text, a, v) or w in STOP_WORDS:
+            break
+        if any(text.startswith(c, a) for c in CENTRAL):
+            break
+        if _is_cap(w) and _person_starts(words, i, v):
+            break
+        if _is_cap(w) or (w.isdigit() and len(w) <= 4 and i == 0) or (w.islower() and named and w in v.inner_lower):
+            if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
+                break
+            if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
+                break
+            named = True
+            end = b
+            i += 1
+            continue
+        break
+    if needs_name and not named:
+        return None
+    # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
+    rest = text[end:]
+    central = re.match(r" (?:Trung ương|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
+    if central:
+        return end + central.end()
+    level = _level_at(text, end + 1, v) if rest.startswith(" ") else None
+    if level:
+        end = end + 1 + level
+        place = _place_name(text, end, v)
+        return end + place
+    place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
+    if place:
+        return end + 1 + place
+    return end
+
+
+def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
+    m = v.level_re.match(text, pos)
+    if not m:
+        return None
+    word = m.group(0)
+    if word[:1].isupper() and word.lower() == word.lower() and word not in v.levels and word.upper() != word:
+        # "Huyện ủy" is a head, not the level "huyện"
+        if re.match(r"\s+ủy", text[m.end() : m.end() + 4]):
+            return None
+    if re.match(r"\s*ủy\b", text[m.end() : m.end() + 4]):
+        return None
+    return m.end() - pos
+
+
+def _place_at(text: str, pos: int, v: Vocabulary) -> int | None:
+    """Length of a known province or country name at pos."""
+    m = v.place_re.match(text, pos)
+    return m.end() - pos if m else None
+
+
+def _place_name(text: str, pos: int, v: Vocabulary) -> int:
+    """Length (from pos, counting the leading space) of the place name after a locality level."""
+    known = _place_at(text, pos + 1, v) if text.startswith(" ", pos) else None
+    if known:
+        return 1 + known
+    m = re.match(rf"(?: (?:{CAP}|\d+))+", text[pos:])
+    if not m:
+        return 0
+    syllables = m.group(0).split()
+    if syllables[0] in _COMMON_SURNAMES and len(syllables) >= 2:
+        return 0  # "UBND tỉnh Nguyễn Văn A": the name of the person, not of the place
+    syllables = syllables[:4]
+    return len(" " + " ".join(syllables))
+
+
+def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
+    w = words[i][2]
+    return w in _COMMON_SURNAMES and i + 1 < len(words) and _is_cap(words[i + 1][2])
+
+
+def _plural_follows(text: str, end: int) -> bool:
+    return bool(re.match(r"\s+(?:các|những)\s", text[end : end + 10]))
+
+
+def _canonical(surface: str) -> str:
+    name = expand(surface)
+    return name[:1].upper() + name[1:]
+
+
+def _kind(name: str, kind: str, v: Vocabulary) -> str:
+    last = name.split(" ")
+    for n in (3, 2, 1):
+        tail = " ".join(last[-n:])
+        if tail in v.countries and tail != "Việt Nam":
+            return "foreign"
+    return kind
+
+
+def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
+    """One entity per body: mentions with the same expanded name, "X" and "X Việt Nam" together."""
+    entities: dict[str, OrgEntity] = {}
+    for m in mentions:
+        key = fold(m.name)
+        key = key.removesuffix(" việt nam") if key.endswith(" việt nam") and key[:-9] in entities else key
+        ent = entities.get(key)
+        if ent is None:
+            ent = entities[key] = OrgEntity(m.name, m.kind)
+        ent.mentions.append(m)
+    return list(entities.values())
+
+
+# --- spaCy component ---------------------------------------------------------------------------
+
+if not Span.has_extension("org"):
+    Span.set_extension("org", default=None)
+
+
+@Language.factory("vnnews_organizations")
+def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find bodies; write doc.spans['organizations'] with span._.org (the mention)."""
+    vocabulary()
+    adhoc()
+
+    def component(doc: Doc) -> Doc:
+        spans = []
+        for mention in find(doc.text, doc):
+            span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
+            if span is not None:
+                span._.org = mention
+                spans.append(span)
+        span_group(doc, SPANS_KEY, spans)
+        return doc
+
+    return component
+
+
+def mentions_of(doc: Doc) -> list[OrgMention]:
+    """The organization mentions a processed Doc holds."""
+    return [s._.org for s in doc.spans.get(SPANS_KEY, [])]
+
+
+def to_records(doc: Doc) -> list[Organization]:
+    """Organization records of a processed Doc, one per body."""
+    out = []
+    for ent in cluster(mentions_of(doc)):
+        first = ent.mentions[0]
+        out.append(
+            Organization(
+                start=first.start,
+                end=first.end,
+                text=first.surface,
+                name=ent.name,
+                aliases=ent.aliases,
+                kind=ent.kind,  # type: ignore[arg-type]
+                mentions=[SpanModel(start=m.start, end=m.end, text=m.surface) for m in ent.mentions],
+            )
+        )
+    return out

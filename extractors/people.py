@@ -1,0 +1,325 @@
+"""People: every named person with honorific, rank, titles, organization and role in the event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors import lexicon
+from extractors.common import CAP, fold, sections, sentence_bounds, span_group
+from extractors.organizations import _extend, mentions_of
+from extractors.vocab import Vocabulary, vocabulary
+from schemas import Person
+from schemas import Span as SpanModel
+
+LABEL = "PERSON"
+SPANS_KEY = "people"
+_RUN = re.compile(rf"{CAP}(?: {CAP})*")
+_ROLE_CUES = (
+    ("chair", re.compile(r"\bchủ trì\b|\bchủ tọa\b|\bdẫn đầu\b|\bdo\b[^.;]{0,80}\blàm trưởng đoàn\b", re.I)),
+    ("speaker", re.compile(
+        r"\b(?:phát biểu|cho biết|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chia sẻ|trao đổi|nói|"
+        r"biểu dương|ghi nhận|đánh giá|chúc mừng|gửi lời|thông tin|quán triệt|giới thiệu)\b", re.I)),
+    ("attendee", re.compile(r"\b(?:tham dự|dự|có mặt|cùng dự|đến dự|tiếp|chứng kiến|trao|tặng)\b", re.I)),
+)
+
+
+@dataclass
+class Mention:
+    """One mention of a person, with what its context says about them."""
+
+    start: int
+    end: int
+    name: str
+    honorific: str | None = None
+    rank: str | None = None
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    cue: bool = False  # introduced by an honorific, rank or title
+
+
+@dataclass
+class PersonEntity:
+    """A person and all their mentions."""
+
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@cache
+def not_person_before() -> re.Pattern[str]:
+    """Words after which a name is part of a street, prize, place or body, not a person."""
+    forms = lexicon.words("not_person_before.txt")
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:^|[^\w])(?:{body})\s*$", re.I)
+
+
+def _surname_split(run: str, v: Vocabulary) -> int | None:
+    """Offset within a capitalized run where a personal name starts (2-4 syllables to the run's end)."""
+    syllables = run.split(" ")
+    offsets = [m.start() for m in re.finditer(r"\S+", run)]
+    for i, s in enumerate(syllables):
+        n = len(syllables) - i
+        if 2 <= n <= 4 and s in v.surnames:
+            return offsets[i]
+    return None
+
+
+def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str | None, int]:
+    """Honorific and rank written right before a name, and where that prefix starts."""
+    honorific = rank = None
+    pos = start
+    for _ in range(3):
+        window = text[max(0, pos - 40) : pos]
+        m = re.search(r"(\S+(?: \S+){0,5}) $", window)
+        if not m:
+            break
+        found = False
+        for size in range(min(6, len(m.group(1).split(" "))), 0, -1):
+            words = window.rstrip().split(" ")[-size:]
+            phrase = " ".join(words)
+            phrase_stripped = phrase.rstrip(",")
+            if rank is None and phrase_stripped in v.ranks or phrase_stripped.capitalize() in v.ranks:
+                rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
+            elif honorific is None and phrase_stripped in v.honorifics:
+                honorific = phrase_stripped
+            else:
+                continue
+            pos -= len(phrase) + 1
+            found = True
+            break
+        if not found:
+            break
+    return honorific, rank, pos
+
+
+def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> int | None:
+    """End of a position title starting at pos ("Phó Chủ tịch UBND tỉnh"), or None."""
+    prefix = re.match(r"(?:nguyên|Nguyên|Quyền|quyền) ", text[pos : pos + 8])
+    p = pos + (prefix.end() if prefix else 0)
+    m = v.title_re.match(text, p)
+    if not m:
+        return None
+    end = m.end()
+    hm = v.head_re.match(text, end + 1) if text.startswith(" ", end) else None
+    if hm:
+        ext = _extend(text, hm.end(), v, needs_name=False)
+        end = ext if ext is not None else hm.end()
+    else:
+        end = _extend(text, end, v, needs_name=False) or end
+    # "Đại sứ Việt Nam tại Lào": a post held in a country
+    tail = re.match(rf" tại (?:{CAP})(?: {CAP}){{0,3}}", text[end:])
+    if tail:
+        end += tail.end()
+    if limit is not None and end > limit:
+        end = limit
+        while end > pos and text[end - 1] == " ":
+            end -= 1
+    return end
+
+
+def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[int, int]]:
+    m = re.match(r"\s*(?:–|-|,|\(|:)\s*", text[end:stop])
+    if not m:
+        return []
+    out: list[tuple[int, int]] = []
+    pos = end + m.end()
+    while pos < stop:
+        t_end = scan_title(text, pos, v, limit=stop)
+        if t_end is None or t_end <= pos:
+            break
+        out.append((pos, t_end))
+        sep = re.match(r"(?:,| kiêm| và)\s+", text[t_end:stop])
+        if not sep:
+            break
+        pos = t_end + sep.end()
+    return out
+
+
+def _titles_before(text: str, start: int, v: Vocabulary, floor: int) -> list[tuple[int, int]]:
+    """Titles written before a name ("Ủy viên Bộ Chính trị, Trưởng Ban Dân vận Trung ương X")."""
+    out: list[tuple[int, int]] = []
+    end = start - 1
+    if end <= floor or text[end] != " ":
+        return out
+    while end > floor:
+        found = None
+        for m in v.title_re.finditer(text, floor, end):
+            s = m.start()
+            pre = re.search(r"(?:nguyên|Nguyên|Quyền|quyền) $", text[max(floor, s - 8) : s])
+            s0 = s - len(pre.group(0)) if pre else s
+            t_end = scan_title(text, s0, v, limit=end)
+            if t_end == end:
+                found = s0
+                break
+        if found is None:
+            break
+        out.insert(0, (found, end))
+        sep = re.search(r"(?:,| kiêm| và)\s*$", text[floor:found])
+        if not sep:
+            break
+        end = floor + sep.start()
+    return out
+
+
+def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Every mention of a named person in text (ranges in skip, such as the byline, ignored)."""
+    stop_re = not_person_before()
+    out: list[Mention] = []
+    for m in _RUN.finditer(text):
+        run_start, run = m.start(), m.group(0)
+        if any(a <= run_start < b for a, b in skip):
+            continue
+        honorific, rank, cue_start = _cue_before(text, run_start, v)
+        offset = _surname_split(run, v)
+        if offset is None and not (honorific or rank):
+            continue
+        start = run_start + (offset or 0)
+        if offset is None:
+            # a cue introduces the run: the whole run is the name ("ông Cường", "Samdech Hun Sen")
+            start = run_start
+        name = text[start : m.end()]
+        # a run that runs on into a title or body ("Nguyễn Văn A Phó Chủ tịch")
+        cut = v.title_re.search(name) or v.head_re.search(name)
+        if cut and cut.start() > 0:
+            name = name[: cut.start()].rstrip()
+        if not name or name in v.places or name in v.countries or name in v.heads:
+            continue
+        if len(name.split(" ")) > 5 or (len(name.split(" ")) == 1 and not (honorific or rank)):
+            continue
+        if start != run_start:
+            honorific, rank, cue_start = _cue_before(text, start, v)
+        if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
+            continue
+        if v.title_re.fullmatch(name) or v.rank_re.fullmatch(name) or v.honorific_re.fullmatch(name):
+            continue
+        end = start + len(name)
+        mention = Mention(start, end, name, honorific, rank, cue=bool(honorific or rank))
+        out.append(mention)
+    # titles need the neighbours: a title after a name ends where the next mention starts
+    for i, mention in enumerate(out):
+        nxt = out[i + 1].start if i + 1 < len(out) else len(text)
+        clause_end = _clause_end(text, mention.end, nxt)
+        prev_end = out[i - 1].end if i else 0
+        floor = max(prev_end, _clause_start(text, mention.start))
+        before = _titles_before(text, _cue_before(text, mention.start, v)[2], v, floor)
+        after = _titles_after(text, mention.end, v, clause_end)
+        mention.titles = before + after
+        mention.cue = mention.cue or bool(mention.titles)
+    return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
+
+
+def _clause_end(text: str, pos: int, nxt: int) -> int:
+    m = re.compile(r"[;.!?\n)]|\s(?:đã|đang|sẽ|cho biết|phát biểu|nhấn mạnh|và)\s").search(text, pos, nxt)
+    return m.start() if m else nxt
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = max(text.rfind(c, 0, pos) for c in ";.:\n(")
+    return cut + 1
+
+
+def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
+    sent = next(((a, b) for a, b in sentences if a <= mention.start < b), (0, len(text)))
+    s = text[sent[0] : sent[1]]
+    for role, rx in _ROLE_CUES:
+        if rx.search(s):
+            return role
+    return "mentioned"
+
+
+def cluster(mentions: list[Mention]) -> list[PersonEntity]:
+    """One entity per person: full names by folded name, short mentions onto the full name they end."""
+    entities: dict[str, PersonEntity] = {}
+    short: list[Mention] = []
+    for m in mentions:
+        if len(m.name.split(" ")) == 1:
+            short.append(m)
+            continue
+        key = fold(m.name)
+        entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
+    for m in short + [x for e in list(entities.values()) for x in e.mentions if len(x.name.split(" ")) == 2]:
+        key = fold(m.name)
+        candidates = [k for k in entities if k != key and k.endswith(" " + key)]
+        if len(candidates) == 1:
+            target = entities[candidates[0]]
+            if m not in target.mentions:
+                target.mentions.append(m)
+            if key in entities and all(x is m for x in entities[key].mentions):
+                del entities[key]
+        elif len(m.name.split(" ")) == 1:
+            entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
+    for e in entities.values():
+        e.mentions.sort(key=lambda x: x.start)
+    return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+# --- spaCy component ---------------------------------------------------------------------------
+
+if not Span.has_extension("person"):
+    Span.set_extension("person", default=None)
+
+
+@Language.factory("vnnews_people")
+def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Find people; write doc.spans['people'] with span._.person (the mention)."""
+    v = vocabulary()
+    not_person_before()
+
+    def component(doc: Doc) -> Doc:
+        secs = sections(doc)
+        skip = [secs["byline"]] if "byline" in secs else []
+        skip += [(m.start(), m.end()) for m in re.finditer(r"(?:Ảnh|Tin, ảnh|Bài, ảnh)\s*:[^.\n]*", doc.text)]
+        spans = []
+        for mention in find(doc.text, v, skip):
+            span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
+            if span is not None:
+                span._.person = mention
+                spans.append(span)
+        span_group(doc, SPANS_KEY, spans)
+        return doc
+
+    return component
+
+
+def to_records(doc: Doc) -> list[Person]:
+    """Person records of a processed Doc, one per person."""
+    text = doc.text
+    sentences = sentence_bounds(doc)
+    orgs = mentions_of(doc)
+    out = []
+    for ent in cluster([s._.person for s in doc.spans.get(SPANS_KEY, [])]):
+        titles: list[str] = []
+        seen: set[str] = set()
+        organization = None
+        roles = []
+        for m in ent.mentions:
+            roles.append(_role(text, sentences, m))
+            for a, b in m.titles:
+                title = text[a:b].strip(" ,;–-")
+                if title and fold(title) not in seen:
+                    seen.add(fold(title))
+                    titles.append(title)
+                    if organization is None:
+                        organization = next((o.name for o in orgs if a <= o.start and o.end <= b), None)
+        first = ent.mentions[0]
+        role = next((r for r in ("chair", "speaker", "attendee") if r in roles), "mentioned")
+        out.append(
+            Person(
+                start=first.start,
+                end=first.end,
+                text=text[first.start : first.end],
+                name=max((m.name for m in ent.mentions), key=lambda n: len(n.split(" "))),
+                honorific=next((m.honorific for m in ent.mentions if m.honorific), None),
+                rank=next((m.rank for m in ent.mentions if m.rank), None),
+                titles=titles,
+                organization=organization,
+                role=role,  # type: ignore[arg-type]
+                mentions=[SpanModel(start=m.start, end=m.end, text=text[m.start : m.end]) for m in ent.mentions],
+            )
+        )
+    return out

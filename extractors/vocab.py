@@ -1,0 +1,166 @@
+"""Shared vocabulary for names of bodies and positions, compiled once from data files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors import lexicon
+from extractors.common import CAP, LOWER, UPPER
+
+ORG_KINDS = {"party", "state", "military", "police", "mass", "company", "press", "education", "health",
+             "foreign", "other"}
+# An abbreviation as written: capitals with &, -, . inside ("GD&ĐT", "LĐ-TB&XH", "T.Ư", "UBND").
+ABBR = rf"[{UPPER}](?:[{UPPER}&.\-]*[{UPPER}]|\.?)(?:[{LOWER}]?[{UPPER}]+)*"
+# Words that end a name or title: a clause goes on after them.
+STOP_WORDS = frozenset(
+    "và với của cho tại trong về đã đang sẽ là có được do các những tổ chức phối hợp cùng để từ đến theo "
+    "nhằm trên dưới bị vì nên thì mà này đó khi lúc như gồm".split()
+)
+
+
+@dataclass(frozen=True)
+class OrgHead:
+    """A kind of body: its written head ("Ủy ban nhân dân"), kind, and whether a name must follow."""
+
+    head: str
+    kind: str
+    needs_name: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the people and organization extractors look words up in."""
+
+    heads: dict[str, OrgHead]
+    head_re: re.Pattern[str]
+    abbreviations: dict[str, tuple[str, str]]  # abbr -> (expansion, kind or "-")
+    abbr_re: re.Pattern[str]
+    inner_lower: frozenset[str]  # lowercase syllables that occur inside names of bodies
+    levels: tuple[str, ...]
+    level_re: re.Pattern[str]
+    places: frozenset[str]
+    countries: frozenset[str]
+    place_re: re.Pattern[str]
+    titles: tuple[str, ...]
+    title_re: re.Pattern[str]
+    ranks: dict[str, str]  # written form -> rank
+    rank_re: re.Pattern[str]
+    honorifics: dict[str, str]  # form -> kind
+    honorific_re: re.Pattern[str]
+    surnames: frozenset[str]
+
+
+def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&])" if word else f"(?:{body})", flags)
+
+
+def _variants(phrase: str, reverse: dict[str, list[str]]) -> str:
+    """A regex for a phrase in which any expanded part may be written as its abbreviation."""
+    words = phrase.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            part = " ".join(words[i:j])
+            if part in reverse and not (i == 0 and j == len(words) and len(words) == 1):
+                alts = [re.escape(part).replace(r"\ ", r"\s+"), *map(re.escape, reverse[part])]
+                out.append("(?:" + "|".join(alts) + ")")
+                i = j
+                break
+        else:
+            out.append(re.escape(words[i]))
+            i += 1
+    return r"\s+".join(out)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Load and compile every data file the people and organization extractors use."""
+    abbreviations: dict[str, tuple[str, str]] = {}
+    for row in lexicon.rows("abbreviations.tsv", (2, 3)):
+        abbr, expansion = row[0], row[1]
+        kind = row[2] if len(row) > 2 else "-"
+        if kind != "-" and kind not in ORG_KINDS:
+            raise lexicon.LexiconError(f"abbreviations.tsv: unknown kind {kind!r} for {abbr!r}")
+        abbreviations.setdefault(abbr, (expansion, kind))
+    reverse: dict[str, list[str]] = {}
+    for abbr, (expansion, _) in abbreviations.items():
+        reverse.setdefault(expansion, []).append(abbr)
+    heads: dict[str, OrgHead] = {}
+    for row in lexicon.rows("org_heads.tsv", (2, 3)):
+        head, kind = row[0], row[1]
+        needs = len(row) > 2 and row[2] == "1"
+        if kind not in ORG_KINDS:
+            raise lexicon.LexiconError(f"org_heads.tsv: unknown kind {kind!r} for {head!r}")
+        heads.setdefault(head, OrgHead(head, kind, needs))
+    head_patterns = sorted({_variants(h, reverse) for h in heads}, key=len, reverse=True)
+    head_re = re.compile(r"(?<![\w&])(?:" + "|".join(head_patterns) + r")(?![\w&])")
+    inner = frozenset(
+        w for h in heads for w in h.split(" ")[1:] if w and w[0].islower() and w not in STOP_WORDS
+    ) | frozenset(w for e, _ in abbreviations.values() for w in e.split(" ")[1:] if w[:1].islower())
+    levels = tuple(sorted(lexicon.words("locality_levels.txt"), key=len, reverse=True))
+    ranks: dict[str, str] = {}
+    for row in lexicon.rows("ranks.tsv", (2, 3)):
+        ranks[row[0]] = row[2] if len(row) > 2 and row[2] else row[0]
+    honorifics = {row[0]: row[1] for row in lexicon.rows("honorifics.tsv", (2, 2))}
+    titles = tuple(sorted(lexicon.words("titles.txt"), key=len, reverse=True))
+    return Vocabulary(
+        heads=heads,
+        head_re=head_re,
+        abbreviations=abbreviations,
+        abbr_re=_alternation(abbreviations),
+        inner_lower=inner,
+        levels=levels,
+        level_re=_alternation(levels, re.I),
+        places=lexicon.words("provinces.txt"),
+        countries=lexicon.words("countries.txt"),
+        place_re=_alternation(lexicon.words("provinces.txt") | lexicon.words("countries.txt")),
+        titles=titles,
+        title_re=_alternation(titles),
+        ranks=ranks,
+        rank_re=_alternation(list(ranks) + [r.lower() for r in ranks]),
+        honorifics=honorifics,
+        honorific_re=_alternation(honorifics),
+        surnames=lexicon.words("surnames.txt"),
+    )
+
+
+def head_of(surface: str) -> OrgHead | None:
+    """The body kind whose head (in full or abbreviated) starts a surface form."""
+    v = vocabulary()
+    expanded = expand(surface)
+    best = None
+    for head, info in v.heads.items():
+        if (expanded == head or expanded.startswith(head + " ")) and (best is None or len(head) > len(best.head)):
+            best = info
+    return best
+
+
+_WORD = re.compile(r"\S+")
+
+
+@cache
+def _abbr_items() -> list[tuple[str, str]]:
+    v = vocabulary()
+    return sorted(((a, e) for a, (e, _) in v.abbreviations.items()), key=lambda x: len(x[0]), reverse=True)
+
+
+def expand(surface: str) -> str:
+    """The surface form with every abbreviation written out ("Bộ CHQS tỉnh" -> "Bộ Chỉ huy Quân sự tỉnh")."""
+    v = vocabulary()
+    text = re.sub(r"\s+", " ", surface.strip())
+
+    def repl(m: re.Match[str]) -> str:
+        expansion = v.abbreviations[m.group(0)][0]
+        # a locality level inside a name is written in lowercase ("UBND TP Huế" -> "... thành phố Huế")
+        if m.start() > 0 and expansion.lower() in {lv.lower() for lv in v.levels}:
+            return expansion.lower()
+        return expansion
+
+    return v.abbr_re.sub(repl, text)
+
+
+CAP_RE = re.compile(CAP)

@@ -1,0 +1,111 @@
+"""Reading articles: plain-text files, JSON Lines archives and standard input, as ArticleInputs."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.api import ArticleInput, Failure
+from pipeline.errors import ArchiveLineError, BinaryInput, DecodeError, EmptyArticle, InvalidInput, VnnewsError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM) or BOM-marked UTF-16; else a clear error."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"{name}: invalid {encoding} at byte {exc.start}") from None
+    if b"\x00" in data[:8192]:
+        raise BinaryInput(f"{name}: binary data (NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"{name}: invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})") from None
+
+
+def is_archive(name: str) -> bool:
+    """Whether a path names a JSON Lines archive of article objects."""
+    return name.endswith((".jsonl", ".jsonl.gz"))
+
+
+def article_from_object(obj: object, where: str) -> ArticleInput:
+    """An ArticleInput from one archive object (`text`, and optionally id, title, published, source)."""
+    if not isinstance(obj, dict):
+        raise ArchiveLineError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise ArchiveLineError(f"{where}: the object has no string 'text'")
+    fields = {}
+    for key in ("id", "title", "published", "source"):
+        value = obj.get(key)
+        if value is not None and not isinstance(value, str | int):
+            raise ArchiveLineError(f"{where}: '{key}' must be a string")
+        fields[key] = None if value is None else str(value)
+    return ArticleInput(text=text, **fields)
+
+
+def read_archive(stream: io.TextIOBase, name: str, failures: list[Failure]) -> Iterator[ArticleInput]:
+    """Articles of a JSON Lines stream; a bad line becomes a Failure and reading goes on."""
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        try:
+            obj = json.loads(line)
+            item = article_from_object(obj, where)
+        except json.JSONDecodeError as exc:
+            failures.append(Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})"))
+            continue
+        except VnnewsError as exc:
+            failures.append(Failure(None, where, exc.kind, str(exc)))
+            continue
+        yield ArticleInput(item.text, item.id or f"{Path(name).name}:{number}", item.title, item.published,
+                           item.source or where)
+
+
+def _open_archive(path: str) -> io.TextIOBase:
+    if path.endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
+    return open(path, encoding="utf-8-sig", errors="strict")  # noqa: SIM115  (closed by the caller)
+
+
+def read_inputs(paths: tuple[str, ...] | list[str], published: str | None, failures: list[Failure]) -> Iterator[ArticleInput]:
+    """Every article named by paths, in order; unreadable inputs become Failures."""
+    for path in paths:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                yield ArticleInput(decode(data, "<stdin>"), id=None, published=published, source="<stdin>")
+            except VnnewsError as exc:
+                failures.append(Failure(None, "<stdin>", exc.kind, str(exc)))
+            continue
+        p = Path(path)
+        try:
+            if not p.exists():
+                raise InvalidInput(f"{path}: no such file")
+            if p.is_dir():
+                raise InvalidInput(f"{path}: is a folder (use `vnnews batch` for folders)")
+            if is_archive(path):
+                try:
+                    with _open_archive(path) as stream:
+                        yield from read_archive(stream, path, failures)
+                except (UnicodeDecodeError, OSError, EOFError) as exc:
+                    failures.append(Failure(None, path, "bad_archive", f"{path}: unreadable archive ({exc})"))
+                continue
+            text = decode(p.read_bytes(), path)
+            if not text.strip():
+                raise EmptyArticle(f"{path}: the file is empty")
+            yield ArticleInput(text, id=p.stem, published=published, source=str(path))
+        except VnnewsError as exc:
+            failures.append(Failure(p.stem, path, exc.kind, str(exc)))
+        except OSError as exc:
+            failures.append(Failure(p.stem, path, "io", f"{path}: {exc.strerror or exc}"))

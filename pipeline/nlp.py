@@ -1,0 +1,45 @@
+"""Build the spaCy pipeline: the underthesea tokenizer and the vnnews extractor components."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.util import registry
+
+import extractors  # noqa: F401  (registers the components' factories)
+from pipeline.tokenizer import VietnameseTokenizer
+
+COMPONENTS = (
+    "vnnews_sections",
+    "vnnews_dates",
+    "vnnews_organizations",
+    "vnnews_people",
+    "vnnews_activities",
+    "vnnews_event",
+)
+
+
+@registry.tokenizers("vnnews.VietnameseTokenizer.v1")
+def create_tokenizer():
+    """spaCy registry entry for the underthesea-backed tokenizer."""
+
+    def make(nlp: Language) -> VietnameseTokenizer:
+        return VietnameseTokenizer(nlp.vocab)
+
+    return make
+
+
+def build(components: tuple[str, ...] = COMPONENTS) -> Language:
+    """A blank Vietnamese spaCy pipeline with vnnews's tokenizer and components."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnnews.VietnameseTokenizer.v1"}}})
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def shared() -> Language:
+    """The pipeline, built once per process."""
+    return build()

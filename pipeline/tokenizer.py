@@ -1,0 +1,117 @@
+"""A spaCy tokenizer that wraps underthesea's word segmentation and keeps `doc.text == text`."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from pipeline.segment import split_sentences
+
+# underthesea's word segmentation: its regex pre-tokenizer and CRF model, called directly so
+# the model is loaded once and the text is not re-normalized behind our back.
+_MAX_SEGMENT = 5000  # characters given to the CRF at once; longer sentences are cut at spaces
+
+
+def _load_segmenter():
+    from underthesea.pipeline.word_tokenize import word_tokenize
+
+    def segment(sentence: str) -> list[str]:
+        return word_tokenize(sentence, use_token_normalize=False)
+
+    return segment
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+class VietnameseTokenizer:
+    """Sentence split, then underthesea words as tokens; whitespace between them as spaCy expects."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._segment = _load_segmenter()
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        sent_starts: list[bool] = []
+        pos = 0
+        for start, end in split_sentences(text):
+            first = True
+            for chunk_start, chunk_end in _chunks(text, start, end):
+                for w_start, w_end in self._align(text, chunk_start, chunk_end):
+                    self._gap(text, pos, w_start, words, spaces, sent_starts)
+                    words.append(text[w_start:w_end])
+                    spaces.append(False)
+                    sent_starts.append(first)
+                    first = False
+                    pos = w_end
+        self._gap(text, pos, len(text), words, spaces, sent_starts)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+
+    def _align(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Character offsets of the segmenter's words inside text[start:end]."""
+        out: list[tuple[int, int]] = []
+        pos = start
+        for word in self._segment(text[start:end]):
+            found = _find_word(text, word, pos, end)
+            if found is None:
+                # the segmenter changed the text: whitespace tokens for the rest of the chunk
+                out.extend((m.start(), m.end()) for m in _NON_SPACE.finditer(text, pos, end))
+                return out
+            out.append(found)
+            pos = found[1]
+        return out
+
+    @staticmethod
+    def _gap(text: str, pos: int, nxt: int, words: list[str], spaces: list[bool], starts: list[bool]) -> None:
+        """Record the whitespace between the previous token and the next one."""
+        if nxt <= pos:
+            return
+        gap = text[pos:nxt]
+        if words and not spaces[-1] and gap[0] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+            starts.append(not words[:-1])
+
+
+def _find_word(text: str, word: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Where `word` (syllables joined by single spaces) starts at pos, allowing any whitespace."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if text.startswith(word, pos) and pos + len(word) <= end:
+        return pos, pos + len(word)
+    parts = word.split(" ")
+    p = pos
+    for i, part in enumerate(parts):
+        if i:
+            q = p
+            while q < end and text[q].isspace():
+                q += 1
+            if q == p:
+                return None
+            p = q
+        if not text.startswith(part, p):
+            return None
+        p += len(part)
+    return (pos, p) if p <= end else None
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Pieces of at most _MAX_SEGMENT characters, cut at whitespace where possible."""
+    out: list[tuple[int, int]] = []
+    while end - start > _MAX_SEGMENT:
+        cut = text.rfind(" ", start + _MAX_SEGMENT // 2, start + _MAX_SEGMENT)
+        cut = cut if cut > start else start + _MAX_SEGMENT
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
