@@ -44,7 +44,9 @@ def cues() -> Cues:
     for row in lexicon.rows("activity_cues.tsv", (2, 3)):
         groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     heads = groups["head"]
-    list_re = re.compile(rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I)
+    list_re = re.compile(
+        rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I
+    )
     named_re = re.compile(
         rf"(?<!\w)(?P<head>{_alt(heads)})\s*(?P<name>{_QUOTED}|(?:[A-ZÀ-ỸĐ][^\s,.;:()]*)"
         r"(?:\s+(?!(?:giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo)\b)[^\s,.;:()“”\"]+){0,14})",

@@ -106,51 +106,105 @@ class Patterns:
         sep = r"\s*[/.-]\s*"
         self.rules: list[tuple[str, re.Pattern[str]]] = [
             # ranges of days: "từ ngày 15 đến 18/3/2021", "từ 15 - 18/3/2021", "từ 15/3 đến 18/3"
-            ("day_range", re.compile(
-                rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?:(?P<s1>/|-|\.|\s+tháng\s+)(?P<m1>{m}))?"
-                rf"\s*(?:đến|tới|–|-)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>/|-|\.|\s+tháng\s+)(?P<m2>{m})"
-                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            (
+                "day_range",
+                re.compile(
+                    rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?:(?P<s1>/|-|\.|\s+tháng\s+)(?P<m1>{m}))?"
+                    rf"\s*(?:đến|tới|–|-)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>/|-|\.|\s+tháng\s+)(?P<m2>{m})"
+                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+                    re.I,
+                ),
+            ),
             # ranges of years: "giai đoạn 2016 - 2020", "nhiệm kỳ 2020-2025", "(2016 – 2020)", "từ năm 2015 đến năm 2020"
-            ("year_range", re.compile(
-                rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
-                rf"(?P<y1>{y})\s*(?:–|-|đến|tới)\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}", re.I)),
+            (
+                "year_range",
+                re.compile(
+                    rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
+                    rf"(?P<y1>{y})\s*(?:–|-|đến|tới)\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
+                    re.I,
+                ),
+            ),
             # months in range: "từ tháng 3 đến tháng 5/2021"
-            ("month_range", re.compile(
-                rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
-                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            (
+                "month_range",
+                re.compile(
+                    rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
+                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+                    re.I,
+                ),
+            ),
             # "ngày 18 tháng 3 năm 2021", "18 tháng Ba"
-            ("day_words", re.compile(
-                rf"{no_left}{prefix}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
-                rf"(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}", re.I)),
+            (
+                "day_words",
+                re.compile(
+                    rf"{no_left}{prefix}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
+                    rf"(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}",
+                    re.I,
+                ),
+            ),
             # numeric: "18/3/2021", "18-3-2021", "18.3.2021", "18/3", "(8/6)"
-            ("day_numeric", re.compile(
-                rf"{no_left}{prefix}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
-                rf"(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}", re.I)),
+            (
+                "day_numeric",
+                re.compile(
+                    rf"{no_left}{prefix}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
+                    rf"(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}",
+                    re.I,
+                ),
+            ),
             # quarters: "quý I/2021", "quý 2 năm 2021"
-            ("quarter", re.compile(
-                rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}", re.I)),
+            (
+                "quarter",
+                re.compile(
+                    rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+                    re.I,
+                ),
+            ),
             # halves: "6 tháng đầu năm 2021", "nửa cuối năm"
-            ("half", re.compile(
-                rf"{no_left}(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?"
-                rf"{no_right}", re.I)),
-            ("half2", re.compile(
-                rf"{no_left}nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?{no_right}", re.I)),
+            (
+                "half",
+                re.compile(
+                    rf"{no_left}(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?"
+                    rf"{no_right}",
+                    re.I,
+                ),
+            ),
+            (
+                "half2",
+                re.compile(
+                    rf"{no_left}nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?{no_right}",
+                    re.I,
+                ),
+            ),
             # months: "tháng 3/2021", "tháng 3 năm 2021", "tháng 12 năm ngoái", "tháng 3"
-            ("month", re.compile(
-                rf"{no_left}(?:(?:vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(?P<m>{m}|{mw})(?![\w])"
-                rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
-                re.I)),
+            (
+                "month",
+                re.compile(
+                    rf"{no_left}(?:(?:vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(?P<m>{m}|{mw})(?![\w])"
+                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
+                    re.I,
+                ),
+            ),
             # years: "năm 2021", "đầu năm 2021"
             ("year", re.compile(rf"{no_left}(?:(?:đầu|cuối|giữa)\s+)?năm\s+(?P<y>{y}){no_right}", re.I)),
             # clock times: "14 giờ 30", "14h30", "lúc 8 giờ sáng"
-            ("time", re.compile(
-                rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
-                r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm))?", re.I)),
+            (
+                "time",
+                re.compile(
+                    rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
+                    r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm))?",
+                    re.I,
+                ),
+            ),
             # relative: "hôm qua", "sáng nay", "tuần trước", "năm ngoái"
             ("relative", re.compile(rf"{no_left}(?P<rel>{rel})(?![\w])", re.I)),
-            ("relative_pod", re.compile(
-                rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{_alt(v.relative_pod)})(?![\w])"
-                rf"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?", re.I)),
+            (
+                "relative_pod",
+                re.compile(
+                    rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{_alt(v.relative_pod)})(?![\w])"
+                    rf"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?",
+                    re.I,
+                ),
+            ),
             # bare years in a date context: "(2017)", "toàn quốc 2017", "mùa thi 2017"
             ("bare_year", re.compile(rf"{no_left}(?P<y>{y}){no_right}")),
         ]
@@ -169,7 +223,9 @@ _DOC_BEFORE = re.compile(
     r"Fax|tỷ\s+số|tỉ\s+số|thắng|thua|hòa)\s*:?\s*$",
     re.I,
 )
-_COUNT_AFTER = re.compile(r"\s*(?:%|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|USD|km|ha|m2|tấn|kg|lượt|học\s+sinh|hộ)\b", re.I)
+_COUNT_AFTER = re.compile(
+    r"\s*(?:%|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|USD|km|ha|m2|tấn|kg|lượt|học\s+sinh|hộ)\b", re.I
+)
 _DAY_CUE_BEFORE = re.compile(
     r"(?:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|nay|qua|từ|đến|tới|vào|thứ\s+\w+|chủ\s+nhật|\()\s*,?\s*\(?\s*$",
     re.I,
@@ -241,8 +297,16 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
         has_cue = m.group(0).lower().startswith(("từ", "ngày")) or _DAY_CUE_BEFORE.search(before)
         if not has_cue:
             return None
-        return Found(start, end, "day", y, m1, d1, end_parts={"month": m2, "day": d2, "granularity": "day"},
-                     explicit_year=y is not None)
+        return Found(
+            start,
+            end,
+            "day",
+            y,
+            m1,
+            d1,
+            end_parts={"month": m2, "day": d2, "granularity": "day"},
+            explicit_year=y is not None,
+        )
     if name == "year_range":
         y1 = int(g["y1"])
         y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
@@ -250,14 +314,23 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
             return None
         if g["cue"] is None and not _YEAR_CUE_BEFORE.search(before) and not text.startswith("(", start - 1):
             return None
-        return Found(start, end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True)
+        return Found(
+            start, end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True
+        )
     if name == "month_range":
         y = _two_digit_year(g["y"])
         m1, m2 = int(g["m1"]), int(g["m2"])
         if m1 >= m2:
             return None
-        return Found(start, end, "month", y, m1, end_parts={"month": m2, "granularity": "month"},
-                     explicit_year=y is not None)
+        return Found(
+            start,
+            end,
+            "month",
+            y,
+            m1,
+            end_parts={"month": m2, "granularity": "month"},
+            explicit_year=y is not None,
+        )
     if name in {"day_words", "day_numeric"}:
         d, mo = int(g["d"]), _month(g["m"], v)
         y = _two_digit_year(g.get("y"))
@@ -265,7 +338,9 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
             return None
         if name == "day_numeric":
             sep = g["sep"]
-            prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(r"(?:vào\s+)?(?:ngày|hôm)\b", m.group(0), re.I)
+            prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
+                r"(?:vào\s+)?(?:ngày|hôm)\b", m.group(0), re.I
+            )
             cue = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
             if sep != "/" and not cue and y is None:
                 return None  # "3-1" is a score, "6.7" a decimal, unless a day word says otherwise
@@ -274,8 +349,17 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
             if g.get("open") and not text.startswith(")", end):
                 # "(8/6" must close: otherwise it is something else in brackets
                 pass
-        return Found(start, end, "day", y, mo, d, part_of_day=_pod(g.get("pod"), v), explicit_year=y is not None,
-                     extra={"weekday": v.weekday.get(re.sub(r"\s+", " ", g["wd"].lower())) if g.get("wd") else None})
+        return Found(
+            start,
+            end,
+            "day",
+            y,
+            mo,
+            d,
+            part_of_day=_pod(g.get("pod"), v),
+            explicit_year=y is not None,
+            extra={"weekday": v.weekday.get(re.sub(r"\s+", " ", g["wd"].lower())) if g.get("wd") else None},
+        )
     if name == "quarter":
         y = _two_digit_year(g["y"])
         return Found(start, end, "quarter", y, quarter=_roman(g["q"]), explicit_year=y is not None)
@@ -284,10 +368,17 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
         offset = None
         if g.get("rel"):
             offset = 0 if "nay" in g["rel"] else -1
-        return Found(start, end, "half", y, half=1 if g["h"].lower() == "đầu" else 2, explicit_year=y is not None,
-                     year_offset=offset)
+        return Found(
+            start,
+            end,
+            "half",
+            y,
+            half=1 if g["h"].lower() == "đầu" else 2,
+            explicit_year=y is not None,
+            year_offset=offset,
+        )
     if name == "month":
-        if not g["m"].isdigit() and not re.match(r"\s*(?:năm|,|\.|/)", text[end:end + 6]) and not g["y"]:
+        if not g["m"].isdigit() and not re.match(r"\s*(?:năm|,|\.|/)", text[end : end + 6]) and not g["y"]:
             # "tháng Ba" alone is a month; "tháng năm" in running text is too ambiguous
             if g["m"].lower() in {"năm", "một", "hai", "mười"}:
                 return None
@@ -306,7 +397,7 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
     if name == "year":
         return Found(start, end, "year", int(g["y"]), explicit_year=True)
     if name == "bare_year":
-        if _COUNT_AFTER.match(text, end) or re.match(r"\s+[a-zà-ỹđ]", text[end:end + 3]):
+        if _COUNT_AFTER.match(text, end) or re.match(r"\s+[a-zà-ỹđ]", text[end : end + 3]):
             if not _YEAR_CUE_BEFORE.search(before):
                 return None
         if re.search(r"\d[\s.,]*$", before):
@@ -326,7 +417,9 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
     if name == "relative":
         phrase = re.sub(r"\s+", " ", g["rel"].lower())
         unit, offset = v.relative[phrase]
-        if unit in {"month", "year", "week"} and re.search(r"(?:\d|những|các|nhiều|mấy|vài)\s*$", before, re.I):
+        if unit in {"month", "year", "week"} and re.search(
+            r"(?:\d|những|các|nhiều|mấy|vài)\s*$", before, re.I
+        ):
             return None  # "3 năm trước", "những năm qua": spans of time, not calendar points
         return Found(start, end, unit, relative=(unit, offset))
     if name == "relative_pod":
@@ -379,7 +472,9 @@ class Anchor:
         return dt.date(self.year, self.month, self.day) if self.year and self.month and self.day else None
 
 
-def resolve(found: list[Found], text: str, sentences: list[tuple[int, int]], published: str | None) -> list[Found]:
+def resolve(
+    found: list[Found], text: str, sentences: list[tuple[int, int]], published: str | None
+) -> list[Found]:
     """Give each expression its year (guidelines' rules) and turn relative ones into calendar dates."""
     anchor = Anchor.parse(published)
     explicit = [(f.start, f.year) for f in found if f.explicit_year and f.year]
@@ -447,12 +542,23 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
             out.append(f)
             continue
         sentence = next(((s, e) for s, e in sentences if s <= f.start < e), None)
-        days = [x for x in found if x.granularity == "day" and x.day and sentence and sentence[0] <= x.start < sentence[1]]
+        days = [
+            x
+            for x in found
+            if x.granularity == "day" and x.day and sentence and sentence[0] <= x.start < sentence[1]
+        ]
         if not days:
             continue
         day = min(days, key=lambda x: abs(x.start - f.start))
-        out.append(replace(f, year=day.year, month=day.month, day=day.day,
-                           extra={"year_source": day.extra.get("year_source", "text")}))
+        out.append(
+            replace(
+                f,
+                year=day.year,
+                month=day.month,
+                day=day.day,
+                extra={"year_source": day.extra.get("year_source", "text")},
+            )
+        )
     return out
 
 

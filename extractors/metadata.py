@@ -69,7 +69,9 @@ def event_type(doc: Doc) -> str | None:
     return None
 
 
-_LOCATION = re.compile(r"(?:^|[\s,])tại\s+(?P<loc>[^,.;:()]+?)(?=\s*(?:[,.;:(]|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))")
+_LOCATION = re.compile(
+    r"(?:^|[\s,])tại\s+(?P<loc>[^,.;:()]+?)(?=\s*(?:[,.;:(]|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))"
+)
 _ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
 
 
@@ -96,7 +98,9 @@ def event_organizer(doc: Doc, org_mentions) -> str | None:
             inside = [o for o in org_mentions if m.start("org") <= o.start < m.end("org")]
             return inside[0].name if inside else m.group("org").strip()
         for o in org_mentions:
-            if a <= o.start < b and re.match(r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", doc.text[o.end : o.end + 20]):
+            if a <= o.start < b and re.match(
+                r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", doc.text[o.end : o.end + 20]
+            ):
                 return o.name
     return None
 

@@ -19,10 +19,31 @@ from schemas import Span as SpanModel
 LABEL = "ORG"
 SPANS_KEY = "organizations"
 CENTRAL = ("Trung ương", "T.Ư", "TƯ", "TW", "T.W")
-_WORD = re.compile(rf"{ABBR}|{CAP}|[{LOWER}]+|\d+|&")
+_WORD = re.compile(rf"{ABBR}(?![{LOWER}])|{CAP}|[{LOWER}]+|\d+|&")
 # Surnames common enough that a capitalized run starting with one is a person, not a place.
 _COMMON_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trịnh Trương Lương".split()
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Trịnh",
+        "Trương",
+        "Lương",
+    ]
 )
 
 
@@ -147,7 +168,11 @@ def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
             break
         if _is_cap(w) and _person_starts(words, i, v):
             break
-        if _is_cap(w) or (w.isdigit() and len(w) <= 4 and i == 0) or (w.islower() and named and w in v.inner_lower):
+        if (
+            _is_cap(w)
+            or (w.isdigit() and len(w) <= 4 and i == 0)
+            or (w.islower() and named and w in v.inner_lower)
+        ):
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
             if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
@@ -164,14 +189,13 @@ def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
     central = re.match(r" (?:Trung ương|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
     if central:
         return end + central.end()
-    level = _level_at(text, end + 1, v) if rest.startswith(" ") else None
-    if level:
-        end = end + 1 + level
-        place = _place_name(text, end, v)
-        return end + place
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
+    level = _level_at(text, end + 1, v) if rest.startswith(" ") else None
+    if level:
+        end = end + 1 + level
+        return end + _place_name(text, end, v)
     return end
 
 

@@ -12,19 +12,27 @@ from spacy.tokens import Doc, Span
 
 from extractors import lexicon
 from extractors.common import CAP, fold, sections, sentence_bounds, span_group
-from extractors.organizations import _extend, mentions_of
-from extractors.vocab import Vocabulary, vocabulary
+from extractors.organizations import _COMMON_SURNAMES, _is_cap, _words, mentions_of
+from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
 from schemas import Person
 from schemas import Span as SpanModel
 
 LABEL = "PERSON"
 SPANS_KEY = "people"
 _RUN = re.compile(rf"{CAP}(?: {CAP})*")
+_PHOTO_CREDIT = re.compile(
+    rf"(?:Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*{CAP}(?: {CAP}){{0,3}}(?:/\S+|\s*\([^)]*\))?"
+)
 _ROLE_CUES = (
     ("chair", re.compile(r"\bchủ trì\b|\bchủ tọa\b|\bdẫn đầu\b|\bdo\b[^.;]{0,80}\blàm trưởng đoàn\b", re.I)),
-    ("speaker", re.compile(
-        r"\b(?:phát biểu|cho biết|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chia sẻ|trao đổi|nói|"
-        r"biểu dương|ghi nhận|đánh giá|chúc mừng|gửi lời|thông tin|quán triệt|giới thiệu)\b", re.I)),
+    (
+        "speaker",
+        re.compile(
+            r"\b(?:phát biểu|cho biết|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chia sẻ|trao đổi|nói|"
+            r"biểu dương|ghi nhận|đánh giá|chúc mừng|gửi lời|thông tin|quán triệt|giới thiệu)\b",
+            re.I,
+        ),
+    ),
     ("attendee", re.compile(r"\b(?:tham dự|dự|có mặt|cùng dự|đến dự|tiếp|chứng kiến|trao|tặng)\b", re.I)),
 )
 
@@ -65,8 +73,33 @@ def _surname_split(run: str, v: Vocabulary) -> int | None:
     for i, s in enumerate(syllables):
         n = len(syllables) - i
         if 2 <= n <= 4 and s in v.surnames:
+            # "Đoàn Lê Quốc Phong": a body's last word before a three-syllable name
+            if n == 4 and syllables[i + 1] in _COMMON_SURNAMES:
+                return offsets[i + 1]
             return offsets[i]
     return None
+
+
+def _skip_prefixes(text: str, start: int, end: int, v: Vocabulary) -> int:
+    """Where a capitalized run's personal name may begin: after titles, ranks, bodies and honorifics."""
+    pos = start
+    while pos < end:
+        for rx in (v.title_re, v.rank_re, v.head_re, v.honorific_ci_re, v.place_re):
+            m = rx.match(text, pos)
+            if m and m.end() > pos:
+                pos = m.end()
+                while pos < end and text[pos] == " ":
+                    pos += 1
+                break
+        else:
+            return pos
+    return pos
+
+
+def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
+    """Whether a position title ends right before start ("Phó Tỉnh trưởng Cheng Nhann")."""
+    floor = _clause_start(text, start)
+    return bool(_titles_before(text, start, v, max(floor, start - 150)))
 
 
 def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str | None, int]:
@@ -83,7 +116,7 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
             words = window.rstrip().split(" ")[-size:]
             phrase = " ".join(words)
             phrase_stripped = phrase.rstrip(",")
-            if rank is None and phrase_stripped in v.ranks or phrase_stripped.capitalize() in v.ranks:
+            if (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
                 rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
             elif honorific is None and phrase_stripped in v.honorifics:
                 honorific = phrase_stripped
@@ -97,28 +130,102 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     return honorific, rank, pos
 
 
+_TITLE_MODIFIERS = frozenset(
+    ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "kiêm", "nhiệm", "phụ", "trách"]
+)
+# Function words that a capitalized run picks up when a sentence runs on without a period.
+_RUN_ON = frozenset(
+    [
+        "qua",
+        "theo",
+        "sau",
+        "tại",
+        "trong",
+        "với",
+        "để",
+        "khi",
+        "từ",
+        "ngày",
+        "sáng",
+        "chiều",
+        "tối",
+        "hôm",
+        "tuy",
+        "nhưng",
+        "do",
+        "vì",
+        "về",
+        "cùng",
+        "kết",
+    ]
+)
+
+
+def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
+    """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
+    words = _words(text, pos)
+    end = pos
+    i = 0
+    while i < len(words):
+        a, b, w = words[i]
+        if limit is not None and b > limit:
+            break
+        level = v.level_re.match(text, a)
+        if level and not text.startswith(" ủy", level.end()):
+            end = level.end()
+            place = v.place_re.match(text, end + 1)
+            if place:
+                end = place.end()
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
+        if _is_cap(w):
+            if _person_at(words, i, v) and not v.place_re.match(text, a):
+                break
+            end = b
+        elif (
+            w.isdigit()
+            or (w in v.inner_lower and w not in STOP_WORDS)
+            or w in _TITLE_MODIFIERS
+            or (
+                w == "và"
+                and i + 1 < len(words)
+                and _is_cap(words[i + 1][2])
+                and i
+                and _is_cap(words[i - 1][2])
+            )
+        ):
+            end = b
+        else:
+            break
+        i += 1
+    return end
+
+
+def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
+    """Whether a personal name starts at words[i]: a surname followed by capitalized words."""
+    w = words[i][2]
+    if w not in v.surnames or i + 1 >= len(words) or not _is_cap(words[i + 1][2]):
+        return False
+    run = [x[2] for x in words[i:]]
+    n = 0
+    while n < len(run) and _is_cap(run[n]):
+        n += 1
+    return 2 <= n <= 4
+
+
 def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> int | None:
     """End of a position title starting at pos ("Phó Chủ tịch UBND tỉnh"), or None."""
     prefix = re.match(r"(?:nguyên|Nguyên|Quyền|quyền) ", text[pos : pos + 8])
     p = pos + (prefix.end() if prefix else 0)
     m = v.title_re.match(text, p)
-    if not m:
+    if not m or (limit is not None and m.end() > limit):
         return None
-    end = m.end()
-    hm = v.head_re.match(text, end + 1) if text.startswith(" ", end) else None
-    if hm:
-        ext = _extend(text, hm.end(), v, needs_name=False)
-        end = ext if ext is not None else hm.end()
-    else:
-        end = _extend(text, end, v, needs_name=False) or end
+    end = _title_tail(text, m.end(), v, limit)
     # "Đại sứ Việt Nam tại Lào": a post held in a country
     tail = re.match(rf" tại (?:{CAP})(?: {CAP}){{0,3}}", text[end:])
-    if tail:
+    if tail and (limit is None or end + tail.end() <= limit):
         end += tail.end()
-    if limit is not None and end > limit:
-        end = limit
-        while end > pos and text[end - 1] == " ":
-            end -= 1
     return end
 
 
@@ -171,35 +278,38 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
     stop_re = not_person_before()
     out: list[Mention] = []
     for m in _RUN.finditer(text):
-        run_start, run = m.start(), m.group(0)
-        if any(a <= run_start < b for a, b in skip):
+        run_start = _skip_prefixes(text, m.start(), m.end(), v)
+        if run_start >= m.end() or any(a <= run_start < b for a, b in skip):
             continue
+        run = text[run_start : m.end()]
         honorific, rank, cue_start = _cue_before(text, run_start, v)
         offset = _surname_split(run, v)
-        if offset is None and not (honorific or rank):
+        if offset is None and not (honorific or rank or _title_ends_at(text, run_start, v)):
             continue
         start = run_start + (offset or 0)
-        if offset is None:
+        if offset is None or honorific or rank:
             # a cue introduces the run: the whole run is the name ("ông Cường", "Samdech Hun Sen")
             start = run_start
         name = text[start : m.end()]
-        # a run that runs on into a title or body ("Nguyễn Văn A Phó Chủ tịch")
-        cut = v.title_re.search(name) or v.head_re.search(name)
-        if cut and cut.start() > 0:
+        # a run that runs on into a title ("Nguyễn Văn A Phó Chủ tịch")
+        cut = v.title_re.search(name)
+        if cut and cut.start() > 0 and " " in cut.group(0):
             name = name[: cut.start()].rstrip()
+        syllables = name.split(" ")
+        if len(syllables) >= 4 and syllables[-1].lower() in _RUN_ON:
+            name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
         if not name or name in v.places or name in v.countries or name in v.heads:
             continue
-        if len(name.split(" ")) > 5 or (len(name.split(" ")) == 1 and not (honorific or rank)):
+        if len(name.split(" ")) > 5 or any(len(x) > 1 and x.isupper() for x in re.split(r"[ -]", name)):
+            continue  # all-capital words are abbreviations or bylines, not names in running text
+        if " " not in name and not (honorific or rank):
             continue
         if start != run_start:
-            honorific, rank, cue_start = _cue_before(text, start, v)
+            honorific, rank, _ = _cue_before(text, start, v)
         if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
             continue
-        if v.title_re.fullmatch(name) or v.rank_re.fullmatch(name) or v.honorific_re.fullmatch(name):
-            continue
         end = start + len(name)
-        mention = Mention(start, end, name, honorific, rank, cue=bool(honorific or rank))
-        out.append(mention)
+        out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -273,7 +383,7 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         secs = sections(doc)
         skip = [secs["byline"]] if "byline" in secs else []
-        skip += [(m.start(), m.end()) for m in re.finditer(r"(?:Ảnh|Tin, ảnh|Bài, ảnh)\s*:[^.\n]*", doc.text)]
+        skip += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(doc.text)]
         spans = []
         for mention in find(doc.text, v, skip):
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
@@ -306,6 +416,7 @@ def to_records(doc: Doc) -> list[Person]:
                     titles.append(title)
                     if organization is None:
                         organization = next((o.name for o in orgs if a <= o.start and o.end <= b), None)
+        titles = [t for t in titles if not any(o != t and fold(o).startswith(fold(t) + " ") for o in titles)]
         first = ent.mentions[0]
         role = next((r for r in ("chair", "speaker", "attendee") if r in roles), "mentioned")
         out.append(
@@ -319,7 +430,9 @@ def to_records(doc: Doc) -> list[Person]:
                 titles=titles,
                 organization=organization,
                 role=role,  # type: ignore[arg-type]
-                mentions=[SpanModel(start=m.start, end=m.end, text=text[m.start : m.end]) for m in ent.mentions],
+                mentions=[
+                    SpanModel(start=m.start, end=m.end, text=text[m.start : m.end]) for m in ent.mentions
+                ],
             )
         )
     return out

@@ -9,14 +9,64 @@ from functools import cache
 from extractors import lexicon
 from extractors.common import CAP, LOWER, UPPER
 
-ORG_KINDS = {"party", "state", "military", "police", "mass", "company", "press", "education", "health",
-             "foreign", "other"}
+ORG_KINDS = {
+    "party",
+    "state",
+    "military",
+    "police",
+    "mass",
+    "company",
+    "press",
+    "education",
+    "health",
+    "foreign",
+    "other",
+}
 # An abbreviation as written: capitals with &, -, . inside ("GD&ĐT", "LĐ-TB&XH", "T.Ư", "UBND").
 ABBR = rf"[{UPPER}](?:[{UPPER}&.\-]*[{UPPER}]|\.?)(?:[{LOWER}]?[{UPPER}]+)*"
 # Words that end a name or title: a clause goes on after them.
 STOP_WORDS = frozenset(
-    "và với của cho tại trong về đã đang sẽ là có được do các những tổ chức phối hợp cùng để từ đến theo "
-    "nhằm trên dưới bị vì nên thì mà này đó khi lúc như gồm".split()
+    [
+        "và",
+        "với",
+        "của",
+        "cho",
+        "tại",
+        "trong",
+        "về",
+        "đã",
+        "đang",
+        "sẽ",
+        "là",
+        "có",
+        "được",
+        "do",
+        "các",
+        "những",
+        "tổ",
+        "chức",
+        "phối",
+        "hợp",
+        "cùng",
+        "để",
+        "từ",
+        "đến",
+        "theo",
+        "nhằm",
+        "trên",
+        "dưới",
+        "bị",
+        "vì",
+        "nên",
+        "thì",
+        "mà",
+        "này",
+        "đó",
+        "khi",
+        "lúc",
+        "như",
+        "gồm",
+    ]
 )
 
 
@@ -49,6 +99,7 @@ class Vocabulary:
     rank_re: re.Pattern[str]
     honorifics: dict[str, str]  # form -> kind
     honorific_re: re.Pattern[str]
+    honorific_ci_re: re.Pattern[str]  # honorifics capitalized at a sentence start ("Ông", "Đồng chí")
     surnames: frozenset[str]
 
 
@@ -57,7 +108,7 @@ def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&])(?:{body})(?![\w&])" if word else f"(?:{body})", flags)
 
 
-def _variants(phrase: str, reverse: dict[str, list[str]]) -> str:
+def _variants(phrase: str, reverse: dict[str, list[str]], whole: bool = True) -> str:
     """A regex for a phrase in which any expanded part may be written as its abbreviation."""
     words = phrase.split(" ")
     out: list[str] = []
@@ -65,15 +116,18 @@ def _variants(phrase: str, reverse: dict[str, list[str]]) -> str:
     while i < len(words):
         for j in range(len(words), i, -1):
             part = " ".join(words[i:j])
-            if part in reverse and not (i == 0 and j == len(words) and len(words) == 1):
-                alts = [re.escape(part).replace(r"\ ", r"\s+"), *map(re.escape, reverse[part])]
-                out.append("(?:" + "|".join(alts) + ")")
+            if part in reverse and (j - i < len(words)):
+                inner = _variants(part, reverse, whole=False) if j - i > 1 else re.escape(part)
+                out.append("(?:" + "|".join([inner, *map(re.escape, reverse[part])]) + ")")
                 i = j
                 break
         else:
             out.append(re.escape(words[i]))
             i += 1
-    return r"\s+".join(out)
+    composed = r"\s+".join(out)
+    if whole and phrase in reverse:
+        return "(?:" + "|".join([composed, *map(re.escape, reverse[phrase])]) + ")"
+    return composed
 
 
 @cache
@@ -124,6 +178,7 @@ def vocabulary() -> Vocabulary:
         rank_re=_alternation(list(ranks) + [r.lower() for r in ranks]),
         honorifics=honorifics,
         honorific_re=_alternation(honorifics),
+        honorific_ci_re=_alternation([h[:1].upper() + h[1:] for h in honorifics]),
         surnames=lexicon.words("surnames.txt"),
     )
 
@@ -134,7 +189,9 @@ def head_of(surface: str) -> OrgHead | None:
     expanded = expand(surface)
     best = None
     for head, info in v.heads.items():
-        if (expanded == head or expanded.startswith(head + " ")) and (best is None or len(head) > len(best.head)):
+        if (expanded == head or expanded.startswith(head + " ")) and (
+            best is None or len(head) > len(best.head)
+        ):
             best = info
     return best
 

@@ -85,7 +85,9 @@ class Extractor:
             raise EmptyArticle("the article has no text")
         text, has_title = compose(title, body)
         if len(text) > MAX_CHARS:
-            raise InvalidInput(f"the article has {len(text):,} characters, more than the limit of {MAX_CHARS:,}")
+            raise InvalidInput(
+                f"the article has {len(text):,} characters, more than the limit of {MAX_CHARS:,}"
+            )
         doc = self.nlp.make_doc(text)
         doc._.published = parse_published(item.published)
         doc._.has_title = True if has_title else None
@@ -108,7 +110,9 @@ class Extractor:
             doc = proc(doc)
         return assemble(doc, item)
 
-    def extract_many(self, items: Iterable[ArticleInput], batch_size: int = 64) -> Iterator[Article | Failure]:
+    def extract_many(
+        self, items: Iterable[ArticleInput], batch_size: int = 64
+    ) -> Iterator[Article | Failure]:
         """Records for many articles, in order; a bad article yields a Failure and the rest go on."""
         for item in items:
             try:

@@ -84,7 +84,9 @@ def extract(paths: tuple[str, ...], jsonl: bool, published: str | None, no_text:
     except Exception as exc:
         if debug:
             raise
-        click.echo(f"vnnews: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True)
+        click.echo(
+            f"vnnews: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+        )
         sys.exit(EXIT_FAILED)
     for f in failures:
         where = f.id or f.source or "article"
@@ -107,4 +109,3 @@ def schema() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-

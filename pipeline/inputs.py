@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.api import ArticleInput, Failure
-from pipeline.errors import ArchiveLineError, BinaryInput, DecodeError, EmptyArticle, InvalidInput, VnnewsError
+from pipeline.errors import (
+    ArchiveLineError,
+    BinaryInput,
+    DecodeError,
+    EmptyArticle,
+    InvalidInput,
+    VnnewsError,
+)
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -29,7 +36,9 @@ def decode(data: bytes, name: str = "input") -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"{name}: invalid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 4]!r})") from None
+        raise DecodeError(
+            f"{name}: invalid UTF-8 at byte {exc.start} ({data[exc.start : exc.start + 4]!r})"
+        ) from None
 
 
 def is_archive(name: str) -> bool:
@@ -68,17 +77,24 @@ def read_archive(stream: io.TextIOBase, name: str, failures: list[Failure]) -> I
         except VnnewsError as exc:
             failures.append(Failure(None, where, exc.kind, str(exc)))
             continue
-        yield ArticleInput(item.text, item.id or f"{Path(name).name}:{number}", item.title, item.published,
-                           item.source or where)
+        yield ArticleInput(
+            item.text,
+            item.id or f"{Path(name).name}:{number}",
+            item.title,
+            item.published,
+            item.source or where,
+        )
 
 
 def _open_archive(path: str) -> io.TextIOBase:
     if path.endswith(".gz"):
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
-    return open(path, encoding="utf-8-sig", errors="strict")  # noqa: SIM115  (closed by the caller)
+    return open(path, encoding="utf-8-sig", errors="strict")
 
 
-def read_inputs(paths: tuple[str, ...] | list[str], published: str | None, failures: list[Failure]) -> Iterator[ArticleInput]:
+def read_inputs(
+    paths: tuple[str, ...] | list[str], published: str | None, failures: list[Failure]
+) -> Iterator[ArticleInput]:
     """Every article named by paths, in order; unreadable inputs become Failures."""
     for path in paths:
         if path == "-":

@@ -31,14 +31,31 @@ _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + r"
 
 _CHAR_MAP = {
     # dashes: one en dash for every dash-like punctuation mark
-    "\u2014": "\u2013", "\u2012": "\u2013", "\u2015": "\u2013", "\u2212": "\u2013", "\u2010": "-", "\u2011": "-",
+    "\u2014": "\u2013",
+    "\u2012": "\u2013",
+    "\u2015": "\u2013",
+    "\u2212": "\u2013",
+    "\u2010": "-",
+    "\u2011": "-",
     # quotes: typographic pairs kept, their exotic variants folded onto them
-    "\u00ab": "\u201c", "\u00bb": "\u201d", "\u201e": "\u201c", "\u201f": "\u201c", "\u2033": '"', "\uff02": '"',
-    "\u201b": "\u2018", "\u2032": "'", "\u00b4": "'",
+    "\u00ab": "\u201c",
+    "\u00bb": "\u201d",
+    "\u201e": "\u201c",
+    "\u201f": "\u201c",
+    "\u2033": '"',
+    "\uff02": '"',
+    "\u201b": "\u2018",
+    "\u2032": "'",
+    "\u00b4": "'",
     # Icelandic eth is a common legacy stand-in for the Vietnamese D with stroke
-    "\u00d0": "\u0110", "\u00f0": "\u0111",
+    "\u00d0": "\u0110",
+    "\u00f0": "\u0111",
     # line and paragraph separators
-    "\u2028": "\n", "\u2029": "\n\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n\n",
+    "\x85": "\n",
+    "\x0b": "\n",
+    "\x0c": "\n",
 }
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _TRANSLATION = {**{ord(k): v for k, v in _CHAR_MAP.items()}, **_ZERO_WIDTH}
@@ -64,4 +81,3 @@ def normalize(text: str) -> str:
     text = _LINE_EDGES.sub("\n", text)
     text = _MANY_NEWLINES.sub("\n\n", text)
     return text.strip()
-

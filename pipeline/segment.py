@@ -109,7 +109,9 @@ def split_sections(text: str, has_title: bool | None = None) -> list[Section]:
     sections: list[Section] = []
     pos = 0
     first_nl = text.find("\n")
-    if first_nl > 0 and (has_title or (has_title is None and looks_like_title(text[:first_nl], text[first_nl:]))):
+    if first_nl > 0 and (
+        has_title or (has_title is None and looks_like_title(text[:first_nl], text[first_nl:]))
+    ):
         sections.append(Section("title", 0, first_nl))
         pos = first_nl
     elif has_title and first_nl < 0:
@@ -151,9 +153,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if m.group(0).startswith("\n"):
             cut = m.start()
         else:
-            closing = len(m.group(0)) - len(m.group(0).lstrip("”\"’)"))
+            closing = len(m.group(0)) - len(m.group(0).lstrip('”"’)'))
             cut = m.start() + closing
-            if text[m.start() - 1] == "." and _NO_BREAK_BEFORE.search(text, max(s, m.start() - 8), m.start() - 1):
+            if text[m.start() - 1] == "." and _NO_BREAK_BEFORE.search(
+                text, max(s, m.start() - 8), m.start() - 1
+            ):
                 continue
         piece_start, piece_end = _strip(text, s, cut)
         if piece_end > piece_start:

@@ -11,10 +11,22 @@ SCHEMA_VERSION = "1.0"
 Granularity = Literal["year", "half", "quarter", "month", "week", "day", "time"]
 PartOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
 OrgKind = Literal[
-    "party", "state", "military", "police", "mass", "company", "press", "education", "health", "foreign", "other"
+    "party",
+    "state",
+    "military",
+    "police",
+    "mass",
+    "company",
+    "press",
+    "education",
+    "health",
+    "foreign",
+    "other",
 ]
 Role = Literal["chair", "speaker", "attendee", "mentioned"]
-ActivityKind = Literal["model", "program", "plan", "project", "campaign", "movement", "fund", "agreement", "other"]
+ActivityKind = Literal[
+    "model", "program", "plan", "project", "campaign", "movement", "fund", "agreement", "other"
+]
 Relation = Literal["signed", "launched", "reviewed", "awarded", "implemented", "planned", "reported"]
 SectionName = Literal["title", "lead", "body", "byline"]
 
@@ -34,7 +46,9 @@ class Span(_Model):
 class DateItem(Span):
     """A temporal expression normalized to ISO 8601 / TIMEX3."""
 
-    value: str = Field(description="2021, 2021-H1, 2021-Q1, 2021-03, 2021-W10, 2021-03-18 or 2021-03-18T14:30.")
+    value: str = Field(
+        description="2021, 2021-H1, 2021-Q1, 2021-03, 2021-W10, 2021-03-18 or 2021-03-18T14:30."
+    )
     granularity: Granularity
     end_value: str | None = Field(default=None, description="End of a range, at its own granularity.")
     part_of_day: PartOfDay | None = None
@@ -50,8 +64,12 @@ class Person(Span):
     name: str = Field(description="The personal name without honorific, rank or title.")
     honorific: str | None = None
     rank: str | None = Field(default=None, description="Military or police rank before the name.")
-    titles: list[str] = Field(default_factory=list, description="Positions, as written, organization included.")
-    organization: str | None = Field(default=None, description="Canonical name of the body of the first title.")
+    titles: list[str] = Field(
+        default_factory=list, description="Positions, as written, organization included."
+    )
+    organization: str | None = Field(
+        default=None, description="Canonical name of the body of the first title."
+    )
     role: Role = "mentioned"
     mentions: list[Span] = Field(default_factory=list)
 
@@ -76,7 +94,9 @@ class Event(_Model):
     """The main event the article reports."""
 
     type: str | None = Field(default=None, description="hội nghị tổng kết, lễ ký kết, đại hội, ...")
-    date: str | None = Field(default=None, description="ISO date of the event, a day where the text gives one.")
+    date: str | None = Field(
+        default=None, description="ISO date of the event, a day where the text gives one."
+    )
     location: str | None = None
     organizer: str | None = None
     chair: str | None = None
@@ -98,7 +118,9 @@ class Article(_Model):
     source: str | None = None
     title: str | None = None
     author: str | None = None
-    published: str | None = Field(default=None, description="Publication date given as input (ISO, any granularity).")
+    published: str | None = Field(
+        default=None, description="Publication date given as input (ISO, any granularity)."
+    )
     event: Event = Field(default_factory=Event)
     dates: list[DateItem] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)

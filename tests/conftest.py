@@ -1,0 +1,44 @@
+"""Shared fixtures: one loaded pipeline per test session, and paths to the project's sample corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "corpus" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The vnnews Extractor, loaded once."""
+    from pipeline.api import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor):
+    """The spaCy pipeline inside the shared Extractor."""
+    return extractor.nlp
+
+
+@pytest.fixture(scope="session")
+def run(extractor):
+    """Extract one text: run(text, published=..., title=...) -> Article."""
+
+    def _run(text: str, **kwargs):
+        return extractor.extract(text, **kwargs)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def shared_dev() -> Path:
+    """The shared dev corpus; tests that need it skip cleanly when it is absent."""
+    dev = SHARED / "corpus" / "dev"
+    if not (dev / "articles.jsonl").exists():
+        pytest.skip("../shared/corpus/dev is not available here")
+    return dev
