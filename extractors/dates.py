@@ -89,7 +89,8 @@ class Patterns:
     def __init__(self, v: Vocab) -> None:
         d = r"(?:3[01]|[12]\d|0?[1-9])"
         m = r"(?:1[0-2]|0?[1-9])"
-        y = r"(?:19\d\d|20\d\d)"
+        y = r"(?:1[0-9]\d\d|20\d\d)"  # a year written with a day, month or "năm"
+        y_bare = r"(?:19\d\d|20\d\d)"  # a year standing alone: only the modern ones
         pod = _alt(v.part_of_day)
         wd = _alt(v.weekday)
         mw = _alt(v.month_word)
@@ -105,6 +106,32 @@ class Patterns:
         no_right = r"(?![\w/]|[.,:-]\d|-[^\W\d_])"
         sep = r"\s*[/.-]\s*"
         self.rules: list[tuple[str, re.Pattern[str]]] = [
+            # ranges of full dates: "(19-5-1890/19-5-2017)", "21/6/1925 - 21/6/2017"
+            (
+                "full_range",
+                re.compile(
+                    rf"{no_left}(?P<d1>{d})(?P<s1>[/.-])(?P<m1>{m})(?P=s1)(?P<y1>{y})\s*(?:–|-|/|đến)\s*"
+                    rf"(?P<d2>{d})(?P<s2>[/.-])(?P<m2>{m})(?P=s2)(?P<y2>{y}){no_right}"
+                ),
+            ),
+            # lists of days sharing a month: "ngày 16 và 17-5", "các ngày 3, 4 và 5/6/2021"
+            (
+                "day_list",
+                re.compile(
+                    rf"{no_left}(?:(?:vào\s+)?(?:các\s+)?ngày\s+)(?P<days>{d}(?:\s*,\s*{d})*)\s*(?:,|và)\s*"
+                    rf"(?P<last>{d})(?P<sep>/|-|\.)(?P<m>{m})(?:(?P=sep)(?P<y>{y}))?{no_right}",
+                    re.I,
+                ),
+            ),
+            # lists of years: "các năm 1996, 2000, 2005 và năm 2010"
+            (
+                "year_list",
+                re.compile(
+                    rf"{no_left}(?:các\s+)?năm\s+(?P<years>{y}(?:\s*,\s*{y})*(?:\s*(?:,|và)\s*(?:năm\s+)?{y}))"
+                    rf"{no_right}",
+                    re.I,
+                ),
+            ),
             # ranges of days: "từ ngày 15 đến 18/3/2021", "từ 15 - 18/3/2021", "từ 15/3 đến 18/3"
             (
                 "day_range",
@@ -206,7 +233,7 @@ class Patterns:
                 ),
             ),
             # bare years in a date context: "(2017)", "toàn quốc 2017", "mùa thi 2017"
-            ("bare_year", re.compile(rf"{no_left}(?P<y>{y}){no_right}")),
+            ("bare_year", re.compile(rf"{no_left}(?P<y>{y_bare}){no_right}")),
         ]
 
 
@@ -266,13 +293,25 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
     for name, rx in p.rules:
         for m in rx.finditer(text):
             f = _build(name, m, text, v)
-            if f is not None:
+            if isinstance(f, list):
+                candidates.extend(f)
+            elif f is not None:
                 candidates.append(f)
-    # keep the longest of overlapping candidates; earlier rules win ties
-    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    # keep the longest of overlapping candidates (a list counts as one); earlier rules win ties
+    candidates.sort(key=lambda f: (-f.extra.get("group_len", f.end - f.start), f.start))
     taken: list[Found] = []
+    groups: set[int] = set()
     for f in candidates:
+        group = f.extra.get("group")
+        if group is not None and group in groups:
+            taken.append(f)
+            continue
         if all(f.end <= t.start or f.start >= t.end for t in taken):
+            if group is not None:
+                groups.add(group)
+                members = [c for c in candidates if c.extra.get("group") == group]
+                if any(not all(c.end <= t.start or c.start >= t.end for t in taken) for c in members):
+                    continue
             taken.append(f)
     taken.sort(key=lambda f: f.start)
     return taken
@@ -282,12 +321,56 @@ def _before(text: str, start: int, n: int = 30) -> str:
     return text[max(0, start - n) : start]
 
 
-def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
+def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Found] | None:
     g = m.groupdict()
     start, end = m.span()
     before = _before(text, start)
     if name not in {"relative", "relative_pod", "time"} and _DOC_BEFORE.search(before):
         return None
+    if name == "full_range":
+        y1, y2, m1, m2, d1, d2 = (int(g[k]) for k in ("y1", "y2", "m1", "m2", "d1", "d2"))
+        if not _valid(d1, m1, y1) or not _valid(d2, m2, y2) or (y1, m1, d1) >= (y2, m2, d2):
+            return None
+        return Found(
+            start,
+            end,
+            "day",
+            y1,
+            m1,
+            d1,
+            explicit_year=True,
+            end_parts={"year": y2, "month": m2, "day": d2, "granularity": "day"},
+        )
+    if name == "day_list":
+        mo = int(g["m"])
+        y = _two_digit_year(g["y"])
+        days = [(x.start(), x.end()) for x in re.finditer(r"\d+", g["days"])]
+        base = m.start("days")
+        out = []
+        for i, (a, b) in enumerate(days):
+            d = int(g["days"][a:b])
+            if not _valid(d, mo, y):
+                return None
+            out.append(
+                Found(start if i == 0 else base + a, base + b, "day", y, mo, d, explicit_year=y is not None)
+            )
+        if not _valid(int(g["last"]), mo, y):
+            return None
+        out.append(Found(m.start("last"), end, "day", y, mo, int(g["last"]), explicit_year=y is not None))
+        return _grouped(out, start, end)
+    if name == "year_list":
+        base = m.start("years")
+        out = [
+            Found(
+                start if i == 0 else base + x.start(),
+                base + x.end(),
+                "year",
+                int(x.group(0)),
+                explicit_year=True,
+            )
+            for i, x in enumerate(re.finditer(r"\d{4}", g["years"]))
+        ]
+        return _grouped(out, start, end)
     if name == "day_range":
         y = _two_digit_year(g["y"])
         m1 = int(g["m1"]) if g["m1"] else int(g["m2"])
@@ -378,9 +461,10 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
             year_offset=offset,
         )
     if name == "month":
-        if not g["m"].isdigit() and not re.match(r"\s*(?:năm|,|\.|/)", text[end : end + 6]) and not g["y"]:
-            # "tháng Ba" alone is a month; "tháng năm" in running text is too ambiguous
-            if g["m"].lower() in {"năm", "một", "hai", "mười"}:
+        if not g["m"].isdigit() and not g["y"] and not g.get("rel"):
+            # "tháng Ba" alone is a date only after a time cue ("vào tháng Ba"); "Hải trình tháng Ba" is a name
+            cue = r"(?:vào|trong|từ|đến|tới|hồi|sang|cuối|đầu|giữa)\s"
+            if not re.match(cue, m.group(0), re.I) and not re.search(cue + "+$", before, re.I):
                 return None
         # "3 tháng" is a duration: the number before "tháng" belongs to it
         if re.search(r"\d\s*$", before):
@@ -433,6 +517,17 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | None:
             return Found(start, end, "day", y, mo, d, part_of_day=pod, explicit_year=y is not None)
         return Found(start, end, "day", part_of_day=pod, relative=("day", offset))
     return None
+
+
+_group_ids = iter(range(1 << 62))
+
+
+def _grouped(items: list[Found], start: int, end: int) -> list[Found]:
+    """Mark the items of one list expression so overlap resolution keeps or drops them together."""
+    gid = next(_group_ids)
+    for f in items:
+        f.extra.update(group=gid, group_len=end - start)
+    return items
 
 
 def _valid(d: int, m: int, y: int | None = None) -> bool:

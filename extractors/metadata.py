@@ -105,21 +105,43 @@ def event_organizer(doc: Doc, org_mentions) -> str | None:
     return None
 
 
+_LEDE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:,|\s+tại\b|\s+vừa qua\b|\s+(?:đã\s+)?diễn ra\b)")
+_LEDE_SENTENCES = 8
+# A dateline before the opening date: "Online - ", "(TTXVN) – ", "GD&TĐ - ", "HÀ NỘI – "
+_DATELINE = re.compile(
+    r"(?:\(?[\w&./]+\)?\s){0,2}[–-]\s*|\([\w&./ ]{1,20}\)\s*[–-]?\s*"
+)  # how far into the article the "Sáng 12/4, tại ..." opening is looked for
+
+
 def event_date(doc: Doc, dates) -> str | None:
-    """The day of the main event: the first day-precise date of the lead's opening, else of the title."""
+    """The day of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà Nội, ...")
+    early in the article, else the first day-precise date of the lead's opening, else of the title."""
     secs = sections(doc)
+    text = doc.text
     sents = sentence_bounds(doc)
+    body_start = secs.get("lead", secs.get("body", (0, 0)))[0]
+    days = [d for d in dates if d.granularity in {"day", "time"} and "X" not in d.value]
+    year = (doc._.published or "")[:4]
+    opening = [
+        d
+        for s, _ in [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]
+        for d in days
+        if (d.start == s or _DATELINE.fullmatch(text, s, d.start)) and _LEDE_AFTER.match(text, d.end)
+    ]
+    # a lede in the year of publication beats one that recalls an older event
+    for d in sorted(opening, key=lambda d: (year != "" and not d.value.startswith(year), d.start)):
+        return d.value[:10]
     windows = []
     if "lead" in secs:
         a, b = secs["lead"]
-        lead_sents = [s for s in sents if a <= s[0] < b][:2]
+        lead_sents = [x for x in sents if a <= x[0] < b][:2]
         if lead_sents:
             windows.append((lead_sents[0][0], lead_sents[-1][1]))
     if "title" in secs:
         windows.append(secs["title"])
     for a, b in windows:
-        for d in dates:
-            if a <= d.start < b and d.granularity in {"day", "time"} and "X" not in d.value:
+        for d in days:
+            if a <= d.start < b:
                 return d.value[:10]
     return None
 
