@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import sections, sentence_bounds, span_group
+from extractors.common import sections, sentence_bounds, span_group, text_of
 from schemas import Activity
 
 LABEL = "ACTIVITY"
@@ -206,7 +206,7 @@ def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         secs = sections(doc)
         skip = [secs["byline"]] if "byline" in secs else []
         spans = []
-        for item in find(doc.text, sentence_bounds(doc), skip):
+        for item in find(text_of(doc), sentence_bounds(doc), skip):
             span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.activity = item
@@ -226,7 +226,7 @@ def to_records(doc: Doc) -> list[Activity]:
             Activity(
                 start=item.start,
                 end=item.end,
-                text=doc.text[item.start : item.end],
+                text=text_of(doc)[item.start : item.end],
                 kind=item.kind,  # type: ignore[arg-type]
                 relation=item.relation,  # type: ignore[arg-type]
             )

@@ -53,8 +53,19 @@ def fold(text: str) -> str:
     return squash(text).lower().replace("–", "-")
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, without spaCy re-joining every token on each access."""
+    cached = doc.user_data.get("vnnews.text")
+    if cached is None:
+        cached = doc.user_data["vnnews.text"] = doc.text
+    return cached
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the Doc's sentences."""
-    if not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))]
+    cached = doc.user_data.get("vnnews.sentences")
+    if cached is not None:
+        return cached  # computed by the tokenizer: doc.sents would walk every token again
+    if len(doc) == 0 or doc[0].is_sent_start is None:
+        return [(0, len(text_of(doc)))]
     return [(s.start_char, s.end_char) for s in doc.sents]

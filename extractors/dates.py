@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import doc_published, sentence_bounds, span_group
+from extractors.common import doc_published, sentence_bounds, span_group, text_of
 from schemas import DateItem
 
 LABEL = "DATE"
@@ -105,6 +105,9 @@ class Patterns:
         no_left = r"(?<![\w/.,:-])"
         no_right = r"(?![\w/]|[.,:-]\d|-[^\W\d_])"
         sep = r"\s*[/.-]\s*"
+        # the words before a day ("sáng thứ Hai, ngày"), matched backwards from the day's digits:
+        # scanning every position for them would cost more than the rest of the grammar
+        self.prefix_re = re.compile(rf"(?<!\w){prefix}$", re.I)
         self.rules: list[tuple[str, re.Pattern[str]]] = [
             # ranges of full dates: "(19-5-1890/19-5-2017)", "21/6/1925 - 21/6/2017"
             (
@@ -164,7 +167,7 @@ class Patterns:
             (
                 "day_words",
                 re.compile(
-                    rf"{no_left}{prefix}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
+                    rf"{no_left}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
                     rf"(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}",
                     re.I,
                 ),
@@ -173,7 +176,7 @@ class Patterns:
             (
                 "day_numeric",
                 re.compile(
-                    rf"{no_left}{prefix}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
+                    rf"{no_left}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
                     rf"(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}",
                     re.I,
                 ),
@@ -290,8 +293,10 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
     p = patterns()
     v = p.v
     candidates: list[Found] = []
+    windows = _digit_windows(text)
     for name, rx in p.rules:
-        for m in rx.finditer(text):
+        spans = [(0, len(text))] if name in _WORD_RULES else windows
+        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
             f = _build(name, m, text, v)
             if isinstance(f, list):
                 candidates.extend(f)
@@ -300,21 +305,42 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
     # keep the longest of overlapping candidates (a list counts as one); earlier rules win ties
     candidates.sort(key=lambda f: (-f.extra.get("group_len", f.end - f.start), f.start))
     taken: list[Found] = []
-    groups: set[int] = set()
+    groups: dict[int, list[Found]] = {}
+    for c in candidates:
+        if c.extra.get("group") is not None:
+            groups.setdefault(c.extra["group"], []).append(c)
+    kept: set[int] = set()
     for f in candidates:
         group = f.extra.get("group")
-        if group is not None and group in groups:
+        if group is not None and group in kept:
             taken.append(f)
             continue
         if all(f.end <= t.start or f.start >= t.end for t in taken):
             if group is not None:
-                groups.add(group)
-                members = [c for c in candidates if c.extra.get("group") == group]
-                if any(not all(c.end <= t.start or c.start >= t.end for t in taken) for c in members):
+                if any(not all(c.end <= t.start or c.start >= t.end for t in taken) for c in groups[group]):
                     continue
+                kept.add(group)
             taken.append(f)
     taken.sort(key=lambda f: f.start)
     return taken
+
+
+# Rules that can match without a digit; every other rule only runs near digits.
+_WORD_RULES = frozenset({"relative", "relative_pod", "half", "half2", "month", "quarter"})
+_DIGITS = re.compile(r"\d+")
+_WINDOW = 48  # characters around a digit within which a numeric date expression must lie
+
+
+def _digit_windows(text: str) -> list[tuple[int, int]]:
+    """Merged ranges around the digits of text: the only places a numeric rule can match."""
+    out: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(text):
+        a, b = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _before(text: str, start: int, n: int = 30) -> str:
@@ -415,6 +441,10 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
             explicit_year=y is not None,
         )
     if name in {"day_words", "day_numeric"}:
+        pm = patterns().prefix_re.search(text, max(0, start - 40), start)
+        if pm and pm.start() < start:
+            start = pm.start()
+            g = {**g, "pod": pm.group("pod"), "wd": pm.group("wd")}
         d, mo = int(g["d"]), _month(g["m"], v)
         y = _two_digit_year(g.get("y"))
         if not _valid(d, mo, y):
@@ -422,7 +452,7 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
         if name == "day_numeric":
             sep = g["sep"]
             prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
-                r"(?:vào\s+)?(?:ngày|hôm)\b", m.group(0), re.I
+                r"(?:vào\s+)?(?:ngày|hôm)\b", text[start:end], re.I
             )
             cue = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
             if sep != "/" and not cue and y is None:
@@ -699,7 +729,7 @@ def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def component(doc: Doc) -> Doc:
         sentences = sentence_bounds(doc)
-        found = resolve(find(doc.text, sentences), doc.text, sentences, doc_published(doc))
+        found = resolve(find(text_of(doc), sentences), text_of(doc), sentences, doc_published(doc))
         spans = []
         for f in found:
             span = doc.char_span(f.start, f.end, label=LABEL, alignment_mode="expand")
@@ -722,7 +752,7 @@ def to_records(doc: Doc) -> list[DateItem]:
             DateItem(
                 start=f.start,
                 end=f.end,
-                text=doc.text[f.start : f.end],
+                text=text_of(doc)[f.start : f.end],
                 value=value_of(f),
                 granularity=f.granularity,
                 end_value=end_value_of(f),

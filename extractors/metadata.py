@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import lexicon
-from extractors.common import sections, sentence_bounds
+from extractors.common import sections, sentence_bounds, text_of
 from pipeline.segment import Section, author_from_byline, split_sections
 from schemas import Event
 
@@ -20,7 +20,7 @@ def make_sections(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Split the Doc into title, lead, body and byline; store them in doc._.sections."""
 
     def component(doc: Doc) -> Doc:
-        doc._.sections = split_sections(doc.text, doc._.has_title)
+        doc._.sections = split_sections(text_of(doc), doc._.has_title)
         return doc
 
     return component
@@ -32,7 +32,7 @@ def title_of(doc: Doc) -> str | None:
     if "title" not in secs:
         return None
     a, b = secs["title"]
-    return doc.text[a:b].strip().rstrip(".:;,") or None
+    return text_of(doc)[a:b].strip().rstrip(".:;,") or None
 
 
 def author_of(doc: Doc) -> str | None:
@@ -41,7 +41,7 @@ def author_of(doc: Doc) -> str | None:
     if "byline" not in secs:
         return None
     a, b = secs["byline"]
-    return author_from_byline(doc.text[a:b])
+    return author_from_byline(text_of(doc)[a:b])
 
 
 @cache
@@ -63,7 +63,7 @@ def event_type(doc: Doc) -> str | None:
     types = {f: t for f, t in event_types()}
     for part in ("title", "lead"):
         if part in secs:
-            m = _event_re().search(doc.text, *secs[part])
+            m = _event_re().search(text_of(doc), *secs[part])
             if m:
                 return types[re.sub(r"\s+", " ", m.group(0).lower())]
     return None
@@ -82,7 +82,7 @@ def event_location(doc: Doc) -> str | None:
         return None
     a, b = secs["lead"]
     first = next(((s, e) for s, e in sentence_bounds(doc) if s >= a), (a, b))
-    m = _LOCATION.search(doc.text, first[0], first[1])
+    m = _LOCATION.search(text_of(doc), first[0], first[1])
     return m.group("loc").strip() if m else None
 
 
@@ -93,13 +93,13 @@ def event_organizer(doc: Doc, org_mentions) -> str | None:
         if part not in secs:
             continue
         a, b = secs[part]
-        m = _ORGANIZER.search(doc.text, a, b)
+        m = _ORGANIZER.search(text_of(doc), a, b)
         if m:
             inside = [o for o in org_mentions if m.start("org") <= o.start < m.end("org")]
             return inside[0].name if inside else m.group("org").strip()
         for o in org_mentions:
             if a <= o.start < b and re.match(
-                r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", doc.text[o.end : o.end + 20]
+                r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", text_of(doc)[o.end : o.end + 20]
             ):
                 return o.name
     return None
@@ -117,7 +117,7 @@ def event_date(doc: Doc, dates) -> str | None:
     """The day of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà Nội, ...")
     early in the article, else the first day-precise date of the lead's opening, else of the title."""
     secs = sections(doc)
-    text = doc.text
+    text = text_of(doc)
     sents = sentence_bounds(doc)
     body_start = secs.get("lead", secs.get("body", (0, 0)))[0]
     days = [d for d in dates if d.granularity in {"day", "time"} and "X" not in d.value]

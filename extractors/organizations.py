@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, LOWER, fold, span_group
+from extractors.common import CAP, LOWER, fold, span_group, text_of
 from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
 from schemas import Organization
 from schemas import Span as SpanModel
@@ -284,7 +284,7 @@ def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def component(doc: Doc) -> Doc:
         spans = []
-        for mention in find(doc.text, doc):
+        for mention in find(text_of(doc), doc):
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.org = mention

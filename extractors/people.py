@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, fold, sections, sentence_bounds, span_group
+from extractors.common import CAP, fold, sections, sentence_bounds, span_group, text_of
 from extractors.organizations import _COMMON_SURNAMES, _is_cap, _words, mentions_of
 from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
 from schemas import Person
@@ -282,7 +282,7 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
         if run_start >= m.end() or any(a <= run_start < b for a, b in skip):
             continue
         run = text[run_start : m.end()]
-        honorific, rank, cue_start = _cue_before(text, run_start, v)
+        honorific, rank, _ = _cue_before(text, run_start, v)
         offset = _surname_split(run, v)
         if offset is None and not (honorific or rank or _title_ends_at(text, run_start, v)):
             continue
@@ -383,9 +383,9 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         secs = sections(doc)
         skip = [secs["byline"]] if "byline" in secs else []
-        skip += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(doc.text)]
+        skip += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text_of(doc))]
         spans = []
-        for mention in find(doc.text, v, skip):
+        for mention in find(text_of(doc), v, skip):
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.person = mention
@@ -398,7 +398,7 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 def to_records(doc: Doc) -> list[Person]:
     """Person records of a processed Doc, one per person."""
-    text = doc.text
+    text = text_of(doc)
     sentences = sentence_bounds(doc)
     orgs = mentions_of(doc)
     out = []

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import activities, dates, metadata, organizations, people
+from extractors.common import text_of
 from pipeline import nlp as nlp_module
 from pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
 from pipeline.normalize import normalize
@@ -144,7 +145,7 @@ def assemble(doc: Doc, item: ArticleInput) -> Article:
         activities=activities.to_records(doc),
         warnings=list(doc._.warnings or []),
         sections=[Section(name=s.name, start=s.start, end=s.end) for s in doc._.sections or []],  # type: ignore[arg-type]
-        text=doc.text,
+        text=text_of(doc),
     )
 
 

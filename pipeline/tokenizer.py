@@ -23,6 +23,8 @@ def _load_segmenter():
     return segment
 
 
+SENTENCES_KEY = "vnnews.sentences"  # doc.user_data: the sentence offsets the tokenizer split at
+TEXT_KEY = "vnnews.text"  # doc.user_data: the text itself (spaCy's doc.text re-joins every token)
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -38,7 +40,8 @@ class VietnameseTokenizer:
         spaces: list[bool] = []
         sent_starts: list[bool] = []
         pos = 0
-        for start, end in split_sentences(text):
+        sentences = split_sentences(text)
+        for start, end in sentences:
             first = True
             for chunk_start, chunk_end in _chunks(text, start, end):
                 for w_start, w_end in self._align(text, chunk_start, chunk_end):
@@ -49,7 +52,10 @@ class VietnameseTokenizer:
                     first = False
                     pos = w_end
         self._gap(text, pos, len(text), words, spaces, sent_starts)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+        doc.user_data[SENTENCES_KEY] = sentences
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def _align(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Character offsets of the segmenter's words inside text[start:end]."""
