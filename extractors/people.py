@@ -74,7 +74,7 @@ def _surname_split(run: str, v: Vocabulary) -> int | None:
         n = len(syllables) - i
         if 2 <= n <= 4 and s in v.surnames:
             # "Đoàn Lê Quốc Phong": a body's last word before a three-syllable name
-            if n == 4 and syllables[i + 1] in _COMMON_SURNAMES:
+            if n == 4 and syllables[i + 1] in _COMMON_SURNAMES and s not in _COMMON_SURNAMES:
                 return offsets[i + 1]
             return offsets[i]
     return None
@@ -92,14 +92,32 @@ def _skip_prefixes(text: str, start: int, end: int, v: Vocabulary) -> int:
                     pos += 1
                 break
         else:
-            return pos
+            break
+    # "Tân Phó Bí thư ...", "Đoàn Chủ tịch": a title or body inside the run ends any name before it
+    for rx in (v.title_re, v.head_re):
+        for m in rx.finditer(text, pos):
+            if m.start() >= end:
+                break
+            if " " in m.group(0) or m.end() > end:
+                pos = max(pos, m.end())
+    while pos < end and text[pos] == " ":
+        pos += 1
     return pos
 
 
 def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
     """Whether a position title ends right before start ("Phó Tỉnh trưởng Cheng Nhann")."""
-    floor = _clause_start(text, start)
-    return bool(_titles_before(text, start, v, max(floor, start - 150)))
+    floor = max(_clause_start(text, start), start - 150)
+    titles = _titles_before(text, start, v, floor)
+    if not titles:
+        return False
+    a, b = titles[-1]
+    head = v.title_re.match(
+        text, a + (len(text[a:].split(" ")[0]) + 1 if text[a:].startswith(("nguyên ", "Quyền ")) else 0)
+    )
+    # "Phó Tỉnh trưởng Cheng Nhann", "Thủ tướng Campuchia Hun Sen" (not "Tiểu khu Kampong Chhnang")
+    last_word = text[a:b].split(" ")[-1]
+    return bool(head and head.end() == b) or last_word in v.countries
 
 
 def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str | None, int]:
@@ -170,6 +188,12 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         a, b, w = words[i]
         if limit is not None and b > limit:
             break
+        place = v.place_re.match(text, a)
+        if place and (limit is None or place.end() <= limit):
+            end = place.end()
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
         level = v.level_re.match(text, a)
         if level and not text.startswith(" ủy", level.end()):
             end = level.end()
@@ -240,11 +264,20 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
         if t_end is None or t_end <= pos:
             break
         out.append((pos, t_end))
-        sep = re.match(r"(?:,| kiêm| và)\s+", text[t_end:stop])
+        sep = re.match(r"(?:,|\s[–-]|,? kiêm| và)\s+", text[t_end:stop])
         if not sep:
             break
         pos = t_end + sep.end()
     return out
+
+
+_TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "nguyên", "quyền", "tân"})
+
+
+def _inside_name(text: str, pos: int, floor: int) -> bool:
+    """Whether pos follows a capitalized word of the same name (not a prefix like "Tân")."""
+    m = re.search(r"(\w+) $", text[max(floor, pos - 30) : pos])
+    return bool(m) and m.group(1)[:1].isupper() and m.group(1) not in _TITLE_PREFIXES
 
 
 def _titles_before(text: str, start: int, v: Vocabulary, floor: int) -> list[tuple[int, int]]:
@@ -257,6 +290,8 @@ def _titles_before(text: str, start: int, v: Vocabulary, floor: int) -> list[tup
         found = None
         for m in v.title_re.finditer(text, floor, end):
             s = m.start()
+            if _inside_name(text, s, floor):
+                continue  # "Ban Thường vụ Huyện ủy": a title word inside the name of a body
             pre = re.search(r"(?:nguyên|Nguyên|Quyền|quyền) $", text[max(floor, s - 8) : s])
             s0 = s - len(pre.group(0)) if pre else s
             t_end = scan_title(text, s0, v, limit=end)
@@ -307,7 +342,12 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
         if start != run_start:
             honorific, rank, _ = _cue_before(text, start, v)
         if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
-            continue
+            floor = max(_clause_start(text, start), start - 150)
+            titles = _titles_before(text, start, v, floor)
+            # "Chủ tịch UBND tỉnh Nguyễn Văn A" is a person; "đường Nguyễn Du" is not, and neither is
+            # "Bí thư Thành ủy Thành phố Hồ Chí Minh", whose title runs on through the run
+            if not titles or (scan_title(text, titles[-1][0], v) or 0) > start:
+                continue
         end = start + len(name)
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
     # titles need the neighbours: a title after a name ends where the next mention starts
@@ -316,11 +356,62 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
         clause_end = _clause_end(text, mention.end, nxt)
         prev_end = out[i - 1].end if i else 0
         floor = max(prev_end, _clause_start(text, mention.start))
-        before = _titles_before(text, _cue_before(text, mention.start, v)[2], v, floor)
+        cue_start = _cue_before(text, mention.start, v)[2]
+        if cue_start < mention.start and text[max(0, cue_start - 2) : cue_start] == ", ":
+            cue_start -= 1  # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, the rank
+        before = _titles_before(text, cue_start, v, floor)
         after = _titles_after(text, mention.end, v, clause_end)
         mention.titles = before + after
         mention.cue = mention.cue or bool(mention.titles)
+    _share_list_titles(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_PLURAL_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí|ông|bà|anh|chị|vị)\s*:?\s*$", re.I)
+
+
+def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> None:
+    """A title shared by a list of names belongs to each ("các Phó Chủ tịch: A, B và C",
+    "các đồng chí: A, B – Phó Chủ tịch UBND tỉnh")."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups:
+            prev = groups[-1][-1]
+            cue_start = _cue_before(text, m.start, v)[2]
+            if _LIST_SEP.fullmatch(text, prev.end, cue_start) and not prev.titles:
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first_cue = _cue_before(text, group[0].start, v)[2]
+        head = text[max(0, first_cue - 80) : first_cue]
+        shared = re.search(r"các\s+(?P<t>\S.*?)\s*:?\s*$", head)
+        if shared and not group[0].titles:
+            t_start = first_cue - len(head) + shared.start("t")
+            t_end = scan_title(text, t_start, v, limit=first_cue)
+            if t_end is not None and text[t_end:first_cue].strip(" :") == "":
+                for m in group:
+                    m.titles = m.titles or [(t_start, t_end)]
+                    m.cue = True
+                continue
+        first = group[0]
+        if (
+            first.titles
+            and first.titles[-1][1] < first.start
+            and re.search(r"các\s+$", text[: first.titles[0][0]])
+        ):
+            for m in group[1:]:
+                m.titles = m.titles or [first.titles[-1]]  # "các Phó Chủ tịch UBND tỉnh A và B"
+                m.cue = True
+            continue
+        last = group[-1]
+        if last.titles and _PLURAL_CUE.search(head) and last.titles[0][0] > last.end:
+            for m in group[:-1]:
+                m.titles = m.titles or list(last.titles)
+                m.cue = True
 
 
 def _clause_end(text: str, pos: int, nxt: int) -> int:
@@ -328,9 +419,16 @@ def _clause_end(text: str, pos: int, nxt: int) -> int:
     return m.start() if m else nxt
 
 
+_CLAUSE_BREAK = re.compile(r"[;:\n(]|[.!?](?=\s)")
+
+
 def _clause_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(c, 0, pos) for c in ";.:\n(")
-    return cut + 1
+    # a period only ends a clause before a space: "TP.HCM" and "PGS.TS" do not
+    window_start = max(0, pos - 400)
+    last = None
+    for last in _CLAUSE_BREAK.finditer(text, window_start, pos):
+        pass
+    return last.end() if last else window_start
 
 
 def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:

@@ -43,10 +43,6 @@ STOP_WORDS = frozenset(
         "do",
         "các",
         "những",
-        "tổ",
-        "chức",
-        "phối",
-        "hợp",
         "cùng",
         "để",
         "từ",
@@ -161,6 +157,8 @@ def vocabulary() -> Vocabulary:
         ranks[row[0]] = row[2] if len(row) > 2 and row[2] else row[0]
     honorifics = {row[0]: row[1] for row in lexicon.rows("honorifics.tsv", (2, 2))}
     titles = tuple(sorted(lexicon.words("titles.txt"), key=len, reverse=True))
+    # a title of several words is also written lowercase after a name ("ông X - ủy viên Bộ Chính trị")
+    title_forms = set(titles) | {t[:1].lower() + t[1:] for t in titles if " " in t}
     return Vocabulary(
         heads=heads,
         head_re=head_re,
@@ -173,7 +171,7 @@ def vocabulary() -> Vocabulary:
         countries=lexicon.words("countries.txt"),
         place_re=_alternation(lexicon.words("provinces.txt") | lexicon.words("countries.txt")),
         titles=titles,
-        title_re=_alternation(titles),
+        title_re=_alternation(title_forms),
         ranks=ranks,
         rank_re=_alternation(list(ranks) + [r.lower() for r in ranks]),
         honorifics=honorifics,
