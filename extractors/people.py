@@ -379,7 +379,7 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
         if groups:
             prev = groups[-1][-1]
             cue_start = _cue_before(text, m.start, v)[2]
-            if _LIST_SEP.fullmatch(text, prev.end, cue_start) and not prev.titles:
+            if _LIST_SEP.fullmatch(text, prev.end, cue_start) and not any(a > prev.end for a, _ in prev.titles):
                 groups[-1].append(m)
                 continue
         groups.append([m])
@@ -425,10 +425,8 @@ _CLAUSE_BREAK = re.compile(r"[;:\n(]|[.!?](?=\s)")
 def _clause_start(text: str, pos: int) -> int:
     # a period only ends a clause before a space: "TP.HCM" and "PGS.TS" do not
     window_start = max(0, pos - 400)
-    last = None
-    for last in _CLAUSE_BREAK.finditer(text, window_start, pos):
-        pass
-    return last.end() if last else window_start
+    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text, window_start, pos)]
+    return ends[-1] if ends else window_start
 
 
 def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
