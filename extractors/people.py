@@ -379,7 +379,9 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
         if groups:
             prev = groups[-1][-1]
             cue_start = _cue_before(text, m.start, v)[2]
-            if _LIST_SEP.fullmatch(text, prev.end, cue_start) and not any(a > prev.end for a, _ in prev.titles):
+            if _LIST_SEP.fullmatch(text, prev.end, cue_start) and not any(
+                a > prev.end for a, _ in prev.titles
+            ):
                 groups[-1].append(m)
                 continue
         groups.append([m])

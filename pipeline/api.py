@@ -45,7 +45,10 @@ class Failure:
         return {"id": self.id, "source": self.source, "error": self.kind, "message": self.message}
 
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.+\-Z]*)?$")
+_ISO = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+    r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$"
+)
 
 
 def parse_published(value: str | None) -> str | None:

@@ -30,7 +30,9 @@ def decode(data: bytes, name: str = "input") -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"{name}: invalid {encoding} at byte {exc.start}") from None
+                # utf-8-sig counts from after its BOM; utf-16 from the start of the data
+                offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
+                raise DecodeError(f"{name}: invalid {encoding} at byte {offset}") from None
     if b"\x00" in data[:8192]:
         raise BinaryInput(f"{name}: binary data (NUL bytes), not text")
     try:
@@ -62,15 +64,23 @@ def article_from_object(obj: object, where: str) -> ArticleInput:
     return ArticleInput(text=text, **fields)
 
 
-def read_archive(stream: io.TextIOBase, name: str, failures: list[Failure]) -> Iterator[ArticleInput]:
-    """Articles of a JSON Lines stream; a bad line becomes a Failure and reading goes on."""
-    for number, line in enumerate(stream, 1):
+def read_archive(stream: io.BufferedIOBase, name: str, failures: list[Failure]) -> Iterator[ArticleInput]:
+    """Articles of a JSON Lines byte stream; a bad line becomes a Failure and reading goes on."""
+    for number, raw in enumerate(stream, 1):
+        where = f"{name}:{number}"
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            failures.append(
+                Failure(None, where, "encoding", f"{where}: invalid UTF-8 at byte {exc.start} of the line")
+            )
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{number}"
         try:
-            obj = json.loads(line)
-            item = article_from_object(obj, where)
+            item = article_from_object(json.loads(line), where)
         except json.JSONDecodeError as exc:
             failures.append(Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})"))
             continue
@@ -86,10 +96,10 @@ def read_archive(stream: io.TextIOBase, name: str, failures: list[Failure]) -> I
         )
 
 
-def _open_archive(path: str) -> io.TextIOBase:
+def _open_archive(path: str) -> io.BufferedIOBase:
     if path.endswith(".gz"):
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
-    return open(path, encoding="utf-8-sig", errors="strict")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def read_inputs(

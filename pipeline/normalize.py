@@ -73,9 +73,10 @@ def fix_tone_placement(text: str) -> str:
 def normalize(text: str) -> str:
     """NFC, classic tone placement, one form of dashes, quotes, spaces and line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    # invisible characters go before NFC: one inside a decomposed letter would keep it decomposed
     text = text.translate(_TRANSLATION)
     text = _CONTROL.sub("", text.replace("\t", " "))
+    text = unicodedata.normalize("NFC", text)
     text = fix_tone_placement(text)
     text = _SPACES.sub(" ", text)
     text = _LINE_EDGES.sub("\n", text)

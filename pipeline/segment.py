@@ -34,8 +34,8 @@ def compose(title: str | None, body: str) -> tuple[str, bool]:
     """The text the pipeline analyses: the title line, a blank line, the body."""
     title = (title or "").strip()
     body = body.strip()
-    if title and body.startswith(title):
-        return body, True
+    if title and body.split("\n", 1)[0].strip() == title:
+        return body, True  # the body already opens with the title line
     if title:
         return (title + "\n\n" + body) if body else title, True
     return body, False
@@ -89,9 +89,10 @@ def _is_byline(s: str) -> bool:
 def author_from_byline(byline: str) -> str | None:
     """The author as the guidelines write it: agency in brackets or after a slash dropped."""
     s = byline.strip().rstrip(".")
-    s = re.sub(rf"^{_BYLINE_PREFIX}", "", s).strip()
-    if not s:
-        return None
+    stripped = re.sub(rf"^{_BYLINE_PREFIX}", "", s).strip()
+    if not stripped:
+        return s if s and not s.endswith(":") else None  # "Nhóm PV" alone is a byline; "Tin, ảnh:" is not
+    s = stripped
     # "Bình Minh/VOV.VN Bình Minh/VOV.VN": a byline repeated by the page
     half = s[: len(s) // 2].strip()
     if half and s == f"{half} {half}":
