@@ -113,8 +113,8 @@ class Patterns:
             (
                 "full_range",
                 re.compile(
-                    rf"{no_left}(?P<d1>{d})(?P<s1>[/.-])(?P<m1>{m})(?P=s1)(?P<y1>{y})\s*(?:–|-|/|đến)\s*"
-                    rf"(?P<d2>{d})(?P<s2>[/.-])(?P<m2>{m})(?P=s2)(?P<y2>{y}){no_right}"
+                    rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?P<s1>[/.-])(?P<m1>{m})(?P=s1)(?P<y1>{y})\s*"
+                    rf"(?:–|-|/|đến|tới)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>[/.-])(?P<m2>{m})(?P=s2)(?P<y2>{y}){no_right}"
                 ),
             ),
             # lists of days sharing a month: "ngày 16 và 17-5", "các ngày 3, 4 và 5/6/2021"
@@ -149,7 +149,7 @@ class Patterns:
             (
                 "year_range",
                 re.compile(
-                    rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
+                    rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|năm\s+học|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
                     rf"(?P<y1>{y})\s*(?:–|-|đến|tới)\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
                     re.I,
                 ),
@@ -158,7 +158,7 @@ class Patterns:
             (
                 "month_range",
                 re.compile(
-                    rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
+                    rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})(?:(?:{sep}|\s+năm\s+)(?P<y1>{y}))?\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
                     rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
                     re.I,
                 ),
@@ -185,7 +185,8 @@ class Patterns:
             (
                 "quarter",
                 re.compile(
-                    rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+                    rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|"
+                    rf"\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
                     re.I,
                 ),
             ),
@@ -220,8 +221,10 @@ class Patterns:
             (
                 "time",
                 re.compile(
-                    rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
-                    r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm))?",
+                    rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng|đúng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
+                    r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])"
+                    # a part of day that opens the date after it ("8 giờ sáng ngày 5/6") is the date's
+                    r"(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm)(?!\s*(?:ngày\s+|hôm\s+)?\d))?",
                     re.I,
                 ),
             ),
@@ -257,14 +260,32 @@ _COUNT_AFTER = re.compile(
     r"\s*(?:%|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|USD|km|ha|m2|tấn|kg|lượt|học\s+sinh|hộ)\b", re.I
 )
 _DAY_CUE_BEFORE = re.compile(
-    r"(?:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|nay|qua|từ|đến|tới|vào|thứ\s+\w+|chủ\s+nhật|\()\s*,?\s*\(?\s*$",
+    r"(?:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|thứ\s+\w+|chủ\s+nhật|\()\s*,?\s*\(?\s*$",
     re.I,
+)
+# Weaker cues: "từ 15/3", "đến 9/10" (a date, or a fraction "đến nay, 9/10 xã")
+_WEAK_CUE_BEFORE = re.compile(r"(?:từ|đến|tới|vào|trước|sau|dịp|nhân)\s*$", re.I)
+# What follows a bare "D/M" that is a date, not a fraction or an address ("12/12 chỉ tiêu", "hẻm 12/4")
+_DATE_FOLLOWS = re.compile(
+    r"\s*(?:$|[,.;:!?)”\"\]–-]|\s(?:và|tại|vừa|tới|này|hằng|hàng|năm|đã|sẽ|là|của|với|đến|cho|ở|thì|sang|trên|nhằm)\b)",
+    re.I,
+)
+_NOT_DATE_BEFORE = re.compile(
+    r"(?:hẻm|ngõ|ngách|kiệt|lớp|số\s+nhà|nhà|phòng|tổ|khu|lô|căn\s+hộ|xóm|đạt|được|chiếm|khoảng|trực|tỷ\s+lệ|tỉ\s+lệ)\s*$",
+    re.I,
+)
+# A date right after a clock time makes the time a time ("0 giờ ngày 1/1")
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày\s+|hôm\s+)?\d{1,2}\s*[/.-]\s*\d", re.I
 )
 _YEAR_CUE_BEFORE = re.compile(
     r"(?:năm|giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|mùa|khóa|từ|đến|tới|trước|sau|cuối|đầu|giữa|vào|trong|"
     r"tháng\s+\d+|\(|–|-|,)\s*$",
     re.I,
 )
+
+
+_YEAR_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1}
 
 
 def _roman(q: str) -> int:
@@ -419,7 +440,8 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
     if name == "year_range":
         y1 = int(g["y1"])
         y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
-        if not y1 < y2 <= y1 + 30:
+        bracketed = text.startswith("(", start - 1)
+        if not y1 < y2 <= y1 + (200 if bracketed else 30):
             return None
         if g["cue"] is None and not _YEAR_CUE_BEFORE.search(before) and not text.startswith("(", start - 1):
             return None
@@ -427,8 +449,20 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
             start, end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True
         )
     if name == "month_range":
-        y = _two_digit_year(g["y"])
+        y1, y = _two_digit_year(g.get("y1")), _two_digit_year(g["y"])
         m1, m2 = int(g["m1"]), int(g["m2"])
+        if y1 is not None and y is not None:
+            if (y1, m1) >= (y, m2):
+                return None
+            return Found(
+                start,
+                end,
+                "month",
+                y1,
+                m1,
+                explicit_year=True,
+                end_parts={"year": y, "month": m2, "granularity": "month"},
+            )
         if m1 >= m2:
             return None
         return Found(
@@ -454,14 +488,16 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
             prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
                 r"(?:vào\s+)?(?:ngày|hôm)\b", text[start:end], re.I
             )
-            cue = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
-            if sep != "/" and not cue and y is None:
-                return None  # "3-1" is a score, "6.7" a decimal, unless a day word says otherwise
+            strong = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
+            if y is None and not strong:
+                # "3-1" is a score, "6.7" a decimal, "9/10 xã" a fraction, "hẻm 12/4" an address:
+                # without a day word, a bare day/month must read as a date by what surrounds it
+                if _NOT_DATE_BEFORE.search(before) or not _DATE_FOLLOWS.match(text, end):
+                    return None
+                if sep != "/" and not _WEAK_CUE_BEFORE.search(before):
+                    return None
             if _COUNT_AFTER.match(text, end):
                 return None
-            if g.get("open") and not text.startswith(")", end):
-                # "(8/6" must close: otherwise it is something else in brackets
-                pass
         return Found(
             start,
             end,
@@ -475,7 +511,10 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
         )
     if name == "quarter":
         y = _two_digit_year(g["y"])
-        return Found(start, end, "quarter", y, quarter=_roman(g["q"]), explicit_year=y is not None)
+        offset = _YEAR_OFFSETS[g["rel"].split()[-1].lower()] if g.get("rel") else None
+        return Found(
+            start, end, "quarter", y, quarter=_roman(g["q"]), explicit_year=y is not None, year_offset=offset
+        )
     if name in {"half", "half2"}:
         y = _two_digit_year(g["y"])
         offset = None
@@ -496,15 +535,15 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
             cue = r"(?:vào|trong|từ|đến|tới|hồi|sang|cuối|đầu|giữa)\s"
             if not re.match(cue, m.group(0), re.I) and not re.search(cue + "+$", before, re.I):
                 return None
-        # "3 tháng" is a duration: the number before "tháng" belongs to it
-        if re.search(r"\d\s*$", before):
+        # "3 tháng" is a duration: the number before "tháng" belongs to it ("10/2020 đến tháng 3" does not)
+        if re.search(r"(?<![\d/.-])\d{1,2}\s*$", before):
             return None
         mo = _month(g["m"], v)
         y = _two_digit_year(g["y"])
         offset = None
         if g.get("rel"):
             word = g["rel"].split()[-1].lower()
-            offset = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1}[word]
+            offset = _YEAR_OFFSETS[word]
         if _COUNT_AFTER.match(text, end):
             return None
         return Found(start, end, "month", y, mo, explicit_year=y is not None, year_offset=offset)
@@ -514,13 +553,19 @@ def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Fou
         if _COUNT_AFTER.match(text, end) or re.match(r"\s+[a-zà-ỹđ]", text[end : end + 3]):
             if not _YEAR_CUE_BEFORE.search(before):
                 return None
-        if re.search(r"\d[\s.,]*$", before):
-            return None
+        if re.search(r"\d[\s.,]*$", before) or re.match(r"[\s.]*\d", text[end : end + 3]):
+            return None  # part of a longer number ("1900 9095")
         return Found(start, end, "year", int(g["y"]), explicit_year=True)
     if name == "time":
         hour = int(g["h"])
         minute = int(g["min"]) if g["min"] else 0
-        if not g["min"] and g["u"].lower() != "h" and not g["cue"] and not g["pod"]:
+        if (
+            not g["min"]
+            and g["u"].lower() != "h"
+            and not g["cue"]
+            and not g["pod"]
+            and not _DATE_AFTER.match(text, end)
+        ):
             return None  # "8 giờ" alone is a duration as often as a time
         if re.search(r"(?:trong|suốt|mất|sau|hơn|gần)\s*$", before, re.I) and not g["min"]:
             return None
@@ -675,9 +720,13 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
         if not days:
             continue
         day = min(days, key=lambda x: abs(x.start - f.start))
+        hour = f.hour or 0
+        if f.part_of_day is None and day.part_of_day in {"afternoon", "evening"} and hour < 12:
+            hour += 12  # "8 giờ tối 12/5": the evening belongs to the date, the hour to the time
         out.append(
             replace(
                 f,
+                hour=hour,
                 year=day.year,
                 month=day.month,
                 day=day.day,

@@ -434,9 +434,6 @@ TIMES = [
         "2021",
         {("2021-06-05T08:00", "time"), ("2021-06-05", "day")},
         id="gio-sang",
-        marks=gap(
-            "'lúc 8 giờ sáng' swallows 'sáng' of 'sáng ngày 5/6'; the longer time wins the overlap, the day is lost, and the time then has no day and is dropped (no date at all)"
-        ),
     ),
     P(
         "Khoảng 22 giờ ngày 7/8, người dân phát hiện một thanh niên nằm bất tỉnh bên đường.",
@@ -449,7 +446,6 @@ TIMES = [
         None,
         {("2022-01-01T00:00", "time"), ("2022-01-01", "day")},
         id="midnight",
-        marks=gap("'Đúng 0 giờ' (whole hour, no lúc/vào/khoảng cue) is not read as a clock time"),
     ),
     P(
         "Ngày 10/10/2021, vào lúc 7h15, chuyến bay đầu tiên hạ cánh an toàn xuống sân bay.",
@@ -468,9 +464,6 @@ TIMES = [
         "2021",
         {("2021-05-12T20:00", "time"), ("2021-05-12", "day")},
         id="gio-toi",
-        marks=gap(
-            "'8 giờ tối' swallows 'tối' of 'tối 12/5'; the day is lost and the time is dropped with it (no date at all)"
-        ),
     ),
     P(
         "Phiên tòa bắt đầu lúc 9 giờ 15 phút ngày 22/4/2021.",
@@ -651,9 +644,6 @@ PERIODS = [
         "2021-04-05",
         {("2021-Q1", "quarter")},
         id="quarter-this-year",
-        marks=gap(
-            "'quý I năm nay' is not read as one quarter of the publication year; 'năm nay' becomes an extra year 2021"
-        ),
     ),
 ]
 
@@ -720,7 +710,6 @@ RANGES = [
         None,
         {("2020", "year", "2021")},
         id="nam-hoc",
-        marks=gap("'năm học 2020 - 2021' is not a range cue: two separate years instead of one range"),
     ),
     P(
         "Từ năm 2015 đến năm 2020, diện tích rừng trồng mới của huyện tăng gấp đôi.",
@@ -745,9 +734,6 @@ RANGES = [
         None,
         {("2020-12-20", "day", "2021-01-05")},
         id="day-range-across-years",
-        marks=gap(
-            "'từ ngày 20/12/2020 đến ngày 5/1/2021' (start with its own year) is not read as a range: two separate days"
-        ),
     ),
     P(
         "Tỉnh phê duyệt quy hoạch giai đoạn 2021 - 2025, tầm nhìn đến năm 2030.",
@@ -784,16 +770,12 @@ RANGES = [
         None,
         {("1945", "year", "2020")},
         id="anniversary-bracket-range",
-        marks=gap("year ranges longer than 30 years are refused: '(1945 - 2020)' gives two separate years"),
     ),
     P(
         "Từ tháng 10/2020 đến tháng 3/2021, mực nước trên sông Tiền xuống thấp kỷ lục.",
         None,
         {("2020-10", "month", "2021-03")},
         id="month-range-across-years",
-        marks=gap(
-            "'từ tháng 10/2020 đến tháng 3/2021' is no range, and 'tháng 3/2021' is lost: the digit of '2020' before 'đến' makes it look like the duration 'N tháng'"
-        ),
     ),
     P(
         "Từ tháng 6 đến tháng 8, các trường tổ chức hoạt động hè cho học sinh.",
@@ -1292,7 +1274,6 @@ NOT_DATES = [
         None,
         set(),
         id="hotline",
-        marks=gap("a hotline number '1900 9095' after 'đường dây nóng' is read as the year 1900"),
     ),
     P(
         "Mỗi hộ nghèo được hỗ trợ 1.500.000 đồng để sửa chữa nhà ở.",
@@ -1323,21 +1304,18 @@ NOT_DATES = [
         "2021",
         set(),
         id="fraction-targets",
-        marks=gap("the fraction '12/12 chỉ tiêu' is read as 12 December"),
     ),
     P(
         "Đến nay, 9/10 xã trên địa bàn huyện đạt chuẩn nông thôn mới.",
         "2021",
         set(),
         id="fraction-communes",
-        marks=gap("the fraction '9/10 xã' (after 'Đến nay,') is read as 9 October"),
     ),
     P(
         "Người dân tộc thiểu số chiếm khoảng 1/5 dân số của tỉnh.",
         "2021",
         set(),
         id="fraction-population",
-        marks=gap("the fraction '1/5 dân số' is read as 1 May"),
     ),
     P(
         "Sau 3 năm triển khai, mô hình đã giúp nhiều hộ thoát nghèo.",
@@ -1410,21 +1388,18 @@ NOT_DATES = [
         "2021",
         set(),
         id="address-alley",
-        marks=gap("the address 'hẻm 12/4' is read as 12 April"),
     ),
     P(
         "Em Nguyễn Minh Khoa, học sinh lớp 11/2 Trường THPT Phan Châu Trinh, được tuyên dương.",
         "2021",
         set(),
         id="school-class",
-        marks=gap("the class name 'lớp 11/2' is read as 11 February"),
     ),
     P(
         "Trạm y tế xã duy trì trực cấp cứu 24/7 trong suốt dịp nghỉ lễ.",
         "2021",
         set(),
         id="around-the-clock",
-        marks=gap("'24/7' (round the clock) is read as 24 July"),
     ),
     P(
         "Đơn vị đã tiêm hơn 2.000 liều vắc xin phòng COVID-19 cho người lao động.",
