@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, LOWER, fold, span_group, text_of
+from extractors.common import CAP, LOWER, UPPER, fold, span_group, text_of
 from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
 from schemas import Organization
 from schemas import Span as SpanModel
@@ -45,6 +45,9 @@ _COMMON_SURNAMES = frozenset(
         "Lương",
     ]
 )
+
+
+_CAPITAL_START = re.compile(rf"(?<![\w&.])[{UPPER}]")
 
 
 @dataclass
@@ -96,8 +99,12 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     edges = _token_edges(doc)
     out: list[OrgMention] = []
     pos = 0
-    for m in v.head_re.finditer(text):
-        if m.start() < pos:
+    # heads start with a capital: try the big alternation only where a capitalized word starts
+    for c in _CAPITAL_START.finditer(text):
+        if c.start() < pos:
+            continue
+        m = v.head_re.match(text, c.start())
+        if m is None:
             continue
         start = m.start()
         if edges and (start not in edges[0] or m.end() not in edges[1]):

@@ -94,11 +94,11 @@ def _skip_prefixes(text: str, start: int, end: int, v: Vocabulary) -> int:
         else:
             break
     # "Tân Phó Bí thư ...", "Đoàn Chủ tịch": a title or body inside the run ends any name before it
-    for rx in (v.title_re, v.head_re):
-        for m in rx.finditer(text, pos):
-            if m.start() >= end:
-                break
-            if " " in m.group(0) or m.end() > end:
+    word_starts = [pos] + [i + 1 for i in range(pos, end) if text[i] == " "]
+    for p in word_starts:
+        for rx in (v.title_re, v.head_re):
+            m = rx.match(text, p)
+            if m and (" " in m.group(0) or m.end() > end):
                 pos = max(pos, m.end())
     while pos < end and text[pos] == " ":
         pos += 1
