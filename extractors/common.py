@@ -69,3 +69,15 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if len(doc) == 0 or doc[0].is_sent_start is None:
         return [(0, len(text_of(doc)))]
     return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+_PHOTO_CREDIT = re.compile(
+    rf"(?:Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*{CAP}(?: {CAP}){{0,3}}(?:/\S+|\s*\([^)]*\))?"
+)
+
+
+def credits_and_byline(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges that name the article's authors (byline, photo credits), not its subjects."""
+    secs = sections(doc)
+    ranges = [secs["byline"]] if "byline" in secs else []
+    return ranges + [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text_of(doc))]

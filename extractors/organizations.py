@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, LOWER, UPPER, fold, span_group, text_of
+from extractors.common import CAP, LOWER, UPPER, credits_and_byline, fold, span_group, text_of
 from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
 from schemas import Organization
 from schemas import Span as SpanModel
@@ -97,6 +97,10 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     """Every mention of a specific body in the text."""
     v = vocabulary()
     edges = _token_edges(doc)
+    # syllables that continue an underthesea word ("Đặc biệt"): lowercase, yet part of the name
+    joined = frozenset(
+        t.idx + m.start() + 1 for t in (doc or []) if " " in t.text for m in re.finditer(" ", t.text)
+    )
     out: list[OrgMention] = []
     pos = 0
     # heads start with a capital: try the big alternation only where a capitalized word starts
@@ -114,9 +118,23 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if prefix:
             start -= len(prefix.group(0))
         head = v.heads.get(_head_key(m.group(0), v))
-        end = _extend(text, m.end(), v, needs_name=bool(head and head.needs_name))
+        end = _extend(text, m.end(), v, needs_name=bool(head and head.needs_name), joined=joined)
         if end is None:
             continue
+        # "Ban Thường vụ Tỉnh ủy", "Văn phòng UBND tỉnh": a body of a body is one body
+        for _ in range(3):
+            nxt = (
+                v.head_re.match(text, end + 1)
+                if text[end : end + 2][1:].isupper() and text[end] == " "
+                else None
+            )
+            if not nxt or (edges and nxt.end() not in edges[1]):
+                break
+            inner = v.heads.get(_head_key(nxt.group(0), v))
+            more = _extend(text, nxt.end(), v, needs_name=bool(inner and inner.needs_name), joined=joined)
+            if more is None:
+                break
+            end = more
         surface = text[start:end]
         if surface in adhoc() or _plural_follows(text, end):
             pos = end
@@ -160,26 +178,34 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
-    """Where a body's name ends: its proper name, then its locality; None if a needed name is missing."""
+def _extend(
+    text: str, pos: int, v: Vocabulary, needs_name: bool, joined: frozenset[int] = frozenset()
+) -> int | None:
+    """Where a body's name ends: its proper name (only after a head that needs one), then its locality;
+    None if a needed name or locality is missing. joined: syllable starts that continue a word."""
     words = _words(text, pos)
     end = pos
     i = 0
     named = False
-    # proper name: capitalized words, abbreviations, numbers, and the lowercase words of official names
-    while i < len(words):
+    # proper name: capitalized words, abbreviations, numbers, and lowercase words that belong to them
+    while needs_name and i < len(words):
         a, b, w = words[i]
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
         if any(text.startswith(c, a) for c in CENTRAL):
             break
+        inside = _names_in_bodies_at(text, a)
+        if inside:
+            end = a + inside
+            named = True
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
         if _is_cap(w) and _person_starts(words, i, v):
             break
-        if (
-            _is_cap(w)
-            or (w.isdigit() and len(w) <= 4 and i == 0)
-            or (w.islower() and named and w in v.inner_lower)
-        ):
+        prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
+        lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
+        if _is_cap(w) or (w.isdigit() and len(w) <= 4 and i == 0) or lower_ok:
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
             if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
@@ -189,13 +215,14 @@ def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
             i += 1
             continue
         break
-    if needs_name and not named:
-        return None
     # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
     rest = text[end:]
     central = re.match(r" (?:Trung ương|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
     if central:
-        return end + central.end()
+        end += central.end()
+        # "Ban Bí thư Trung ương Đoàn", "Ủy viên Trung ương Đảng": the central body of the Union or Party
+        party = re.match(r" (?:Đảng|Đoàn)(?![\w])", text[end:])
+        return end + party.end() if party else end
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
@@ -203,20 +230,54 @@ def _extend(text: str, pos: int, v: Vocabulary, needs_name: bool) -> int | None:
     if level:
         end = end + 1 + level
         return end + _place_name(text, end, v)
+    if needs_name and not named:
+        return None
     return end
 
 
+@cache
+def _names_in_bodies() -> re.Pattern[str]:
+    forms = sorted(lexicon.words("names_in_bodies.txt"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms) + r"(?!\w)")
+
+
+def _names_in_bodies_at(text: str, pos: int) -> int:
+    m = _names_in_bodies().match(text, pos)
+    return m.end() - pos if m else 0
+
+
+# Levels that stand alone for "our" locality ("UBND tỉnh", "Công an huyện"); the others ("thôn",
+# "bản", "tổ", "khối") are levels only before a name or number ("thôn 3", "bản Nà Hẩu").
+_STANDALONE_LEVELS = frozenset(
+    {
+        "tỉnh",
+        "thành phố",
+        "tp",
+        "tp.",
+        "huyện",
+        "quận",
+        "thị xã",
+        "tx",
+        "tx.",
+        "xã",
+        "phường",
+        "thị trấn",
+        "đặc khu",
+        "thủ đô",
+    }
+)
+
+
 def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
+    """Length of a locality level word at pos ("tỉnh", "thị xã"), or None."""
     m = v.level_re.match(text, pos)
     if not m:
         return None
-    word = m.group(0)
-    if word[:1].isupper() and word.lower() == word.lower() and word not in v.levels and word.upper() != word:
-        # "Huyện ủy" is a head, not the level "huyện"
-        if re.match(r"\s+ủy", text[m.end() : m.end() + 4]):
-            return None
-    if re.match(r"\s*ủy\b", text[m.end() : m.end() + 4]):
-        return None
+    if re.match(r"\s*ủy(?!\w)", text[m.end() : m.end() + 4]):
+        return None  # "Huyện ủy" is a body, not the level "huyện"
+    word = re.sub(r"\s+", " ", m.group(0)).lower()
+    if word not in _STANDALONE_LEVELS and not re.match(rf" (?:{CAP}|\d)", text[m.end() : m.end() + 20]):
+        return None  # "Chính trị tổ chức": "tổ" is a level only before a name ("tổ 5")
     return m.end() - pos
 
 
@@ -229,9 +290,9 @@ def _place_at(text: str, pos: int, v: Vocabulary) -> int | None:
 def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     """Length (from pos, counting the leading space) of the place name after a locality level."""
     known = _place_at(text, pos + 1, v) if text.startswith(" ", pos) else None
-    if known:
-        return 1 + known
-    m = re.match(rf"(?: (?:{CAP}|\d+))+", text[pos:])
+    m = re.match(rf"(?: (?:{CAP}(?!:)|\d+))+", text[pos:])  # "Ảnh:" after a level opens a credit
+    if known and (not m or len(m.group(0)) <= 1 + known or " " in text[pos + 1 : pos + 1 + known]):
+        return 1 + known  # a known place, unless it only begins a longer name ("Đức" of "Đức Thọ")
     if not m:
         return 0
     syllables = m.group(0).split()
@@ -265,7 +326,8 @@ def _kind(name: str, kind: str, v: Vocabulary) -> str:
 
 
 def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
-    """One entity per body: mentions with the same expanded name, "X" and "X Việt Nam" together."""
+    """One entity per body: mentions with the same expanded name; "X" and "X Việt Nam" together; a
+    body written without its place ("Đảng bộ tỉnh") joins the one body written with it, if only one."""
     entities: dict[str, OrgEntity] = {}
     for m in mentions:
         key = fold(m.name)
@@ -274,7 +336,40 @@ def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
         if ent is None:
             ent = entities[key] = OrgEntity(m.name, m.kind)
         ent.mentions.append(m)
-    return list(entities.values())
+    v = vocabulary()
+    for key in list(entities):
+        longer = [k for k in entities if k != key and k.startswith(key + " ")]
+        if len(longer) != 1:
+            continue
+        extra = entities[longer[0]].name[len(key) + 1 :]
+        if v.place_re.fullmatch(extra) or re.fullmatch(rf"(?:{CAP})(?: {CAP}){{0,3}}", extra):
+            target = entities[longer[0]]
+            target.mentions = sorted(target.mentions + entities.pop(key).mentions, key=lambda x: x.start)
+    return sorted(entities.values(), key=lambda e: e.mentions[0].start)
+
+
+_BARE_HEAD = re.compile(
+    r"(?<![\w&.])(?:Hội|Ban|Sở|Bộ|Cục|Trường|Viện|Công ty|Tập đoàn|Bệnh viện|Tổng cục|Ngân hàng|Quỹ|Đài|Báo|"
+    r"Học viện|Trung tâm)(?= [a-zà-ỹđ])"
+)
+
+
+def back_references(text: str, mentions: list[OrgMention], doc: Doc | None = None) -> list[OrgMention]:
+    """ "Hội", "Sở", "Ban" alone after the full name of one such body: another mention of that body."""
+    edges = _token_edges(doc)
+    out = []
+    for m in _BARE_HEAD.finditer(text):
+        if edges and (m.start() not in edges[0] or m.end() not in edges[1]):
+            continue  # "Hội nghị", "Ban hành", "Bộ đội": a word, not a body
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        head = m.group(0)
+        before = {x.name for x in mentions if x.end <= m.start() and x.name.startswith(head + " ")}
+        if len(before) == 1:
+            name = before.pop()
+            kind = next(x.kind for x in mentions if x.name == name)
+            out.append(OrgMention(m.start(), m.end(), head, name, kind))
+    return out
 
 
 # --- spaCy component ---------------------------------------------------------------------------
@@ -291,7 +386,7 @@ def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
     def component(doc: Doc) -> Doc:
         spans = []
-        for mention in find(text_of(doc), doc):
+        for mention in _with_back_references(text_of(doc), doc):
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.org = mention
@@ -302,15 +397,24 @@ def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return component
 
 
+def _with_back_references(text: str, doc: Doc) -> list[OrgMention]:
+    found = find(text, doc)
+    return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
+
+
 def mentions_of(doc: Doc) -> list[OrgMention]:
     """The organization mentions a processed Doc holds."""
     return [s._.org for s in doc.spans.get(SPANS_KEY, [])]
 
 
 def to_records(doc: Doc) -> list[Organization]:
-    """Organization records of a processed Doc, one per body."""
+    """Organization records of a processed Doc, one per body; a body named only in the byline or a
+    photo credit ("Ảnh: Minh Anh/TTXVN") is the article's source, not one of its subjects."""
     out = []
+    credits = credits_and_byline(doc)
     for ent in cluster(mentions_of(doc)):
+        if all(any(a <= m.start and m.end <= b for a, b in credits) for m in ent.mentions):
+            continue
         first = ent.mentions[0]
         out.append(
             Organization(

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, fold, sections, sentence_bounds, span_group, text_of
+from extractors.common import CAP, credits_and_byline, fold, sentence_bounds, span_group, text_of
 from extractors.organizations import _COMMON_SURNAMES, _is_cap, _words, mentions_of
 from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
 from schemas import Person
@@ -20,9 +20,6 @@ from schemas import Span as SpanModel
 LABEL = "PERSON"
 SPANS_KEY = "people"
 _RUN = re.compile(rf"{CAP}(?: {CAP})*")
-_PHOTO_CREDIT = re.compile(
-    rf"(?:Ảnh|Tin, ảnh|Bài, ảnh|Tin và ảnh)\s*:\s*{CAP}(?: {CAP}){{0,3}}(?:/\S+|\s*\([^)]*\))?"
-)
 _ROLE_CUES = (
     ("chair", re.compile(r"\bchủ trì\b|\bchủ tọa\b|\bdẫn đầu\b|\bdo\b[^.;]{0,80}\blàm trưởng đoàn\b", re.I)),
     (
@@ -479,9 +476,7 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     not_person_before()
 
     def component(doc: Doc) -> Doc:
-        secs = sections(doc)
-        skip = [secs["byline"]] if "byline" in secs else []
-        skip += [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text_of(doc))]
+        skip = credits_and_byline(doc)
         spans = []
         for mention in find(text_of(doc), v, skip):
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")

@@ -84,6 +84,7 @@ class Vocabulary:
     abbreviations: dict[str, tuple[str, str]]  # abbr -> (expansion, kind or "-")
     abbr_re: re.Pattern[str]
     inner_lower: frozenset[str]  # lowercase syllables that occur inside names of bodies
+    bigrams: frozenset[tuple[str, str]]  # (word, lowercase next word) pairs of official names
     levels: tuple[str, ...]
     level_re: re.Pattern[str]
     places: frozenset[str]
@@ -147,10 +148,19 @@ def vocabulary() -> Vocabulary:
             raise lexicon.LexiconError(f"org_heads.tsv: unknown kind {kind!r} for {head!r}")
         heads.setdefault(head, OrgHead(head, kind, needs))
     head_patterns = sorted({_variants(h, reverse) for h in heads}, key=len, reverse=True)
-    head_re = re.compile(r"(?<![\w&])(?:" + "|".join(head_patterns) + r")(?![\w&])")
+    # case-insensitive ("Học viện Chính trị Quốc gia" for "... quốc gia"); callers only try it where a
+    # capitalized word starts, so a lowercase "bộ" or "sở" never opens a body
+    head_re = re.compile(r"(?<![\w&])(?:" + "|".join(head_patterns) + r")(?![\w&])", re.I)
     inner = frozenset(
         w for h in heads for w in h.split(" ")[1:] if w and w[0].islower() and w not in STOP_WORDS
     ) | frozenset(w for e, _ in abbreviations.values() for w in e.split(" ")[1:] if w[:1].islower())
+    names = [*heads, *(e for e, _ in abbreviations.values())]
+    bigrams = frozenset(
+        (a.lower(), b)
+        for n in names
+        for a, b in zip(n.split(" "), n.split(" ")[1:], strict=False)
+        if b[:1].islower()
+    )
     levels = tuple(sorted(lexicon.words("locality_levels.txt"), key=len, reverse=True))
     ranks: dict[str, str] = {}
     for row in lexicon.rows("ranks.tsv", (2, 3)):
@@ -165,6 +175,7 @@ def vocabulary() -> Vocabulary:
         abbreviations=abbreviations,
         abbr_re=_alternation(abbreviations),
         inner_lower=inner,
+        bigrams=bigrams,
         levels=levels,
         level_re=_alternation(levels, re.I),
         places=lexicon.words("provinces.txt"),
