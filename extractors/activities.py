@@ -11,13 +11,18 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import sections, sentence_bounds, span_group, text_of
+from extractors.common import UPPER, sections, sentence_bounds, span_group, text_of
 from schemas import Activity
 
 LABEL = "ACTIVITY"
 SPANS_KEY = "activities"
 _OPEN, _CLOSE = "“\"'‘", "”\"'’"
 _QUOTED = r"(?:“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|‘[^’\n]{2,200}’|'[^'\n]{2,200}')"
+_NAME_STOP = (
+    "giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo|có|là|này|đó|ấy|sẽ|đang|vừa|cũng|không|mới|"
+    "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
+)
+_QUOTED_RE = re.compile(r"“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"")
 _MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
 
 
@@ -31,6 +36,7 @@ class Cues:
     relations: tuple[tuple[re.Pattern[str], str], ...]
     verb_re: re.Pattern[str]
     advice_re: re.Pattern[str]
+    context_re: re.Pattern[str]
 
 
 def _alt(forms) -> str:
@@ -47,10 +53,11 @@ def cues() -> Cues:
     list_re = re.compile(
         rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I
     )
+    # a head word (any case), then a quoted name or a name that starts with a capital and runs on
+    # until a word that opens the rest of the clause
     named_re = re.compile(
-        rf"(?<!\w)(?P<head>{_alt(heads)})\s*(?P<name>{_QUOTED}|(?:[A-ZÀ-ỸĐ][^\s,.;:()]*)"
-        r"(?:\s+(?!(?:giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo)\b)[^\s,.;:()“”\"]+){0,14})",
-        re.I,
+        rf"(?<!\w)(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
+        rf"(?:\s+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
     )
     relations = tuple(
         (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
@@ -63,6 +70,7 @@ def cues() -> Cues:
         relations=relations,
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
+        context_re=re.compile(rf"(?<!\w)(?:{_alt([*heads, 'hoạt động', 'mô hình'])})(?!\w)", re.I),
     )
 
 
@@ -138,8 +146,8 @@ def _named(text: str, c: Cues) -> list[Item]:
         head = re.sub(r"\s+", " ", m.group("head").lower())
         name = m.group("name")
         quoted = name[:1] in _OPEN
-        if not quoted and not m.group("head")[:1].isupper():
-            continue  # "chương trình Giao lưu": lowercase head with an unquoted name is prose
+        if not quoted and len(name.split()) < 2 and not m.group("head")[:1].isupper():
+            continue  # "chương trình Đoàn": too short to be a program's name
         a, b = _strip(text, m.start(), m.end())
         # a program's year belongs to its name ("Chương trình phối hợp hoạt động năm 2021")
         year = re.match(r"\s+năm\s+\d{4}", text[b:])
@@ -149,22 +157,40 @@ def _named(text: str, c: Cues) -> list[Item]:
     return items
 
 
-def find(text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]] = ()) -> list[Item]:
-    """Activities in text: enumeration items and named programs, funds and campaigns, without overlaps."""
+def _quoted_lists(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
+    """Quoted names in a sentence about models or movements ("các mô hình “A”, “B”")."""
+    items = []
+    for s, e in sentences:
+        if not c.context_re.search(text, s, e):
+            continue
+        for m in _QUOTED_RE.finditer(text, s, e):
+            items.append(Item(m.start(), m.end()))
+    return items
+
+
+def find(
+    text: str,
+    sentences: list[tuple[int, int]],
+    skip: list[tuple[int, int]] = (),
+    names: list[tuple[int, int]] = (),
+) -> list[Item]:
+    """Activities in text: enumeration items, named programs, funds and campaigns, and quoted models,
+    without overlaps. skip: ranges to ignore (byline); names: bodies and people, which are not activities."""
     c = cues()
-    found = _enumerations(text, sentences, c)
-    named = _named(text, c)
+    # an enumeration item that is only the name of a body or a person is not an activity
+    found = [
+        i for i in _enumerations(text, sentences, c) if not any(a <= i.start and i.end <= b for a, b in names)
+    ]
     out = list(found)
-    for n in named:
-        if not any(x.start <= n.start and n.end <= x.end for x in found):
-            if not any(n.start < x.end and x.start < n.end for x in out):
-                out.append(n)
+    for n in _named(text, c) + _quoted_lists(text, sentences, c):
+        if not any(n.start < x.end and x.start < n.end for x in out):
+            out.append(n)
     out = [i for i in out if not any(a <= i.start < b for a, b in skip)]
-    # the same named program written twice is one activity
+    # the same named program written twice (in any quotes) is one activity
     seen: set[str] = set()
     unique = []
     for i in sorted(out, key=lambda i: i.start):
-        key = re.sub(r"\s+", " ", text[i.start : i.end]).lower()
+        key = re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower())
         if key in seen:
             continue
         seen.add(key)
@@ -206,7 +232,10 @@ def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         secs = sections(doc)
         skip = [secs["byline"]] if "byline" in secs else []
         spans = []
-        for item in find(text_of(doc), sentence_bounds(doc), skip):
+        names = [
+            (s.start_char, s.end_char) for key in ("organizations", "people") for s in doc.spans.get(key, [])
+        ]
+        for item in find(text_of(doc), sentence_bounds(doc), skip, names):
             span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.activity = item

@@ -81,3 +81,8 @@ def credits_and_byline(doc: Doc) -> list[tuple[int, int]]:
     secs = sections(doc)
     ranges = [secs["byline"]] if "byline" in secs else []
     return ranges + [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text_of(doc))]
+
+
+def joined_syllables(doc: Doc) -> frozenset[int]:
+    """Start offsets of syllables that continue a multi-syllable word ("toàn" of "An toàn")."""
+    return frozenset(t.idx + i + 1 for t in doc if " " in t.text for i, c in enumerate(t.text) if c == " ")

@@ -11,7 +11,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, LOWER, UPPER, credits_and_byline, fold, span_group, text_of
+from extractors.common import (
+    CAP,
+    LOWER,
+    UPPER,
+    credits_and_byline,
+    fold,
+    joined_syllables,
+    span_group,
+    text_of,
+)
 from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
 from schemas import Organization
 from schemas import Span as SpanModel
@@ -98,9 +107,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     v = vocabulary()
     edges = _token_edges(doc)
     # syllables that continue an underthesea word ("Đặc biệt"): lowercase, yet part of the name
-    joined = frozenset(
-        t.idx + m.start() + 1 for t in (doc or []) if " " in t.text for m in re.finditer(" ", t.text)
-    )
+    joined = joined_syllables(doc) if doc is not None else frozenset()
     out: list[OrgMention] = []
     pos = 0
     # heads start with a capital: try the big alternation only where a capitalized word starts
@@ -296,8 +303,15 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     if not m:
         return 0
     syllables = m.group(0).split()
-    if syllables[0] in _COMMON_SURNAMES and len(syllables) >= 2:
-        return 0  # "UBND tỉnh Nguyễn Văn A": the name of the person, not of the place
+    if (syllables[0] in _COMMON_SURNAMES and len(syllables) >= 2) or (
+        syllables[0] in v.surnames and 3 <= len(syllables) <= 4
+    ):
+        return 0  # "UBND tỉnh Nguyễn Văn A", "tỉnh Tô Hoài Nam": the name of a person, not of a place
+    # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
+    for i in range(1, len(syllables) - 1):
+        if syllables[i] in v.surnames and 2 <= len(syllables) - i <= 4:
+            syllables = syllables[:i]
+            break
     syllables = syllables[:4]
     return len(" " + " ".join(syllables))
 

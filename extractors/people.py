@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,7 +12,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import CAP, credits_and_byline, fold, sentence_bounds, span_group, text_of
+from extractors.common import (
+    CAP,
+    credits_and_byline,
+    fold,
+    joined_syllables,
+    sentence_bounds,
+    span_group,
+    text_of,
+)
 from extractors.organizations import _COMMON_SURNAMES, _is_cap, _words, mentions_of
 from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
 from schemas import Person
@@ -58,7 +67,8 @@ class PersonEntity:
 @cache
 def not_person_before() -> re.Pattern[str]:
     """Words after which a name is part of a street, prize, place or body, not a person."""
-    forms = lexicon.words("not_person_before.txt")
+    # locality levels too: "thôn Đoàn Kết", "xã Hoàng Long" are places
+    forms = lexicon.words("not_person_before.txt") | lexicon.words("locality_levels.txt")
     body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?:^|[^\w])(?:{body})\s*$", re.I)
 
@@ -78,7 +88,17 @@ def _surname_split(run: str, v: Vocabulary) -> int | None:
 
 
 def _skip_prefixes(text: str, start: int, end: int, v: Vocabulary) -> int:
-    """Where a capitalized run's personal name may begin: after titles, ranks, bodies and honorifics."""
+    """Where a capitalized run's personal name may begin: after titles, ranks, bodies, honorifics and
+    places, wherever they stand in the run ("Tiếp Phó Thủ tướng Lào Somphet ...")."""
+    pos = start
+    while True:
+        nxt = _skip_prefixes_once(text, pos, end, v)
+        if nxt == pos:
+            return pos
+        pos = nxt
+
+
+def _skip_prefixes_once(text: str, start: int, end: int, v: Vocabulary) -> int:
     pos = start
     while pos < end:
         for rx in (v.title_re, v.rank_re, v.head_re, v.honorific_ci_re, v.place_re):
@@ -113,8 +133,16 @@ def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
         text, a + (len(text[a:].split(" ")[0]) + 1 if text[a:].startswith(("nguyên ", "Quyền ")) else 0)
     )
     # "Phó Tỉnh trưởng Cheng Nhann", "Thủ tướng Campuchia Hun Sen" (not "Tiểu khu Kampong Chhnang")
-    last_word = text[a:b].split(" ")[-1]
-    return bool(head and head.end() == b) or last_word in v.countries
+    title = text[a:b]
+    return bool(head and head.end() == b) or any(title.endswith(" " + c) for c in v.countries)
+
+
+def _uncapitalize(phrase: str, v: Vocabulary) -> str | None:
+    """The honorific a phrase is, as the lexicon writes it ("Ông" at a sentence start is "ông")."""
+    if phrase in v.honorifics:
+        return phrase
+    lowered = phrase[:1].lower() + phrase[1:]
+    return lowered if lowered in v.honorifics else None
 
 
 def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str | None, int]:
@@ -133,8 +161,8 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
             phrase_stripped = phrase.rstrip(",")
             if (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
                 rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
-            elif honorific is None and phrase_stripped in v.honorifics:
-                honorific = phrase_stripped
+            elif honorific is None and (lowered := _uncapitalize(phrase_stripped, v)) is not None:
+                honorific = lowered
             else:
                 continue
             pos -= len(phrase) + 1
@@ -145,8 +173,10 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     return honorific, rank, pos
 
 
+# Syllable starts that continue an underthesea word in the Doc being processed ("toàn" of "An toàn")
+_JOINED: contextvars.ContextVar[frozenset[int]] = contextvars.ContextVar("joined", default=frozenset())
 _TITLE_MODIFIERS = frozenset(
-    ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "kiêm", "nhiệm", "phụ", "trách"]
+    ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "nhiệm", "phụ", "trách"]
 )
 # Function words that a capitalized run picks up when a sentence runs on without a period.
 _RUN_ON = frozenset(
@@ -178,6 +208,7 @@ _RUN_ON = frozenset(
 
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
+    joined = _JOINED.get()
     words = _words(text, pos)
     end = pos
     i = 0
@@ -185,6 +216,12 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         a, b, w = words[i]
         if limit is not None and b > limit:
             break
+        head = v.head_re.match(text, a) if _is_cap(w) else None
+        if head and head.end() > b and (limit is None or head.end() <= limit):
+            end = head.end()  # "Sở Lao động – Thương binh và Xã hội": a body's name as the lexicon has it
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
         place = v.place_re.match(text, a)
         if place and (limit is None or place.end() <= limit):
             end = place.end()
@@ -201,13 +238,25 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
                 i += 1
             continue
         if _is_cap(w):
-            if _person_at(words, i, v) and not v.place_re.match(text, a):
+            if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
+                break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
+            after_level = i > 0 and (words[i - 1][2] == "ủy" or v.level_re.fullmatch(words[i - 1][2]))
+            # after "huyện" or "Huyện ủy", two capitalized words are a place ("huyện Châu Thành")
+            if _person_at(words, i, v, min_len=3 if after_level else 2) and not v.place_re.match(text, a):
                 break
             end = b
+            abbr = re.match(r" \([A-ZĐ][A-ZĐ&.\-]+\)", text[b:])
+            if abbr and (limit is None or b + abbr.end() <= limit):
+                end = b + abbr.end()  # "Thông tấn xã Việt Nam (TTXVN)"
+                i += 1
+                while i < len(words) and words[i][0] < end:
+                    i += 1
+                continue
         elif (
             w.isdigit()
             or (w in v.inner_lower and w not in STOP_WORDS)
             or w in _TITLE_MODIFIERS
+            or a in joined  # "Ban An toàn giao thông": a lowercase syllable of the same word
             or (
                 w == "và"
                 and i + 1 < len(words)
@@ -223,7 +272,7 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     return end
 
 
-def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
+def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len: int = 2) -> bool:
     """Whether a personal name starts at words[i]: a surname followed by capitalized words."""
     w = words[i][2]
     if w not in v.surnames or i + 1 >= len(words) or not _is_cap(words[i + 1][2]):
@@ -232,7 +281,7 @@ def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool
     n = 0
     while n < len(run) and _is_cap(run[n]):
         n += 1
-    return 2 <= n <= 4
+    return min_len <= n <= 4
 
 
 def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> int | None:
@@ -268,6 +317,7 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
     return out
 
 
+_KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha"})
 _TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "nguyên", "quyền", "tân"})
 
 
@@ -277,12 +327,17 @@ def _inside_name(text: str, pos: int, floor: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and m.group(1) not in _TITLE_PREFIXES
 
 
-def _titles_before(text: str, start: int, v: Vocabulary, floor: int) -> list[tuple[int, int]]:
-    """Titles written before a name ("Ủy viên Bộ Chính trị, Trưởng Ban Dân vận Trung ương X")."""
+def _titles_before(
+    text: str, start: int, v: Vocabulary, floor: int, comma: bool = False
+) -> list[tuple[int, int]]:
+    """Titles written before a name ("Ủy viên Bộ Chính trị, Trưởng Ban Dân vận Trung ương X");
+    comma: a comma may stand between the last title and the name's rank ("Quân khu 3, Thiếu tướng X")."""
     out: list[tuple[int, int]] = []
     end = start - 1
     if end <= floor or text[end] != " ":
         return out
+    if comma and text[end - 1] == ",":
+        end -= 1
     while end > floor:
         found = None
         for m in v.title_re.finditer(text, floor, end):
@@ -305,8 +360,11 @@ def _titles_before(text: str, start: int, v: Vocabulary, floor: int) -> list[tup
     return out
 
 
-def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Mention]:
-    """Every mention of a named person in text (ranges in skip, such as the byline, ignored)."""
+def find(
+    text: str, v: Vocabulary, skip: list[tuple[int, int]] = (), bodies: list[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Every mention of a named person in text; ranges in skip (the byline) are ignored, and a name
+    inside the name of a body ("Trường THPT Lê Quý Đôn") is not a person."""
     stop_re = not_person_before()
     out: list[Mention] = []
     for m in _RUN.finditer(text):
@@ -346,6 +404,8 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
             if not titles or (scan_title(text, titles[-1][0], v) or 0) > start:
                 continue
         end = start + len(name)
+        if not (honorific or rank) and any(a < start and end <= b for a, b in bodies):
+            continue
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
@@ -354,9 +414,8 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
         prev_end = out[i - 1].end if i else 0
         floor = max(prev_end, _clause_start(text, mention.start))
         cue_start = _cue_before(text, mention.start, v)[2]
-        if cue_start < mention.start and text[max(0, cue_start - 2) : cue_start] == ", ":
-            cue_start -= 1  # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, the rank
-        before = _titles_before(text, cue_start, v, floor)
+        # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, then the rank
+        before = _titles_before(text, cue_start, v, floor, comma=mention.rank is not None)
         after = _titles_after(text, mention.end, v, clause_end)
         mention.titles = before + after
         mention.cue = mention.cue or bool(mention.titles)
@@ -365,7 +424,7 @@ def find(text: str, v: Vocabulary, skip: list[tuple[int, int]] = ()) -> list[Men
 
 
 _LIST_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
-_PLURAL_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?:đồng chí|ông|bà|anh|chị|vị)\s*:?\s*$", re.I)
+_PLURAL_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?P<h>đồng chí|ông|bà|anh|chị)\s*:?\s*$", re.I)
 
 
 def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> None:
@@ -387,7 +446,14 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
             continue
         first_cue = _cue_before(text, group[0].start, v)[2]
         head = text[max(0, first_cue - 80) : first_cue]
-        shared = re.search(r"các\s+(?P<t>\S.*?)\s*:?\s*$", head)
+        plural = _PLURAL_CUE.search(text[max(0, group[0].start - 80) : group[0].start])
+        if plural:
+            honorific = _uncapitalize(plural.group("h"), v)
+            for m in group:  # "các đồng chí A, B và C": each is "đồng chí"
+                m.honorific = m.honorific or honorific
+        shared = re.search(
+            r"(?:các|hai|ba|bốn|năm)\s+(?:(?:đồng chí|ông|bà)\s+)?(?P<t>\S.*?)\s*:?\s*$", head, re.I
+        )
         if shared and not group[0].titles:
             t_start = first_cue - len(head) + shared.start("t")
             t_end = scan_title(text, t_start, v, limit=first_cue)
@@ -400,14 +466,14 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
         if (
             first.titles
             and first.titles[-1][1] < first.start
-            and re.search(r"các\s+$", text[: first.titles[0][0]])
+            and re.search(r"(?:các|hai|ba)\s+$", text[: first.titles[0][0]], re.I)
         ):
             for m in group[1:]:
                 m.titles = m.titles or [first.titles[-1]]  # "các Phó Chủ tịch UBND tỉnh A và B"
                 m.cue = True
             continue
         last = group[-1]
-        if last.titles and _PLURAL_CUE.search(head) and last.titles[0][0] > last.end:
+        if last.titles and plural and last.titles[0][0] > last.end:
             for m in group[:-1]:
                 m.titles = m.titles or list(last.titles)
                 m.cue = True
@@ -429,10 +495,18 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
-    sent = next(((a, b) for a, b in sentences if a <= mention.start < b), (0, len(text)))
-    s = text[sent[0] : sent[1]]
+    """chair, speaker, attendee or mentioned, by the verbs of the mention's clause (its part of the
+    sentence between semicolons: "X chủ trì hội nghị; cùng dự có Y")."""
+    a, b = next(((a, b) for a, b in sentences if a <= mention.start < b), (0, len(text)))
+    left = text.rfind(";", a, mention.start)
+    right = text.find(";", mention.end, b)
+    clause = text[left + 1 if left >= 0 else a : right if right >= 0 else b]
     for role, rx in _ROLE_CUES:
-        if rx.search(s):
+        if rx.search(clause):
+            return role
+    # "Tham dự có A – ...; B – ...; C": the verb stands once for the whole list
+    for role, rx in _ROLE_CUES[1:]:
+        if rx.search(text, a, b):
             return role
     return "mentioned"
 
@@ -456,7 +530,8 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
                 target.mentions.append(m)
             if key in entities and all(x is m for x in entities[key].mentions):
                 del entities[key]
-        elif len(m.name.split(" ")) == 1:
+        elif len(m.name.split(" ")) == 1 and (m.rank or (m.honorific or "").lower() not in _KINSHIP):
+            # "ông Cường" alone is a person; "Bác Hồ", "chú Tư" are forms of address, not names
             entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
     for e in entities.values():
         e.mentions.sort(key=lambda x: x.start)
@@ -478,7 +553,13 @@ def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         skip = credits_and_byline(doc)
         spans = []
-        for mention in find(text_of(doc), v, skip):
+        bodies = [(s.start_char, s.end_char) for s in doc.spans.get("organizations", [])]
+        token = _JOINED.set(joined_syllables(doc))
+        try:
+            mentions = find(text_of(doc), v, skip, bodies)
+        finally:
+            _JOINED.reset(token)
+        for mention in mentions:
             span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
             if span is not None:
                 span._.person = mention
