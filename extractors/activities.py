@@ -57,7 +57,7 @@ def cues() -> Cues:
     # until a word that opens the rest of the clause
     named_re = re.compile(
         rf"(?<!\w)(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
-        rf"(?:\s+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
+        rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
     )
     relations = tuple(
         (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
@@ -70,7 +70,7 @@ def cues() -> Cues:
         relations=relations,
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
-        context_re=re.compile(rf"(?<!\w)(?:{_alt([*heads, 'hoạt động', 'mô hình'])})(?!\w)", re.I),
+        context_re=re.compile(rf"(?<!\w)(?:{_alt(groups['context'])})(?!\w)", re.I),
     )
 
 
@@ -115,21 +115,26 @@ def _split_commas(text: str, a: int, b: int, c: Cues) -> list[tuple[int, int]]:
 
 
 def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
+    """Items of the lists a report makes of its activities: after a list cue ("như:", "gồm"), after a
+    colon with ;-separated parts, or ;-separated parts that each start with an activity verb."""
     items: list[Item] = []
     for s, e in sentences:
         m = c.list_re.search(text, s, e)
-        if not m:
-            continue
-        if c.advice_re.search(text, s, m.start()):
+        if m and c.advice_re.search(text, s, m.start()):
             continue  # "một số ý kiến đóng góp như: cần bổ sung ...": suggestions, not activities
-        body_end = e
-        parts = []
-        pos = m.end()
-        for sm in re.finditer(r";", text[pos:body_end]):
-            parts.append((pos, m.end() + sm.start()))
-            pos = m.end() + sm.end()
-        parts.append((pos, body_end))
-        if len(parts) < 2 and text[m.start() : m.end()].strip()[-1:] != ":":
+        start = m.end() if m else None
+        if start is None:
+            colon = text.find(":", s, e)
+            if colon >= 0 and text.count(";", colon, e) >= 1:
+                start = colon + 1
+        if start is not None and _ATTENDANCE.search(text, s, start):
+            continue  # "Tham dự có: A; B": a list of guests, not of activities
+        parts = _parts(text, start if start is not None else s, e)
+        if start is None:
+            # no cue: a list only if each of its ;-separated parts opens with an activity verb
+            if len(parts) < 3 or not all(c.verb_re.match(text, _strip(text, x, y)[0]) for x, y in parts[1:]):
+                continue
+        elif m and len(parts) < 2 and text[m.start() : m.end()].strip()[-1:] != ":":
             continue  # "như" without a colon or a list of ; is too often a comparison
         for a, b in parts:
             for x, y in _split_commas(text, a, b, c):
@@ -138,6 +143,20 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
                     continue
                 items.append(Item(x, y))
     return items
+
+
+_ATTENDANCE = re.compile(r"(?<!\w)(?:tham dự|dự lễ|dự hội nghị|có mặt|đến dự|cùng dự|dự buổi)(?!\w)", re.I)
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ;-separated parts of text[start:end]."""
+    parts = []
+    pos = start
+    for sm in re.finditer(";", text[start:end]):
+        parts.append((pos, start + sm.start()))
+        pos = start + sm.end()
+    parts.append((pos, end))
+    return parts
 
 
 def _named(text: str, c: Cues) -> list[Item]:
@@ -150,8 +169,8 @@ def _named(text: str, c: Cues) -> list[Item]:
             continue  # "chương trình Đoàn": too short to be a program's name
         a, b = _strip(text, m.start(), m.end())
         # a program's year belongs to its name ("Chương trình phối hợp hoạt động năm 2021")
-        year = re.match(r"\s+năm\s+\d{4}", text[b:])
-        if year and not quoted:
+        year = re.match(r"\s+(?:năm\s+)?\d{4}(?![\w/])", text[b:])
+        if year:
             b += year.end()
         items.append(Item(a, b, kind=c.heads.get(head, "other")))
     return items
@@ -172,25 +191,37 @@ def find(
     text: str,
     sentences: list[tuple[int, int]],
     skip: list[tuple[int, int]] = (),
-    names: list[tuple[int, int]] = (),
+    names: list[tuple[int, int, str]] = (),
 ) -> list[Item]:
     """Activities in text: enumeration items, named programs, funds and campaigns, and quoted models,
-    without overlaps. skip: ranges to ignore (byline); names: bodies and people, which are not activities."""
+    without overlaps. skip: ranges to ignore (byline); names: (start, end, "person" or "body"): a list item that is a body's name, or holds a person's, is not an
+    activity."""
     c = cues()
     # an enumeration item that is only the name of a body or a person is not an activity
     found = [
-        i for i in _enumerations(text, sentences, c) if not any(a <= i.start and i.end <= b for a, b in names)
+        i
+        for i in _enumerations(text, sentences, c)
+        if not any(
+            (a <= i.start and i.end <= b) or (k == "person" and i.start < b and a < i.end)
+            for a, b, k in names
+        )
     ]
     out = list(found)
     for n in _named(text, c) + _quoted_lists(text, sentences, c):
         if not any(n.start < x.end and x.start < n.end for x in out):
             out.append(n)
     out = [i for i in out if not any(a <= i.start < b for a, b in skip)]
+    for i in out:  # an item never runs into the byline
+        i.end = min([i.end, *(a for a, _ in skip if i.start < a < i.end)])
+        i.start, i.end = _strip(text, i.start, i.end)
     # the same named program written twice (in any quotes) is one activity
     seen: set[str] = set()
     unique = []
+    keys = {id(i): re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower()) for i in out}
+    # a shorter writing of a program named in full elsewhere is the same activity
+    out = [i for i in out if not any(keys[id(o)].startswith(keys[id(i)] + " ") for o in out if o is not i)]
     for i in sorted(out, key=lambda i: i.start):
-        key = re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower())
+        key = keys[id(i)]
         if key in seen:
             continue
         seen.add(key)
@@ -233,7 +264,9 @@ def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
         skip = [secs["byline"]] if "byline" in secs else []
         spans = []
         names = [
-            (s.start_char, s.end_char) for key in ("organizations", "people") for s in doc.spans.get(key, [])
+            (s.start_char, s.end_char, "person" if key == "people" else "body")
+            for key in ("organizations", "people")
+            for s in doc.spans.get(key, [])
         ]
         for item in find(text_of(doc), sentence_bounds(doc), skip, names):
             span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")
