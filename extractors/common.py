@@ -84,5 +84,12 @@ def credits_and_byline(doc: Doc) -> list[tuple[int, int]]:
 
 
 def joined_syllables(doc: Doc) -> frozenset[int]:
-    """Start offsets of syllables that continue a multi-syllable word ("toàn" of "An toàn")."""
-    return frozenset(t.idx + i + 1 for t in doc if " " in t.text for i, c in enumerate(t.text) if c == " ")
+    """Start offsets of syllables that continue a capitalized multi-syllable word ("toàn" of "An toàn";
+    not "thành" of "khánh thành", a verb after a name)."""
+    return frozenset(
+        t.idx + i + 1
+        for t in doc
+        if " " in t.text and t.text[0].isupper()
+        for i, c in enumerate(t.text)
+        if c == " "
+    )

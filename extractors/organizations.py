@@ -118,8 +118,8 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if m is None:
             continue
         start = m.start()
-        if edges and (start not in edges[0] or m.end() not in edges[1]):
-            continue  # "Hội" inside the word "Hội nghị"
+        if edges and (start not in edges[0] or (" " not in m.group(0) and m.end() not in edges[1])):
+            continue  # "Hội" inside the word "Hội nghị"; a longer head may share its last word
         # "Trung ương Hội Nông dân Việt Nam", "T.Ư Đoàn": the central level written before the head
         prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
         if prefix:
@@ -150,7 +150,30 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         kind = _kind(name, head.kind if head else "other", v)
         out.append(OrgMention(start, end, surface, name, kind))
         pos = end
+    _share_locality(text, out)
     return out
+
+
+_LOCALITY_TAIL = re.compile(
+    rf" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP\.?)(?: {CAP})*$|"
+    r" (?:Trung ương|T\.Ư|TƯ|TW)$"
+)
+
+
+def _share_locality(text: str, mentions: list[OrgMention]) -> None:
+    """ "HĐND, UBND tỉnh Sóc Trăng": bodies listed before the one that names the locality share it."""
+    for i in range(len(mentions) - 2, -1, -1):
+        m, nxt = mentions[i], mentions[i + 1]
+        tail = _LOCALITY_TAIL.search(nxt.name)
+        if (
+            not tail
+            or _LOCALITY_TAIL.search(m.name)
+            or not re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", text[m.end : nxt.start])
+        ):
+            continue
+        head = vocabulary().heads.get(_head_key(m.surface, vocabulary()))
+        if head is not None and not head.needs_name:
+            m.name += tail.group(0)
 
 
 def _head_key(written: str, v: Vocabulary) -> str:
@@ -208,11 +231,11 @@ def _extend(
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
-        if _is_cap(w) and _person_starts(words, i, v):
-            break
+        if _is_cap(w) and _person_starts(words, i, v) and not _only_types(words[:i]):
+            break  # "Sở Y tế Nguyễn Văn A"; but "Trường THPT Nguyễn Du" is named after the person
         prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
         lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
-        if _is_cap(w) or (w.isdigit() and len(w) <= 4 and i == 0) or lower_ok:
+        if _is_cap(w) or (w.isdigit() and len(w) <= 4) or lower_ok:
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
             if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
@@ -233,6 +256,13 @@ def _extend(
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
+    if (
+        re.search(r"(?:ủy|đoàn)$", text[pos - 6 : pos])
+        and re.match(rf" {CAP}", rest)
+        and not _level_at(text, end + 1, v)
+    ):
+        # "Huyện ủy Tân Phú Đông", "Thành đoàn Cần Thơ": a local committee takes its place directly
+        return end + _place_name(text, end, v)
     level = _level_at(text, end + 1, v) if rest.startswith(" ") else None
     if level:
         end = end + 1 + level
@@ -275,6 +305,14 @@ _STANDALONE_LEVELS = frozenset(
 )
 
 
+_TYPE_WORDS = frozenset({"Tiểu", "học", "Trung", "Đại", "Cao", "đẳng", "Mầm", "non", "Phổ", "thông"})
+
+
+def _only_types(words: list[tuple[int, int, str]]) -> bool:
+    """Whether a name so far is only abbreviations or school-type words ("THPT", "Tiểu học")."""
+    return all(w.isupper() or w in _TYPE_WORDS for _, _, w in words)
+
+
 def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
     """Length of a locality level word at pos ("tỉnh", "thị xã"), or None."""
     m = v.level_re.match(text, pos)
@@ -296,16 +334,17 @@ def _place_at(text: str, pos: int, v: Vocabulary) -> int | None:
 
 def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     """Length (from pos, counting the leading space) of the place name after a locality level."""
+    level = text[:pos].rsplit(" ", 1)[-1].lower()
     known = _place_at(text, pos + 1, v) if text.startswith(" ", pos) else None
+    if level == "tỉnh" and not known:
+        return 0  # after "tỉnh" only a known province ("Bộ CHQS tỉnh Đại tá X": no place)
     m = re.match(rf"(?: (?:{CAP}(?!:)|\d+))+", text[pos:])  # "Ảnh:" after a level opens a credit
     if known and (not m or len(m.group(0)) <= 1 + known or " " in text[pos + 1 : pos + 1 + known]):
         return 1 + known  # a known place, unless it only begins a longer name ("Đức" of "Đức Thọ")
     if not m:
         return 0
     syllables = m.group(0).split()
-    if (syllables[0] in _COMMON_SURNAMES and len(syllables) >= 2) or (
-        syllables[0] in v.surnames and 3 <= len(syllables) <= 4
-    ):
+    if syllables[0] in v.surnames and 3 <= len(syllables) <= 4:
         return 0  # "UBND tỉnh Nguyễn Văn A", "tỉnh Tô Hoài Nam": the name of a person, not of a place
     # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
     for i in range(1, len(syllables) - 1):
@@ -339,12 +378,20 @@ def _kind(name: str, kind: str, v: Vocabulary) -> str:
     return kind
 
 
+_PROVINCE_LEVEL = re.compile(rf"\b(?:tỉnh|thành phố) (?=[{UPPER}])")
+
+
+def _cluster_key(name: str) -> str:
+    """What makes two names the same body: "Bộ đội Biên phòng tỉnh Tây Ninh" = "... Tây Ninh"."""
+    return fold(_PROVINCE_LEVEL.sub("", name))
+
+
 def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
     """One entity per body: mentions with the same expanded name; "X" and "X Việt Nam" together; a
     body written without its place ("Đảng bộ tỉnh") joins the one body written with it, if only one."""
     entities: dict[str, OrgEntity] = {}
     for m in mentions:
-        key = fold(m.name)
+        key = _cluster_key(m.name)
         key = key.removesuffix(" việt nam") if key.endswith(" việt nam") and key[:-9] in entities else key
         ent = entities.get(key)
         if ent is None:

@@ -147,6 +147,10 @@ def vocabulary() -> Vocabulary:
         if kind not in ORG_KINDS:
             raise lexicon.LexiconError(f"org_heads.tsv: unknown kind {kind!r} for {head!r}")
         heads.setdefault(head, OrgHead(head, kind, needs))
+    # a body written only as its abbreviation ("CATP Hà Nội", "NHCSXH") is a head too
+    for expansion, kind in abbreviations.values():
+        if kind != "-" and expansion not in heads:
+            heads[expansion] = OrgHead(expansion, kind, False)
     head_patterns = sorted({_variants(h, reverse) for h in heads}, key=len, reverse=True)
     # case-insensitive ("Học viện Chính trị Quốc gia" for "... quốc gia"); callers only try it where a
     # capitalized word starts, so a lowercase "bộ" or "sở" never opens a body

@@ -1154,7 +1154,6 @@ NOT_PERSONS = [
     P(
         "Trường THPT Lê Quý Đôn có 100% học sinh đỗ tốt nghiệp.",
         [],
-        marks=gap("'Trường THPT Lê Quý Đôn' gives a person"),
         id="school",
     ),
     P(
@@ -1303,7 +1302,6 @@ NOT_PERSONS = [
     P(
         "Gia đình anh Hoàng Văn Tới sống trên đường Lý Thường Kiệt, gần Trường THCS Nguyễn Du.",
         [person("Hoàng Văn Tới", honorific="anh")],
-        marks=gap("'Trường THCS Nguyễn Du' gives a person"),
         id="person-street-school",
     ),
 ]
