@@ -150,7 +150,26 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         kind = _kind(name, head.kind if head else "other", v)
         out.append(OrgMention(start, end, surface, name, kind))
         pos = end
+    out.extend(_press(text, out, v, joined))
+    out.sort(key=lambda m: m.start)
     _share_locality(text, out)
+    return out
+
+
+_PRESS = re.compile(rf"(?<![\w&])(?:báo|tạp chí|đài|nhà xuất bản)(?= [{UPPER}])")
+
+
+def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[int]) -> list[OrgMention]:
+    """Papers and stations written with a lowercase head ("loạt bài của báo Thanh Niên")."""
+    out = []
+    for m in _PRESS.finditer(text):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        end = _extend(text, m.end(), v, needs_name=True, joined=joined)
+        if end is None:
+            continue
+        surface = text[m.start() : end]
+        out.append(OrgMention(m.start(), end, surface, _canonical(surface), "press"))
     return out
 
 
@@ -247,7 +266,7 @@ def _extend(
         break
     # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
     rest = text[end:]
-    central = re.match(r" (?:Trung ương|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
+    central = re.match(r" (?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
     if central:
         end += central.end()
         # "Ban Bí thư Trung ương Đoàn", "Ủy viên Trung ương Đảng": the central body of the Union or Party
@@ -260,6 +279,7 @@ def _extend(
         re.search(r"(?:ủy|đoàn)$", text[pos - 6 : pos])
         and re.match(rf" {CAP}", rest)
         and not _level_at(text, end + 1, v)
+        and not v.head_re.match(text, end + 1)
     ):
         # "Huyện ủy Tân Phú Đông", "Thành đoàn Cần Thơ": a local committee takes its place directly
         return end + _place_name(text, end, v)
@@ -338,7 +358,7 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     known = _place_at(text, pos + 1, v) if text.startswith(" ", pos) else None
     if level == "tỉnh" and not known:
         return 0  # after "tỉnh" only a known province ("Bộ CHQS tỉnh Đại tá X": no place)
-    m = re.match(rf"(?: (?:{CAP}(?!:)|\d+))+", text[pos:])  # "Ảnh:" after a level opens a credit
+    m = re.match(rf"(?: (?:{CAP}\b(?!:)|\d+))+", text[pos:])  # "Ảnh:" after a level opens a credit
     if known and (not m or len(m.group(0)) <= 1 + known or " " in text[pos + 1 : pos + 1 + known]):
         return 1 + known  # a known place, unless it only begins a longer name ("Đức" of "Đức Thọ")
     if not m:
