@@ -83,13 +83,34 @@ def credits_and_byline(doc: Doc) -> list[tuple[int, int]]:
     return ranges + [(m.start(), m.end()) for m in _PHOTO_CREDIT.finditer(text_of(doc))]
 
 
+def word_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of every word token: cached by the tokenizer, else read from the Doc."""
+    cached = doc.user_data.get("vnnews.words")
+    if cached is None:
+        cached = doc.user_data["vnnews.words"] = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    return cached
+
+
+def word_edges(doc: Doc) -> tuple[frozenset[int], frozenset[int]]:
+    """The offsets where words start and where they end."""
+    cached = doc.user_data.get("vnnews.edges")
+    if cached is None:
+        spans = word_spans(doc)
+        cached = doc.user_data["vnnews.edges"] = (
+            frozenset(a for a, _ in spans),
+            frozenset(b for _, b in spans),
+        )
+    return cached
+
+
 def joined_syllables(doc: Doc) -> frozenset[int]:
     """Start offsets of syllables that continue a capitalized multi-syllable word ("toàn" of "An toàn";
     not "thành" of "khánh thành", a verb after a name)."""
-    return frozenset(
-        t.idx + i + 1
-        for t in doc
-        if " " in t.text and t.text[0].isupper()
-        for i, c in enumerate(t.text)
-        if c == " "
-    )
+    cached = doc.user_data.get("vnnews.joined")
+    if cached is None:
+        text = text_of(doc)
+        cached = frozenset(
+            i + 1 for a, b in word_spans(doc) if text[a].isupper() for i in range(a, b) if text[i] == " "
+        )
+        doc.user_data["vnnews.joined"] = cached
+    return cached

@@ -20,6 +20,7 @@ from extractors.common import (
     joined_syllables,
     span_group,
     text_of,
+    word_edges,
 )
 from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
 from schemas import Organization
@@ -96,10 +97,8 @@ def adhoc() -> frozenset[str]:
     return lexicon.words("org_adhoc.txt")
 
 
-def _token_edges(doc: Doc | None) -> tuple[set[int], set[int]] | None:
-    if doc is None:
-        return None
-    return {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}
+def _token_edges(doc: Doc | None) -> tuple[frozenset[int], frozenset[int]] | None:
+    return None if doc is None else word_edges(doc)
 
 
 def find(text: str, doc: Doc | None = None) -> list[OrgMention]:

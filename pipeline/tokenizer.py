@@ -24,6 +24,7 @@ def _load_segmenter():
 
 
 SENTENCES_KEY = "vnnews.sentences"  # doc.user_data: the sentence offsets the tokenizer split at
+WORDS_KEY = "vnnews.words"  # doc.user_data: (start, end) of every word token, without spaCy Token objects
 TEXT_KEY = "vnnews.text"  # doc.user_data: the text itself (spaCy's doc.text re-joins every token)
 _NON_SPACE = re.compile(r"\S+")
 
@@ -41,10 +42,12 @@ class VietnameseTokenizer:
         sent_starts: list[bool] = []
         pos = 0
         sentences = split_sentences(text)
+        words_at: list[tuple[int, int]] = []
         for start, end in sentences:
             first = True
             for chunk_start, chunk_end in _chunks(text, start, end):
                 for w_start, w_end in self._align(text, chunk_start, chunk_end):
+                    words_at.append((w_start, w_end))
                     self._gap(text, pos, w_start, words, spaces, sent_starts)
                     words.append(text[w_start:w_end])
                     spaces.append(False)
@@ -55,6 +58,7 @@ class VietnameseTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
         doc.user_data[SENTENCES_KEY] = sentences
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[WORDS_KEY] = words_at
         return doc
 
     def _align(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
