@@ -29,6 +29,7 @@ class ArticleInput:
     title: str | None = None
     published: str | None = None
     source: str | None = None
+    author: str | None = None  # from a web page's metadata; else the byline decides
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,10 @@ class Extractor:
         source: str | None = None,
     ) -> Article:
         """The record of one article; raises VnnewsError when the input cannot be extracted."""
-        item = ArticleInput(text, id, title, published, source)
+        return self.extract_item(ArticleInput(text, id, title, published, source))
+
+    def extract_item(self, item: ArticleInput) -> Article:
+        """The record of one ArticleInput; raises VnnewsError when it cannot be extracted."""
         doc = self._doc(item)
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
@@ -120,9 +124,7 @@ class Extractor:
         """Records for many articles, in order; a bad article yields a Failure and the rest go on."""
         for item in items:
             try:
-                yield self.extract(
-                    item.text, id=item.id, title=item.title, published=item.published, source=item.source
-                )
+                yield self.extract_item(item)
             except VnnewsError as exc:
                 yield Failure(item.id, item.source, exc.kind, str(exc))
             except Exception as exc:  # a bug on one article must not stop a batch
@@ -139,7 +141,7 @@ def assemble(doc: Doc, item: ArticleInput) -> Article:
         id=item.id,
         source=item.source,
         title=metadata.title_of(doc),
-        author=metadata.author_of(doc),
+        author=item.author or metadata.author_of(doc),
         published=doc._.published,
         event=event,
         dates=date_items,

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import gzip
 import io
 import json
+import os
 import sys
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline import html
 from pipeline.api import ArticleInput, Failure
 from pipeline.errors import (
     ArchiveLineError,
@@ -64,7 +68,7 @@ def article_from_object(obj: object, where: str) -> ArticleInput:
     return ArticleInput(text=text, **fields)
 
 
-def read_archive(stream: io.BufferedIOBase, name: str, failures: list[Failure]) -> Iterator[ArticleInput]:
+def read_archive(stream: io.BufferedIOBase, name: str) -> Iterator[ArticleInput | Failure]:
     """Articles of a JSON Lines byte stream; a bad line becomes a Failure and reading goes on."""
     for number, raw in enumerate(stream, 1):
         where = f"{name}:{number}"
@@ -73,19 +77,17 @@ def read_archive(stream: io.BufferedIOBase, name: str, failures: list[Failure]) 
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            failures.append(
-                Failure(None, where, "encoding", f"{where}: invalid UTF-8 at byte {exc.start} of the line")
-            )
+            yield Failure(None, where, "encoding", f"{where}: invalid UTF-8 at byte {exc.start} of the line")
             continue
         if not line.strip():
             continue
         try:
             item = article_from_object(json.loads(line), where)
         except json.JSONDecodeError as exc:
-            failures.append(Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})"))
+            yield Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})")
             continue
         except VnnewsError as exc:
-            failures.append(Failure(None, where, exc.kind, str(exc)))
+            yield Failure(None, where, exc.kind, str(exc))
             continue
         yield ArticleInput(
             item.text,
@@ -102,36 +104,95 @@ def _open_archive(path: str) -> io.BufferedIOBase:
     return open(path, "rb")
 
 
+def read_file(path: str, published: str | None = None) -> Iterator[ArticleInput | Failure]:
+    """The articles of one file: an archive's objects, a web page's article, or a text file."""
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise InvalidInput(f"{path}: no such file")
+        if p.is_dir():
+            raise InvalidInput(f"{path}: is a folder (use `vnnews batch` for folders)")
+        if is_archive(path):
+            try:
+                with _open_archive(path) as stream:
+                    yield from read_archive(stream, path)
+            except (OSError, EOFError, zlib.error) as exc:
+                yield Failure(
+                    None,
+                    path,
+                    "bad_archive",
+                    f"{path}: unreadable archive ({exc}); the lines before it were read",
+                )
+            return
+        text = decode(p.read_bytes(), path)
+        if not text.strip():
+            raise EmptyArticle(f"{path}: the file is empty")
+        if html.is_html(path, text[:1000]):
+            page = html.parse(text, path)
+            yield ArticleInput(
+                page.text,
+                id=p.stem,
+                title=page.title,
+                published=page.published or published,
+                source=page.url or str(path),
+                author=page.author,
+            )
+            return
+        yield ArticleInput(text, id=p.stem, published=published, source=str(path))
+    except VnnewsError as exc:
+        yield Failure(p.stem, path, exc.kind, str(exc))
+    except OSError as exc:
+        yield Failure(p.stem, path, "io", f"{path}: {exc.strerror or exc}")
+
+
+def read_stdin(published: str | None = None, archive: bool = False) -> Iterator[ArticleInput | Failure]:
+    """Standard input: one article, or (archive) JSON Lines of article objects, read as they come."""
+    if archive:
+        yield from read_archive(sys.stdin.buffer, "<stdin>")
+        return
+    try:
+        text = decode(sys.stdin.buffer.read(), "<stdin>")
+        if not text.strip():
+            raise EmptyArticle("<stdin>: no text on standard input")
+        yield ArticleInput(text, id=None, published=published, source="<stdin>")
+    except VnnewsError as exc:
+        yield Failure(None, "<stdin>", exc.kind, str(exc))
+
+
+def iter_sources(
+    inputs: tuple[str, ...] | list[str],
+    patterns: str,
+    published: str | None = None,
+    stdin_archive: bool = True,
+    folders: bool = True,
+) -> Iterator[ArticleInput | Failure]:
+    """Every article of the inputs in a stable order: files as given, folders walked recursively in
+    sorted order keeping the names that match one of the comma-separated glob patterns."""
+    globs = [g.strip() for g in patterns.split(",") if g.strip()]
+    for path in inputs:
+        if path == "-":
+            yield from read_stdin(published, archive=stdin_archive)
+        elif folders and os.path.isdir(path):
+            for found in _walk(path, globs):
+                yield from read_file(found, published)
+        else:
+            yield from read_file(path, published)
+
+
+def _walk(folder: str, globs: list[str]) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if any(fnmatch.fnmatch(name, g) for g in globs):
+                yield os.path.join(root, name)
+
+
 def read_inputs(
     paths: tuple[str, ...] | list[str], published: str | None, failures: list[Failure]
 ) -> Iterator[ArticleInput]:
-    """Every article named by paths, in order; unreadable inputs become Failures."""
-    for path in paths:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            try:
-                yield ArticleInput(decode(data, "<stdin>"), id=None, published=published, source="<stdin>")
-            except VnnewsError as exc:
-                failures.append(Failure(None, "<stdin>", exc.kind, str(exc)))
-            continue
-        p = Path(path)
-        try:
-            if not p.exists():
-                raise InvalidInput(f"{path}: no such file")
-            if p.is_dir():
-                raise InvalidInput(f"{path}: is a folder (use `vnnews batch` for folders)")
-            if is_archive(path):
-                try:
-                    with _open_archive(path) as stream:
-                        yield from read_archive(stream, path, failures)
-                except (UnicodeDecodeError, OSError, EOFError) as exc:
-                    failures.append(Failure(None, path, "bad_archive", f"{path}: unreadable archive ({exc})"))
-                continue
-            text = decode(p.read_bytes(), path)
-            if not text.strip():
-                raise EmptyArticle(f"{path}: the file is empty")
-            yield ArticleInput(text, id=p.stem, published=published, source=str(path))
-        except VnnewsError as exc:
-            failures.append(Failure(p.stem, path, exc.kind, str(exc)))
-        except OSError as exc:
-            failures.append(Failure(p.stem, path, "io", f"{path}: {exc.strerror or exc}"))
+    """Every article named by paths, in order (stdin is one article); unreadable inputs become Failures."""
+    for entry in iter_sources(paths, "*", published, stdin_archive=False, folders=False):
+        if isinstance(entry, Failure):
+            failures.append(entry)
+        else:
+            yield entry

@@ -1,0 +1,52 @@
+"""Saved web pages: trafilatura finds the article's main text and the page's metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.errors import InvalidInput
+
+MIN_ARTICLE_CHARS = 40  # less main text than this is a page without an article (a menu, an index)
+
+
+class NoArticle(InvalidInput):
+    """An HTML page in which no article text was found."""
+
+    kind = "html_no_article"
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a web page yields: the article text and the page's metadata."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+
+
+def is_html(name: str, head: str) -> bool:
+    """Whether a file is a web page, by its name or its first characters."""
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    start = head.lstrip()[:200].lower()
+    return start.startswith(("<!doctype html", "<html")) or "<html" in start
+
+
+def parse(html: str, name: str = "page") -> Page:
+    """The article of a web page, or NoArticle."""
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    text = (data.get("text") or "").strip()
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise NoArticle(f"{name}: no article text found in the HTML page")
+    return Page(
+        text=text,
+        title=(data.get("title") or None),
+        author=(data.get("author") or None),
+        published=(data.get("date") or None),
+        url=(data.get("url") or None),
+    )
