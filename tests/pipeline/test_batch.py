@@ -112,6 +112,7 @@ def test_new_articles_in_a_grown_archive_are_added_once(tmp_path: Path) -> None:
     run_batch(*args)
     ids = write_archive(tmp_path / "in.jsonl", 9)
     code, err = run_batch(*args)
+    assert code == 0, err
     assert "5 ok, 0 failed, 4 skipped" in err, err
     assert sorted(output_ids(tmp_path / "out.jsonl")) == sorted(ids)
 
@@ -160,7 +161,7 @@ def test_html_page_without_article_is_a_clear_error(tmp_path: Path) -> None:
         "<html><head><title>x</title></head><body><nav><a href='/'>Trang chủ</a></nav></body></html>"
     )
     code, err = run_batch(str(page), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
-    assert code == 1
+    assert code == 1, err
     (error,) = [json.loads(line) for line in (tmp_path / "out.errors.jsonl").read_text().splitlines()]
     assert error["error"] == "html_no_article"
 
