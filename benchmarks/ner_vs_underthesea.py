@@ -50,7 +50,9 @@ def vnnews_records(articles: list[dict]) -> tuple[dict[str, dict], float]:
     from pipeline.api import ArticleInput, Extractor
 
     extractor = Extractor()
-    items = [ArticleInput(a["text"], a["id"], a["title"], a.get("published"), a.get("source")) for a in articles]
+    items = [
+        ArticleInput(a["text"], a["id"], a["title"], a.get("published"), a.get("source")) for a in articles
+    ]
     extractor.extract(items[0].text)  # warm up
     start = time.perf_counter()
     records = {r.id: r.model_dump(mode="json") for r in extractor.extract_many(items)}

@@ -368,6 +368,11 @@ def find(
     stop_re = not_person_before()
     out: list[Mention] = []
     for m in _RUN.finditer(text):
+        # most capitalized runs (sentence starts, names of bodies) hold no surname and follow no cue
+        if not any(w in v.surnames or w.lower() in v.cue_words for w in m.group(0).split(" ")):
+            before = text[max(0, m.start() - 25) : m.start()].split()
+            if not before or before[-1].strip(",:;–-(").lower() not in v.cue_words:
+                continue
         run_start = _skip_prefixes(text, m.start(), m.end(), v)
         if run_start >= m.end() or any(a <= run_start < b for a, b in skip):
             continue

@@ -98,6 +98,7 @@ class Vocabulary:
     honorific_re: re.Pattern[str]
     honorific_ci_re: re.Pattern[str]  # honorifics capitalized at a sentence start ("Ông", "Đồng chí")
     surnames: frozenset[str]
+    cue_words: frozenset[str]  # first and last words (lowercase) of honorifics, ranks and titles
 
 
 def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
@@ -193,6 +194,11 @@ def vocabulary() -> Vocabulary:
         honorific_re=_alternation(honorifics),
         honorific_ci_re=_alternation([h[:1].upper() + h[1:] for h in honorifics]),
         surnames=lexicon.words("surnames.txt"),
+        cue_words=frozenset(
+            w.lower()
+            for phrase in (*honorifics, *ranks, *titles)
+            for w in (phrase.split(" ")[0], phrase.split(" ")[-1])
+        ),
     )
 
 
