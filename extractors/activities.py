@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import UPPER, sections, sentence_bounds, span_group, text_of
+from extractors.common import UPPER, Intervals, around, sections, sentence_bounds, span_group, text_of
 from schemas import Activity
 
 LABEL = "ACTIVITY"
@@ -198,28 +199,31 @@ def find(
     activity."""
     c = cues()
     # an enumeration item that is only the name of a body or a person is not an activity
+    bodies = Intervals((a, b) for a, b, _ in names)
+    people = Intervals((a, b) for a, b, k in names if k == "person")
     found = [
         i
         for i in _enumerations(text, sentences, c)
-        if not any(
-            (a <= i.start and i.end <= b) or (k == "person" and i.start < b and a < i.end)
-            for a, b, k in names
-        )
+        if not bodies.contains(i.start, i.end) and not people.overlaps(i.start, i.end)
     ]
     out = list(found)
+    taken = Intervals((x.start, x.end) for x in out)
     for n in _named(text, c) + _quoted_lists(text, sentences, c):
-        if not any(n.start < x.end and x.start < n.end for x in out):
+        if not taken.overlaps(n.start, n.end):
             out.append(n)
-    out = [i for i in out if not any(a <= i.start < b for a, b in skip)]
+            taken.add(n.start, n.end)
+    skipped = Intervals(skip)
+    out = [i for i in out if not skipped.overlaps(i.start, i.start + 1)]
     for i in out:  # an item never runs into the byline
         i.end = min([i.end, *(a for a, _ in skip if i.start < a < i.end)])
         i.start, i.end = _strip(text, i.start, i.end)
+    keys = {id(i): re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower()) for i in out}
+    # a shorter writing of a program named in full elsewhere is the same activity
+    ordered = sorted(set(keys.values()))
+    out = [i for i in out if not _prefix_of_another(keys[id(i)], ordered)]
     # the same named program written twice (in any quotes) is one activity
     seen: set[str] = set()
     unique = []
-    keys = {id(i): re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower()) for i in out}
-    # a shorter writing of a program named in full elsewhere is the same activity
-    out = [i for i in out if not any(keys[id(o)].startswith(keys[id(i)] + " ") for o in out if o is not i)]
     for i in sorted(out, key=lambda i: i.start):
         key = keys[id(i)]
         if key in seen:
@@ -231,6 +235,12 @@ def find(
     return unique
 
 
+def _prefix_of_another(key: str, ordered: list[str]) -> bool:
+    """Whether a longer key starts with key and a space (ordered: all keys, sorted)."""
+    i = bisect.bisect_left(ordered, key + " ")
+    return i < len(ordered) and ordered[i].startswith(key + " ")
+
+
 def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) -> None:
     low = text[item.start : item.end].lower()
     if item.kind == "other":
@@ -240,7 +250,7 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
                 break
         else:
             item.kind = "model"
-    sent = next(((a, b) for a, b in sentences if a <= item.start < b), (item.start, item.end))
+    sent = around(sentences, item.start, item.end, len(text))
     context = text[sent[0] : item.start]
     for rx, relation in c.relations:
         if rx.search(context):

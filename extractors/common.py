@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -114,3 +115,56 @@ def joined_syllables(doc: Doc) -> frozenset[int]:
         )
         doc.user_data["vnnews.joined"] = cached
     return cached
+
+
+CONTEXT = 400  # characters around an item within which its sentence's cue words are looked for
+
+
+def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The (start, end) of the sentence holding pos, found by bisection (sentences are sorted)."""
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
+    return None
+
+
+def around(sentences: list[tuple[int, int]], start: int, end: int, text_len: int) -> tuple[int, int]:
+    """The sentence of [start, end), cut to CONTEXT characters on each side: cue words are near."""
+    a, b = sentence_of(sentences, start) or (0, text_len)
+    return max(a, start - CONTEXT), min(b, end + CONTEXT)
+
+
+class Intervals:
+    """Character ranges, indexed so that containment and overlap queries take log time."""
+
+    def __init__(self, ranges) -> None:
+        self.ranges = sorted((a, b) for a, b in ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.max_end: list[int] = []
+        best = -1
+        for _, b in self.ranges:
+            best = max(best, b)
+            self.max_end.append(best)
+
+    def contains(self, start: int, end: int) -> bool:
+        """Whether one range holds [start, end) whole."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.max_end[i] >= end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether one range shares a character with [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.max_end[i] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a range (kept sorted)."""
+        i = bisect.bisect_left(self.ranges, (start, end))
+        self.ranges.insert(i, (start, end))
+        self.starts.insert(i, start)
+        self.max_end.insert(i, 0)
+        best = self.max_end[i - 1] if i else -1
+        for j in range(i, len(self.ranges)):
+            best = max(best, self.ranges[j][1])
+            if self.max_end[j] == best and j > i:
+                break
+            self.max_end[j] = best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import doc_published, sentence_bounds, span_group, text_of
+from extractors.common import Intervals, doc_published, sentence_bounds, sentence_of, span_group, text_of
 from schemas import DateItem
 
 LABEL = "DATE"
@@ -331,17 +332,20 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
         if c.extra.get("group") is not None:
             groups.setdefault(c.extra["group"], []).append(c)
     kept: set[int] = set()
+    occupied = Intervals(())
     for f in candidates:
         group = f.extra.get("group")
         if group is not None and group in kept:
             taken.append(f)
+            occupied.add(f.start, f.end)
             continue
-        if all(f.end <= t.start or f.start >= t.end for t in taken):
+        if not occupied.overlaps(f.start, f.end):
             if group is not None:
-                if any(not all(c.end <= t.start or c.start >= t.end for t in taken) for c in groups[group]):
+                if any(occupied.overlaps(c.start, c.end) for c in groups[group]):
                     continue
                 kept.add(group)
             taken.append(f)
+            occupied.add(f.start, f.end)
     taken.sort(key=lambda f: f.start)
     return taken
 
@@ -694,13 +698,14 @@ def _infer_year(
 ) -> tuple[int | None, str]:
     if anchor.year:
         return anchor.year, "published"
-    before = [y for pos, y in explicit if pos < f.start]
-    if before:
-        return before[-1], "context"
-    sentence_end = next((e for s, e in sentences if s <= f.start < e), f.end)
-    after = [y for pos, y in explicit if f.end <= pos < sentence_end]
-    if after:
-        return after[0], "context"
+    # explicit is sorted by position: the nearest year before, else the first after in the sentence
+    i = bisect.bisect_left(explicit, (f.start, -1))
+    if i > 0:
+        return explicit[i - 1][1], "context"
+    sentence_end = (sentence_of(sentences, f.start) or (f.start, f.end))[1]
+    j = bisect.bisect_left(explicit, (f.end, -1))
+    if j < len(explicit) and explicit[j][0] < sentence_end:
+        return explicit[j][1], "context"
     return None, "unknown"
 
 
@@ -711,7 +716,7 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
         if f.granularity != "time":
             out.append(f)
             continue
-        sentence = next(((s, e) for s, e in sentences if s <= f.start < e), None)
+        sentence = sentence_of(sentences, f.start)
         days = [
             x
             for x in found

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from extractors import lexicon
 from extractors.common import (
     CAP,
+    around,
     credits_and_byline,
     fold,
     joined_syllables,
@@ -502,7 +503,7 @@ def _clause_start(text: str, pos: int) -> int:
 def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
     """chair, speaker, attendee or mentioned, by the verbs of the mention's clause (its part of the
     sentence between semicolons: "X chủ trì hội nghị; cùng dự có Y")."""
-    a, b = next(((a, b) for a, b in sentences if a <= mention.start < b), (0, len(text)))
+    a, b = around(sentences, mention.start, mention.end, len(text))
     left = text.rfind(";", a, mention.start)
     right = text.find(";", mention.end, b)
     clause = text[left + 1 if left >= 0 else a : right if right >= 0 else b]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from extractors import activities, dates, metadata, organizations, people
 from extractors.common import text_of
 from pipeline import nlp as nlp_module
+from pipeline.encodings import repair_legacy
 from pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
 from pipeline.normalize import normalize
 from pipeline.segment import compose
@@ -30,6 +31,7 @@ class ArticleInput:
     published: str | None = None
     source: str | None = None
     author: str | None = None  # from a web page's metadata; else the byline decides
+    warnings: tuple[str, ...] = ()  # what reading the input noticed (an encoding guessed, ...)
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,12 @@ class Extractor:
     def _doc(self, item: ArticleInput) -> Doc:
         if not isinstance(item.text, str):
             raise InvalidInput(f"article text must be a string, not {type(item.text).__name__}")
-        body = normalize(item.text)
-        title = normalize(item.title) if item.title else None
+        warnings = list(item.warnings)
+        raw, legacy = repair_legacy(item.text)
+        if legacy:
+            warnings.append(f"text in the legacy {legacy.upper()} font encoding: converted to Unicode")
+        body = normalize(raw)
+        title = normalize(repair_legacy(item.title)[0]) if item.title else None
         if not body and not title:
             raise EmptyArticle("the article has no text")
         text, has_title = compose(title, body)
@@ -96,7 +102,7 @@ class Extractor:
         doc = self.nlp.make_doc(text)
         doc._.published = parse_published(item.published)
         doc._.has_title = True if has_title else None
-        doc._.warnings = []
+        doc._.warnings = warnings
         return doc
 
     def extract(
@@ -155,11 +161,19 @@ def assemble(doc: Doc, item: ArticleInput) -> Article:
 
 
 _default: Extractor | None = None
+_served = 0
+# spaCy's vocabulary keeps every string it has seen: a long-lived worker builds a fresh pipeline after
+# this many articles so that its memory stays flat over archives of any size
+RECYCLE_AFTER = 20_000
 
 
-def default_extractor() -> Extractor:
-    """The process-wide Extractor, loaded on first use."""
-    global _default
+def default_extractor(articles: int = 0) -> Extractor:
+    """The process-wide Extractor, loaded on first use; `articles` counts what the caller will extract."""
+    global _default, _served
+    _served += articles
+    if _default is not None and _served > RECYCLE_AFTER:
+        nlp_module.shared.cache_clear()
+        _default, _served = None, articles
     if _default is None:
         _default = Extractor()
     return _default

@@ -53,6 +53,7 @@ class BatchOptions:
     include_text: bool = True
     force: bool = False
     stdin_archive: bool = False
+    encoding: str | None = None
 
     @property
     def errors_path(self) -> str | None:
@@ -95,17 +96,18 @@ def _strip_suffixes(path: str) -> str:
 # --- the work: one chunk of articles in a worker ---------------------------------------------------
 
 
-def process_chunk(items: list[ArticleInput], include_text: bool = True) -> list[tuple[str, dict]]:
-    """Extract a chunk in this process: ("ok", record) or ("error", error record) per article, in order."""
+def process_chunk(items: list[ArticleInput], include_text: bool = True) -> list[tuple[str, str]]:
+    """Extract a chunk in this process: ("ok", record line) or ("error", error line) per article, in
+    order. Lines are serialized here, in the worker, so the parent only writes them."""
     from pipeline.api import default_extractor
 
-    out: list[tuple[str, dict]] = []
+    out: list[tuple[str, str]] = []
     exclude = None if include_text else {"text"}
-    for result in default_extractor().extract_many(items):
+    for result in default_extractor(articles=len(items)).extract_many(items):
         if isinstance(result, Failure):
-            out.append(("error", result.to_dict()))
+            out.append(("error", json.dumps(result.to_dict(), ensure_ascii=False)))
         else:
-            out.append(("ok", result.model_dump(mode="json", exclude=exclude)))
+            out.append(("ok", result.model_dump_json(exclude=exclude)))
     return out
 
 
@@ -394,7 +396,9 @@ def _drive(
         chunk: list[ArticleInput] = []
         keys: list[str] = []
         read_failures: list[Failure] = []
-        for entry in iter_sources(options.inputs, options.glob, options.published, options.stdin_archive):
+        for entry in iter_sources(
+            options.inputs, options.glob, options.published, options.stdin_archive, encoding=options.encoding
+        ):
             if isinstance(entry, Failure):
                 key = f"{entry.source}\x1f{entry.kind}"
                 if key in seen_keys or manifest.has(key):
@@ -446,28 +450,29 @@ def _drive(
 
 def _recover(
     engine, chunk: list[ArticleInput], include_text: bool, tries: int, exc: Exception
-) -> list[tuple[str, dict]]:
+) -> list[tuple[str, str]]:
     """Results of a chunk whose worker died: the chunk again, then its articles one by one."""
     for _ in range(MAX_RETRIES):
         try:
             return engine.submit(chunk, include_text).result()
         except Exception:
             engine.restart()
-    results: list[tuple[str, dict]] = []
+    results: list[tuple[str, str]] = []
     for item in chunk:
         try:
             results.extend(engine.submit([item], include_text).result())
         except Exception as err:
             engine.restart()
             message = f"the worker died on this article ({type(err).__name__}: {err})"
-            results.append(("error", Failure(item.id, item.source, "worker_crash", message).to_dict()))
+            failure = Failure(item.id, item.source, "worker_crash", message)
+            results.append(("error", json.dumps(failure.to_dict(), ensure_ascii=False)))
     return results
 
 
 def _commit(
     chunk: list[ArticleInput],
     keys: list[str],
-    results: list[tuple[str, dict]],
+    results: list[tuple[str, str]],
     failures: list[Failure],
     manifest: Manifest,
     out: Sink,
@@ -475,12 +480,12 @@ def _commit(
     summary: BatchSummary,
 ) -> None:
     lines, err_lines, rows = [], [], []
-    for item, key, (status, record) in zip(chunk, keys, results, strict=True):
+    for item, key, (status, line) in zip(chunk, keys, results, strict=True):
         if status == "ok":
-            lines.append(json.dumps(record, ensure_ascii=False))
+            lines.append(line)
             summary.ok += 1
         else:
-            err_lines.append(json.dumps(record, ensure_ascii=False))
+            err_lines.append(line)
             summary.failed += 1
         rows.append((key, item.id, item.source, status))
     for f in failures:

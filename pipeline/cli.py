@@ -15,6 +15,22 @@ from pipeline.inputs import read_inputs
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
+ENCODING_HELP = (
+    "Encoding of text files: a Python codec (cp1258, utf-16, ...), tcvn3 or vni. Default: detected."
+)
+
+
+def _encoding(name: str | None) -> str | None:
+    """A usable encoding name, or a usage error."""
+    import codecs
+
+    if name is None or name.lower() in {"tcvn3", "vni"}:
+        return name and name.lower()
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+    return name
 
 
 @dataclass(frozen=True)
@@ -26,13 +42,16 @@ class ExtractOptions:
     published: str | None
     debug: bool
     include_text: bool
+    encoding: str | None = None
 
 
 def _records(options: ExtractOptions, failures: list) -> Iterator[dict]:
     from pipeline.api import Failure, default_extractor
 
     extractor = default_extractor()
-    items = read_inputs(options.paths, published=options.published, failures=failures)
+    items = read_inputs(
+        options.paths, published=options.published, failures=failures, encoding=options.encoding
+    )
     for result in extractor.extract_many(items):
         if isinstance(result, Failure):
             failures.append(result)
@@ -51,8 +70,16 @@ def main() -> None:
 @click.option("--jsonl", is_flag=True, help="One JSON object per line, even for a single article.")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of plain-text inputs.")
 @click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
+@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
-def extract(paths: tuple[str, ...], jsonl: bool, published: str | None, no_text: bool, debug: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    jsonl: bool,
+    published: str | None,
+    no_text: bool,
+    encoding: str | None,
+    debug: bool,
+) -> None:
     """Extract records from article files, archives (.jsonl) or - (standard input).
 
     One article prints as indented JSON; several (or --jsonl) print as JSON Lines.
@@ -63,7 +90,7 @@ def extract(paths: tuple[str, ...], jsonl: bool, published: str | None, no_text:
         published = parse_published(published)
     except InvalidInput as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
-    options = ExtractOptions(paths, jsonl, published, debug, not no_text)
+    options = ExtractOptions(paths, jsonl, published, debug, not no_text, _encoding(encoding))
     failures: list = []
     out = sys.stdout
     try:
@@ -129,6 +156,7 @@ def _is_archive(paths: tuple[str, ...]) -> bool:
 @click.option("--chunk-size", type=click.IntRange(1, 10_000), default=None, help="Articles per work unit.")
 @click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
+@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def batch(
     inputs: tuple[str, ...],
@@ -144,6 +172,7 @@ def batch(
     chunk_size: int | None,
     no_text: bool,
     force: bool,
+    encoding: str | None,
     debug: bool,
 ) -> None:
     """Extract whole archives: files, folders, .jsonl(.gz) archives and - into one JSON Lines output.
@@ -174,6 +203,7 @@ def batch(
         include_text=not no_text,
         force=force,
         stdin_archive=stdin_archive,
+        encoding=_encoding(encoding),
     )
     bar = _progress_bar(enabled=sys.stderr.isatty() and output != "-")
     try:

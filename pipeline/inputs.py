@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import html
 from pipeline.api import ArticleInput, Failure
+from pipeline.encodings import LEGACY, decode_legacy_bytes
 from pipeline.errors import (
     ArchiveLineError,
     BinaryInput,
@@ -27,24 +28,52 @@ from pipeline.errors import (
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode(data: bytes, name: str = "input") -> str:
-    """Text of a file's bytes: UTF-8 (with or without BOM) or BOM-marked UTF-16; else a clear error."""
-    for bom, encoding in _BOMS:
+def decode(data: bytes, name: str = "input", encoding: str | None = None) -> str:
+    """Text of a file's bytes (see decode_with_warnings), without the warnings."""
+    return decode_with_warnings(data, name, encoding)[0]
+
+
+def decode_with_warnings(
+    data: bytes, name: str = "input", encoding: str | None = None
+) -> tuple[str, list[str]]:
+    """Text of a file's bytes and what was noticed: UTF-8 (with or without BOM), BOM-marked UTF-16,
+    else Windows-1258, TCVN3 or VNI when the bytes read as Vietnamese in one of them; else an error
+    naming the first bad byte. `encoding` forces one (a Python codec name, "tcvn3" or "vni")."""
+    if encoding:
+        return _decode_as(data, name, encoding), [f"decoded as {encoding} (given)"]
+    for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(codec), []
             except UnicodeDecodeError as exc:
                 # utf-8-sig counts from after its BOM; utf-16 from the start of the data
-                offset = exc.start + (len(bom) if encoding == "utf-8-sig" else 0)
-                raise DecodeError(f"{name}: invalid {encoding} at byte {offset}") from None
+                offset = exc.start + (len(bom) if codec == "utf-8-sig" else 0)
+                raise DecodeError(f"{name}: invalid {codec} at byte {offset}") from None
     if b"\x00" in data[:8192]:
         raise BinaryInput(f"{name}: binary data (NUL bytes), not text")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
+        legacy = decode_legacy_bytes(data)
+        if legacy is not None:
+            text, codec = legacy
+            return text, [f"not UTF-8: decoded as {codec}"]
+        bad = data[exc.start : exc.start + 4]
         raise DecodeError(
-            f"{name}: invalid UTF-8 at byte {exc.start} ({data[exc.start : exc.start + 4]!r})"
+            f"{name}: invalid UTF-8 at byte {exc.start} ({bad!r}), and not Windows-1258, TCVN3 or VNI text"
         ) from None
+
+
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    key = encoding.lower().replace("_", "-")
+    try:
+        if key in LEGACY:
+            return LEGACY[key](data.decode("cp1252", errors="strict"))
+        return data.decode(key)
+    except LookupError:
+        raise InvalidInput(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"{name}: invalid {encoding} at byte {exc.start}") from None
 
 
 def is_archive(name: str) -> bool:
@@ -104,7 +133,9 @@ def _open_archive(path: str) -> io.BufferedIOBase:
     return open(path, "rb")
 
 
-def read_file(path: str, published: str | None = None) -> Iterator[ArticleInput | Failure]:
+def read_file(
+    path: str, published: str | None = None, encoding: str | None = None
+) -> Iterator[ArticleInput | Failure]:
     """The articles of one file: an archive's objects, a web page's article, or a text file."""
     p = Path(path)
     try:
@@ -124,7 +155,7 @@ def read_file(path: str, published: str | None = None) -> Iterator[ArticleInput 
                     f"{path}: unreadable archive ({exc}); the lines before it were read",
                 )
             return
-        text = decode(p.read_bytes(), path)
+        text, warnings = decode_with_warnings(p.read_bytes(), path, encoding)
         if not text.strip():
             raise EmptyArticle(f"{path}: the file is empty")
         if html.is_html(path, text[:1000]):
@@ -138,23 +169,25 @@ def read_file(path: str, published: str | None = None) -> Iterator[ArticleInput 
                 author=page.author,
             )
             return
-        yield ArticleInput(text, id=p.stem, published=published, source=str(path))
+        yield ArticleInput(text, id=p.stem, published=published, source=str(path), warnings=tuple(warnings))
     except VnnewsError as exc:
         yield Failure(p.stem, path, exc.kind, str(exc))
     except OSError as exc:
         yield Failure(p.stem, path, "io", f"{path}: {exc.strerror or exc}")
 
 
-def read_stdin(published: str | None = None, archive: bool = False) -> Iterator[ArticleInput | Failure]:
+def read_stdin(
+    published: str | None = None, archive: bool = False, encoding: str | None = None
+) -> Iterator[ArticleInput | Failure]:
     """Standard input: one article, or (archive) JSON Lines of article objects, read as they come."""
     if archive:
         yield from read_archive(sys.stdin.buffer, "<stdin>")
         return
     try:
-        text = decode(sys.stdin.buffer.read(), "<stdin>")
+        text, warnings = decode_with_warnings(sys.stdin.buffer.read(), "<stdin>", encoding)
         if not text.strip():
             raise EmptyArticle("<stdin>: no text on standard input")
-        yield ArticleInput(text, id=None, published=published, source="<stdin>")
+        yield ArticleInput(text, id=None, published=published, source="<stdin>", warnings=tuple(warnings))
     except VnnewsError as exc:
         yield Failure(None, "<stdin>", exc.kind, str(exc))
 
@@ -165,18 +198,19 @@ def iter_sources(
     published: str | None = None,
     stdin_archive: bool = True,
     folders: bool = True,
+    encoding: str | None = None,
 ) -> Iterator[ArticleInput | Failure]:
     """Every article of the inputs in a stable order: files as given, folders walked recursively in
     sorted order keeping the names that match one of the comma-separated glob patterns."""
     globs = [g.strip() for g in patterns.split(",") if g.strip()]
     for path in inputs:
         if path == "-":
-            yield from read_stdin(published, archive=stdin_archive)
+            yield from read_stdin(published, archive=stdin_archive, encoding=encoding)
         elif folders and os.path.isdir(path):
             for found in _walk(path, globs):
-                yield from read_file(found, published)
+                yield from read_file(found, published, encoding)
         else:
-            yield from read_file(path, published)
+            yield from read_file(path, published, encoding)
 
 
 def _walk(folder: str, globs: list[str]) -> Iterator[str]:
@@ -188,10 +222,13 @@ def _walk(folder: str, globs: list[str]) -> Iterator[str]:
 
 
 def read_inputs(
-    paths: tuple[str, ...] | list[str], published: str | None, failures: list[Failure]
+    paths: tuple[str, ...] | list[str],
+    published: str | None,
+    failures: list[Failure],
+    encoding: str | None = None,
 ) -> Iterator[ArticleInput]:
     """Every article named by paths, in order (stdin is one article); unreadable inputs become Failures."""
-    for entry in iter_sources(paths, "*", published, stdin_archive=False, folders=False):
+    for entry in iter_sources(paths, "*", published, stdin_archive=False, folders=False, encoding=encoding):
         if isinstance(entry, Failure):
             failures.append(entry)
         else:

@@ -57,7 +57,7 @@ def test_decode_rejects_nul_bytes_as_binary(data: bytes) -> None:
 
 INVALID_CASES = [
     ("bad_start_byte", "Hội nghị".encode() + b"\xff" + b" tong ket", len("Hội nghị".encode())),
-    ("latin1", "Sáng nay".encode("latin-1"), 1),
+    ("latin1_not_vietnamese", "Grüße aus München, Straße".encode("latin-1"), 2),
     ("truncated_sequence", "Đại hộ".encode()[:-1] + b"i Doan", len("Đại h".encode())),
     ("utf16_lone_surrogate", codecs.BOM_UTF16_LE + "Hội".encode("utf-16-le") + b"\x00\xdc", 8),
 ]
@@ -258,11 +258,11 @@ def test_empty_file_is_a_failure(tmp_path: Path, content: bytes) -> None:
 
 
 def test_binary_and_undecodable_files_are_failures(tmp_path: Path) -> None:
-    """A binary file and a non-UTF-8 file become binary and encoding Failures."""
+    """A binary file and a file that is neither UTF-8 nor Vietnamese become binary and encoding Failures."""
     binary = tmp_path / "anh.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     latin = tmp_path / "cu.txt"
-    latin.write_bytes("Sáng nay".encode("latin-1"))
+    latin.write_bytes("Grüße aus München, Straße".encode("latin-1"))
     items, failures = read([binary, latin])
     assert items == []
     assert [(f.id, f.kind) for f in failures] == [("anh", "binary"), ("cu", "encoding")]
