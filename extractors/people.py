@@ -102,6 +102,9 @@ def _skip_prefixes(text: str, start: int, end: int, v: Vocabulary) -> int:
 def _skip_prefixes_once(text: str, start: int, end: int, v: Vocabulary) -> int:
     pos = start
     while pos < end:
+        first = text[pos:end].split(" ", 1)[0]
+        if first.lower() not in v.prefix_first and not any(first.startswith(a) for a in ("T.", "TP.")):
+            break  # no title, rank, body, honorific or place starts with this word
         for rx in (v.title_re, v.rank_re, v.head_re, v.honorific_ci_re, v.place_re):
             m = rx.match(text, pos)
             if m and m.end() > pos:
@@ -114,6 +117,8 @@ def _skip_prefixes_once(text: str, start: int, end: int, v: Vocabulary) -> int:
     # "Tân Phó Bí thư ...", "Đoàn Chủ tịch": a title or body inside the run ends any name before it
     word_starts = [pos] + [i + 1 for i in range(pos, end) if text[i] == " "]
     for p in word_starts:
+        if text[p:end].split(" ", 1)[0].lower() not in v.prefix_first:
+            continue
         for rx in (v.title_re, v.head_re):
             m = rx.match(text, p)
             if m and (" " in m.group(0) or m.end() > end):
@@ -328,6 +333,20 @@ def _inside_name(text: str, pos: int, floor: int) -> bool:
     return bool(m) and m.group(1)[:1].isupper() and m.group(1) not in _TITLE_PREFIXES
 
 
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def _title_matches(text: str, floor: int, end: int, v: Vocabulary):
+    """Title matches in text[floor:end], tried only at words that can start a title."""
+    for w in _WORD_START.finditer(text, floor, end):
+        a = w.start()
+        word_end = text.find(" ", a, end)
+        if text[a : word_end if word_end >= 0 else end] in v.title_first:
+            m = v.title_re.match(text, a, end)
+            if m:
+                yield m
+
+
 def _titles_before(
     text: str, start: int, v: Vocabulary, floor: int, comma: bool = False
 ) -> list[tuple[int, int]]:
@@ -341,7 +360,7 @@ def _titles_before(
         end -= 1
     while end > floor:
         found = None
-        for m in v.title_re.finditer(text, floor, end):
+        for m in _title_matches(text, floor, end, v):
             s = m.start()
             if _inside_name(text, s, floor):
                 continue  # "Ban Thường vụ Huyện ủy": a title word inside the name of a body

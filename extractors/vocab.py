@@ -99,6 +99,8 @@ class Vocabulary:
     honorific_ci_re: re.Pattern[str]  # honorifics capitalized at a sentence start ("Ông", "Đồng chí")
     surnames: frozenset[str]
     cue_words: frozenset[str]  # first and last words (lowercase) of honorifics, ranks and titles
+    title_first: frozenset[str]  # words a title can start with
+    prefix_first: frozenset[str]  # words a title, rank, body, honorific or place can start with (lowercase)
 
 
 def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
@@ -194,6 +196,19 @@ def vocabulary() -> Vocabulary:
         honorific_re=_alternation(honorifics),
         honorific_ci_re=_alternation([h[:1].upper() + h[1:] for h in honorifics]),
         surnames=lexicon.words("surnames.txt"),
+        title_first=frozenset(t.split(" ")[0] for t in title_forms),
+        prefix_first=frozenset(
+            w.split(" ")[0].lower()
+            for w in (
+                *title_forms,
+                *ranks,
+                *heads,
+                *abbreviations,
+                *honorifics,
+                *lexicon.words("provinces.txt"),
+                *lexicon.words("countries.txt"),
+            )
+        ),
         cue_words=frozenset(
             w.lower()
             for phrase in (*honorifics, *ranks, *titles)
