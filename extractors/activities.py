@@ -23,7 +23,7 @@ _NAME_STOP = (
     "giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo|có|là|này|đó|ấy|sẽ|đang|vừa|cũng|không|mới|"
     "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
 )
-_QUOTED_RE = re.compile(r"“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"")
+_QUOTED_RE = re.compile(r"“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
 _MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
 
 
@@ -38,6 +38,7 @@ class Cues:
     verb_re: re.Pattern[str]
     advice_re: re.Pattern[str]
     context_re: re.Pattern[str]
+    not_start_re: re.Pattern[str]
 
 
 def _alt(forms) -> str:
@@ -56,9 +57,19 @@ def cues() -> Cues:
     )
     # a head word (any case), then a quoted name or a name that starts with a capital and runs on
     # until a word that opens the rest of the clause
+    # a head word (any case), then a quoted name or a name that starts with a capital and runs on
+    # until a word that opens the rest of the clause; after a capitalized head ("Chương trình phối
+    # hợp hoạt động năm 2025") the name may start in lowercase
+    capitalized = "|".join(
+        re.escape(h[:1].upper() + h[1:]).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
+    )
     named_re = re.compile(
-        rf"(?<!\w)(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
+        rf"(?<!\w)(?:(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
         rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
+        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{1,12}})"
+        # "chiến dịch thanh niên tình nguyện hè năm 2017": a lowercase head made specific by its year
+        rf"|(?P<yhead>{_alt(heads)})(?P<yname>(?:[ ]+(?!(?i:{_NAME_STOP}|năm|giai)(?!\w))[^\s,.;:()“”\"0-9]+){{0,8}}"
+        r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?))"
     )
     relations = tuple(
         (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
@@ -72,6 +83,7 @@ def cues() -> Cues:
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
         context_re=re.compile(rf"(?<!\w)(?:{_alt(groups['context'])})(?!\w)", re.I),
+        not_start_re=re.compile(rf"(?:{_alt(groups['not_start'])})(?!\w)", re.I),
     )
 
 
@@ -140,12 +152,20 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
         for a, b in parts:
             for x, y in _split_commas(text, a, b, c):
                 x, y = _strip(text, x, y)
-                if y - x < 4 or y - x > _MAX_ITEM or c.advice_re.match(text, x):
+                if (
+                    y - x < 4
+                    or y - x > _MAX_ITEM
+                    or c.advice_re.match(text, x)
+                    or c.not_start_re.match(text, x)
+                ):
                     continue
+                if _QUESTION.search(text, x, y):
+                    continue  # "tuổi trẻ cần gì ở lãnh đạo?": a question, not an activity
                 items.append(Item(x, y))
     return items
 
 
+_QUESTION = re.compile(r"\?|(?<!\w)(?:gì|thế nào|ra sao|bao nhiêu|tại sao|vì sao)(?!\w)", re.I)
 _ATTENDANCE = re.compile(r"(?<!\w)(?:tham dự|dự lễ|dự hội nghị|có mặt|đến dự|cùng dự|dự buổi)(?!\w)", re.I)
 
 
@@ -163,10 +183,11 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _named(text: str, c: Cues) -> list[Item]:
     items = []
     for m in c.named_re.finditer(text):
-        head = re.sub(r"\s+", " ", m.group("head").lower())
-        name = m.group("name")
+        head = re.sub(r"\s+", " ", (m.group("head") or m.group("chead") or m.group("yhead")).lower())
+        name = m.group("name") or m.group("cname") or m.group("yname")
         quoted = name[:1] in _OPEN
-        if not quoted and len(name.split()) < 2 and not m.group("head")[:1].isupper():
+        head_text = m.group("head") or m.group("chead") or m.group("yhead")
+        if not quoted and len(name.split()) < 2 and not head_text[:1].isupper():
             continue  # "chương trình Đoàn": too short to be a program's name
         a, b = _strip(text, m.start(), m.end())
         # a program's year belongs to its name ("Chương trình phối hợp hoạt động năm 2021")
@@ -201,10 +222,14 @@ def find(
     # an enumeration item that is only the name of a body or a person is not an activity
     bodies = Intervals((a, b) for a, b, _ in names)
     people = Intervals((a, b) for a, b, k in names if k == "person")
+    starts = {a: b for a, b, k in names if k != "person"}
     found = [
         i
         for i in _enumerations(text, sentences, c)
-        if not bodies.contains(i.start, i.end) and not people.overlaps(i.start, i.end)
+        if not bodies.contains(i.start, i.end)
+        and not people.overlaps(i.start, i.end)
+        # "Trung tâm Lưu trữ và Thư viện ...": mostly the name of a body
+        and not (i.start in starts and starts[i.start] - i.start >= 0.5 * (i.end - i.start))
     ]
     out = list(found)
     taken = Intervals((x.start, x.end) for x in out)
