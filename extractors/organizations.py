@@ -117,8 +117,11 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if m is None:
             continue
         start = m.start()
-        if edges and (start not in edges[0] or (" " not in m.group(0) and m.end() not in edges[1])):
-            continue  # "Hội" inside the word "Hội nghị"; a longer head may share its last word
+        if edges and (
+            start not in edges[0]
+            or (" " not in m.group(0) and m.end() not in edges[1] and not _numbered_name(text, m.end()))
+        ):
+            continue  # "Hội" inside the word "Hội nghị", "Trường" in "Trường Sa"; but "Đội K90" is a body
         # "Trung ương Hội Nông dân Việt Nam", "T.Ư Đoàn": the central level written before the head
         prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
         if prefix:
@@ -155,7 +158,9 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     return out
 
 
-_PRESS = re.compile(rf"(?<![\w&])(?:báo|tạp chí|đài|nhà xuất bản)(?= [{UPPER}])")
+# lowercase heads before a capitalized name: papers and stations, and the boards of a title
+# ("Trưởng ban Tổ chức Trung ương")
+_PRESS = re.compile(rf"(?<![\w&])(?:báo|tạp chí|đài|nhà xuất bản|(?<=Trưởng )ban)(?= [{UPPER}])")
 
 
 def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[int]) -> list[OrgMention]:
@@ -168,7 +173,8 @@ def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[
         if end is None:
             continue
         surface = text[m.start() : end]
-        out.append(OrgMention(m.start(), end, surface, _canonical(surface), "press"))
+        kind = "party" if m.group(0) == "ban" else "press"
+        out.append(OrgMention(m.start(), end, surface, _canonical(surface), kind))
     return out
 
 
@@ -192,6 +198,12 @@ def _share_locality(text: str, mentions: list[OrgMention]) -> None:
         head = vocabulary().heads.get(_head_key(m.surface, vocabulary()))
         if head is not None and not head.needs_name:
             m.name += tail.group(0)
+
+
+def _numbered_name(text: str, pos: int) -> bool:
+    """Whether a word with a digit follows pos ("Đội K90", "Sư đoàn 312")."""
+    m = re.match(r" (\S+)", text[pos : pos + 20])
+    return bool(m) and any(c.isdigit() for c in m.group(1))
 
 
 def _head_key(written: str, v: Vocabulary) -> str:
@@ -274,6 +286,10 @@ def _extend(
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
+    if end == pos and re.search(
+        r"(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|TP\.?|TX\.?)$", text[max(0, pos - 10) : pos]
+    ):
+        return end + _place_name(text, end, v)  # a head that ends with its level ("Công an TP" + "Thủ Đức")
     if (
         re.search(r"(?:ủy|đoàn)$", text[pos - 6 : pos])
         and re.match(rf" {CAP}", rest)

@@ -23,7 +23,7 @@ ORG_KINDS = {
     "other",
 }
 # An abbreviation as written: capitals with &, -, . inside ("GD&ĐT", "LĐ-TB&XH", "T.Ư", "UBND").
-ABBR = rf"[{UPPER}](?:[{UPPER}&.\-]*[{UPPER}]|\.?)(?:[{LOWER}]?[{UPPER}]+)*"
+ABBR = rf"[{UPPER}](?:[{UPPER}&.\-]*[{UPPER}]|\.?)(?:[{LOWER}]?[{UPPER}]+)*\d*"
 # Words that end a name or title: a clause goes on after them.
 STOP_WORDS = frozenset(
     [
@@ -116,17 +116,17 @@ def _variants(phrase: str, reverse: dict[str, list[str]], whole: bool = True) ->
     while i < len(words):
         for j in range(len(words), i, -1):
             part = " ".join(words[i:j])
-            if part in reverse and (j - i < len(words)):
+            if part.lower() in reverse and (j - i < len(words)):
                 inner = _variants(part, reverse, whole=False) if j - i > 1 else re.escape(part)
-                out.append("(?:" + "|".join([inner, *map(re.escape, reverse[part])]) + ")")
+                out.append("(?:" + "|".join([inner, *map(re.escape, reverse[part.lower()])]) + ")")
                 i = j
                 break
         else:
             out.append(re.escape(words[i]))
             i += 1
     composed = r"\s+".join(out)
-    if whole and phrase in reverse:
-        return "(?:" + "|".join([composed, *map(re.escape, reverse[phrase])]) + ")"
+    if whole and phrase.lower() in reverse:
+        return "(?:" + "|".join([composed, *map(re.escape, reverse[phrase.lower()])]) + ")"
     return composed
 
 
@@ -140,9 +140,9 @@ def vocabulary() -> Vocabulary:
         if kind != "-" and kind not in ORG_KINDS:
             raise lexicon.LexiconError(f"abbreviations.tsv: unknown kind {kind!r} for {abbr!r}")
         abbreviations.setdefault(abbr, (expansion, kind))
-    reverse: dict[str, list[str]] = {}
+    reverse: dict[str, list[str]] = {}  # lowercase expansion -> its abbreviations
     for abbr, (expansion, _) in abbreviations.items():
-        reverse.setdefault(expansion, []).append(abbr)
+        reverse.setdefault(expansion.lower(), []).append(abbr)
     heads: dict[str, OrgHead] = {}
     for row in lexicon.rows("org_heads.tsv", (2, 3)):
         head, kind = row[0], row[1]
