@@ -37,7 +37,9 @@ def main() -> None:
     counts = {"inputs": 0, "records": 0, "errors": 0}
 
     @seed(args.seed)
-    @settings(max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=args.examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(text=texts)
     def run(text: str) -> None:
         counts["inputs"] += 1
@@ -64,8 +66,10 @@ def main() -> None:
     start = time.perf_counter()
     run()
     seconds = time.perf_counter() - start
-    print(f"{counts['inputs']} generated inputs in {seconds:.0f} s: {counts['records']} records, "
-          f"{counts['errors']} specific errors (empty input), {len(failures)} property failures")
+    print(
+        f"{counts['inputs']} generated inputs in {seconds:.0f} s: {counts['records']} records, "
+        f"{counts['errors']} specific errors (empty input), {len(failures)} property failures"
+    )
     for text, message in failures[:10]:
         print(f"  {message}  <- {text[:80]!r}")
     sys.exit(1 if failures else 0)

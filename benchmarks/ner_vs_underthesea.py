@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from _shared import dev_articles, require_shared, score
+from _shared import dev_articles, require_shared, score, vnnews_records
 
 FIELDS = ["people", "titles", "rank", "organizations"]
 
@@ -45,26 +45,12 @@ def underthesea_records(articles: list[dict]) -> tuple[dict[str, dict], float]:
     return records, time.perf_counter() - start
 
 
-def vnnews_records(articles: list[dict]) -> tuple[dict[str, dict], float]:
-    """vnnews's records and the seconds taken."""
-    from pipeline.api import ArticleInput, Extractor
-
-    extractor = Extractor()
-    items = [
-        ArticleInput(a["text"], a["id"], a["title"], a.get("published"), a.get("source")) for a in articles
-    ]
-    extractor.extract(items[0].text)  # warm up
-    start = time.perf_counter()
-    records = {r.id: r.model_dump(mode="json") for r in extractor.extract_many(items)}
-    return records, time.perf_counter() - start
-
-
 def main() -> None:
     """Run both and print the comparison table."""
     require_shared()
     articles = dev_articles()
     n = len(articles)
-    ours, t_ours = vnnews_records(articles)
+    ours, t_ours, _, _ = vnnews_records(articles)
     theirs, t_theirs = underthesea_records(articles)
     print(f"{n} dev articles; referee F1 (P/R)")
     print(f"{'':<18}" + "".join(f"{f:>20}" for f in FIELDS) + f"{'ms/article':>12}")

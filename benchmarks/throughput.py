@@ -55,13 +55,27 @@ def children_of(pid: int) -> list[int]:
 def run_batch(source: str, jobs: int, workdir: str) -> tuple[float, int, dict[int, float]]:
     """Seconds, articles written and per-process peak RSS for one `vnnews batch` run."""
     out = os.path.join(workdir, f"out-j{jobs}.jsonl")
-    cmd = [sys.executable, "-m", "pipeline.cli", "batch", source, "-o", out, "-j", str(jobs), "--no-text", "--force"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "batch",
+        source,
+        "-o",
+        out,
+        "-j",
+        str(jobs),
+        "--no-text",
+        "--force",
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
     stop = threading.Event()
-    sampler = threading.Thread(target=peak_rss_mb, args=(lambda: [proc.pid, *children_of(proc.pid)], stop, peaks))
+    sampler = threading.Thread(
+        target=peak_rss_mb, args=(lambda: [proc.pid, *children_of(proc.pid)], stop, peaks)
+    )
     sampler.start()
     _, err = proc.communicate()
     stop.set()
@@ -94,15 +108,21 @@ def cold_start(workdir: str) -> float:
     sample = ROOT / "corpus" / "samples" / "le-ky-ket.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pipeline.cli", "extract", str(sample)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "extract", str(sample)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def main() -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="articles of the archive to use (default: all)")
+    parser.add_argument(
+        "--limit", type=int, default=None, help="articles of the archive to use (default: all)"
+    )
     args = parser.parse_args()
     if not BENCH.exists():
         sys.exit(f"benchmark needs {BENCH}")
@@ -132,7 +152,9 @@ def main() -> None:
     print(f"{'underthesea ner + dateparser':<34}{stock_rate:>12.1f}{'':>18}   ({STOCK_SLICE}-article slice)")
     print(f"-j 2 / -j 1: {two / one:.2f}x   vnnews -j 1 / stock route: {one / stock_rate:.1f}x")
     print(f"single-article `vnnews extract` from a cold start: {cold:.2f} s wall")
-    print(f"(this process's own peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+    print(
+        f"(this process's own peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

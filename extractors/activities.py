@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors import lexicon
-from extractors.common import UPPER, Intervals, around, sections, sentence_bounds, span_group, text_of
+from extractors.common import LOWER, UPPER, Intervals, around, sections, sentence_bounds, span_group, text_of
 from schemas import Activity
 
 LABEL = "ACTIVITY"
@@ -20,10 +20,11 @@ SPANS_KEY = "activities"
 _OPEN, _CLOSE = "“\"'‘", "”\"'’"
 _QUOTED = r"(?:“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|‘[^’\n]{2,200}’|'[^'\n]{2,200}')"
 _NAME_STOP = (
-    "giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo|có|là|này|đó|ấy|sẽ|đang|vừa|cũng|không|mới|"
+    "giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo|có|là|này|đó|ấy|sẽ|đang|vừa|cũng|không|"
     "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
 )
-_QUOTED_RE = re.compile(r"“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
+# a quoted name, its quotes of any style and even mixed (“Tự soi tự sửa")
+_QUOTED_RE = re.compile(r"[“\"][^“”\"\n]{2,200}[”\"]|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
 _MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
 
 
@@ -39,6 +40,7 @@ class Cues:
     advice_re: re.Pattern[str]
     context_re: re.Pattern[str]
     not_start_re: re.Pattern[str]
+    not_relation_re: re.Pattern[str]
 
 
 def _alt(forms) -> str:
@@ -66,7 +68,8 @@ def cues() -> Cues:
     named_re = re.compile(
         rf"(?<!\w)(?:(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
         rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
-        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{1,12}})"
+        rf"|(?P<qhead>(?i:{_alt(heads)}))(?P<qmid>(?:[ ]+[{LOWER}]+){{1,2}})[ ]*(?P<qname>{_QUOTED})"
+        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}})"
         # "chiến dịch thanh niên tình nguyện hè năm 2017": a lowercase head made specific by its year
         rf"|(?P<yhead>{_alt(heads)})(?P<yname>(?:[ ]+(?!(?i:{_NAME_STOP}|năm|giai)(?!\w))[^\s,.;:()“”\"0-9]+){{0,8}}"
         r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?))"
@@ -84,6 +87,7 @@ def cues() -> Cues:
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
         context_re=re.compile(rf"(?<!\w)(?:{_alt(groups['context'])})(?!\w)", re.I),
         not_start_re=re.compile(rf"(?:{_alt(groups['not_start'])})(?!\w)", re.I),
+        not_relation_re=re.compile(rf"(?<!\w)(?:{_alt(groups['not_relation'])})(?!\w)", re.I),
     )
 
 
@@ -110,16 +114,22 @@ def _split_commas(text: str, a: int, b: int, c: Cues) -> list[tuple[int, int]]:
     out = []
     start = a
     depth = 0
+    straight = False  # inside a quoted name
     i = a
     while i < b:
         ch = text[i]
-        if ch in "“(":
+        if ch == "(":
             depth += 1
-        elif ch in "”)" and depth:
+        elif ch == ")" and depth:
             depth -= 1
-        elif ch == "," and not depth:
+        elif ch in '“”"':
+            # any double quote flips the state: the press often opens with “ and closes with "
+            straight = not straight
+        elif ch == "," and not depth and not straight:
             rest = text[i + 1 : b].lstrip()
-            if c.verb_re.match(rest) or c.named_re.match(rest):
+            # "tuyên truyền, vận động người dân ...": two verbs sharing one object are one activity
+            pair = len(text[start:i].split()) <= 2
+            if not pair and (c.verb_re.match(rest) or c.named_re.match(rest)):
                 out.append((start, i))
                 start = i + 1
         i += 1
@@ -139,7 +149,13 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
         if start is None:
             colon = text.find(":", s, e)
             if colon >= 0 and text.count(";", colon, e) >= 1:
+                if c.advice_re.search(text, s, colon):
+                    continue  # "Cử tri kiến nghị: A; B": requests, not activities
                 start = colon + 1
+        elif not text[m.start() : m.end()].strip().endswith(":") and not c.context_re.search(
+            text, max(s, m.start() - 80), m.start()
+        ):
+            continue  # "phức tạp như những năm trước": a comparison, unless activities are the topic
         if start is not None and _ATTENDANCE.search(text, s, start):
             continue  # "Tham dự có: A; B": a list of guests, not of activities
         parts = _parts(text, start if start is not None else s, e)
@@ -183,10 +199,10 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _named(text: str, c: Cues) -> list[Item]:
     items = []
     for m in c.named_re.finditer(text):
-        head = re.sub(r"\s+", " ", (m.group("head") or m.group("chead") or m.group("yhead")).lower())
-        name = m.group("name") or m.group("cname") or m.group("yname")
+        head_text = m.group("head") or m.group("qhead") or m.group("chead") or m.group("yhead")
+        head = re.sub(r"\s+", " ", head_text.lower())
+        name = m.group("name") or m.group("qname") or m.group("cname") or m.group("yname")
         quoted = name[:1] in _OPEN
-        head_text = m.group("head") or m.group("chead") or m.group("yhead")
         if not quoted and len(name.split()) < 2 and not head_text[:1].isupper():
             continue  # "chương trình Đoàn": too short to be a program's name
         a, b = _strip(text, m.start(), m.end())
@@ -201,8 +217,12 @@ def _named(text: str, c: Cues) -> list[Item]:
 def _quoted_lists(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
     """Quoted names in a sentence about models or movements ("các mô hình “A”, “B”")."""
     items = []
+    previous = False
     for s, e in sentences:
-        if not c.context_re.search(text, s, e):
+        # a sentence that opens with a quoted name goes on with the previous sentence's list
+        about = c.context_re.search(text, s, e) or (previous and text[s : s + 1] in "“\"'‘")
+        previous = bool(about)
+        if not about:
             continue
         for m in _QUOTED_RE.finditer(text, s, e):
             items.append(Item(m.start(), m.end()))
@@ -266,6 +286,9 @@ def _prefix_of_another(key: str, ordered: list[str]) -> bool:
     return i < len(ordered) and ordered[i].startswith(key + " ")
 
 
+_EVENT_RELATIONS = frozenset({"signed", "launched", "reviewed", "awarded"})
+
+
 def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) -> None:
     low = text[item.start : item.end].lower()
     if item.kind == "other":
@@ -277,10 +300,20 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
             item.kind = "model"
     sent = around(sentences, item.start, item.end, len(text))
     context = text[sent[0] : item.start]
-    for rx, relation in c.relations:
-        if rx.search(context):
-            item.relation = relation
-            break
+    masked = Intervals((m.start(), m.end()) for m in c.not_relation_re.finditer(context))
+    found = [
+        (m.end(), relation)
+        for rx, relation in c.relations
+        for m in rx.finditer(context)
+        if not masked.overlaps(m.start(), m.end())
+    ]
+    # what the event did to it (signed, launched, reviewed, awarded), the nearest first; else whether
+    # it is planned ("sẽ triển khai") or carried out
+    for group in (_EVENT_RELATIONS, {"planned"}, {"implemented"}):
+        hits = [f for f in found if f[1] in group]
+        if hits:
+            item.relation = max(hits)[1]
+            return
 
 
 # --- spaCy component ---------------------------------------------------------------------------

@@ -58,10 +58,10 @@ def _event_re() -> re.Pattern[str]:
 
 
 def event_type(doc: Doc) -> str | None:
-    """The kind of event: the first event word of the title, else of the lead."""
+    """The kind of event: the first event word of the lead, which reports it, else of the title."""
     secs = sections(doc)
     types = {f: t for f, t in event_types()}
-    for part in ("title", "lead"):
+    for part in ("lead", "title"):
         if part in secs:
             m = _event_re().search(text_of(doc), *secs[part])
             if m:
@@ -75,15 +75,28 @@ _LOCATION = re.compile(
 _ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
 
 
+_LEVELS = r"(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|TP\.?|tỉnh)"
+_CHAIN = re.compile(rf",\s*{_LEVELS}\s+[A-ZĐÀ-Ỹ][^,.;:()]*?(?=\s*(?:[,.;:(]|$))")
+
+
 def event_location(doc: Doc) -> str | None:
-    """Where the event took place: the first "tại X" of the lead."""
+    """Where the event took place: the first "tại X" naming a place in the article's opening sentences;
+    an administrative chain ("xã Tân Hòa, huyện Châu Thành") is kept whole."""
     secs = sections(doc)
-    if "lead" not in secs:
-        return None
-    a, b = secs["lead"]
-    first = next(((s, e) for s, e in sentence_bounds(doc) if s >= a), (a, b))
-    m = _LOCATION.search(text_of(doc), first[0], first[1])
-    return m.group("loc").strip() if m else None
+    start = secs.get("lead", secs.get("body", (0, 0)))[0]
+    text = text_of(doc)
+    for s, e in [x for x in sentence_bounds(doc) if x[0] >= start][:3]:
+        for m in _LOCATION.finditer(text, s, e):
+            loc = m.group("loc").strip()
+            # a place is a name ("Hà Nội", "Hội trường UBND tỉnh") or a level word ("xã Tân Hòa");
+            # "tại cơ sở" (at the grassroots) is not
+            if not (loc[:1].isupper() or re.match(rf"{_LEVELS}\s", loc)):
+                continue
+            end = m.end("loc")
+            while chain := _CHAIN.match(text, end):
+                end = chain.end()
+            return text[m.start("loc") : end].strip()
+    return None
 
 
 def event_organizer(doc: Doc, org_mentions) -> str | None:

@@ -111,17 +111,22 @@ def extract(
         sys.stderr.close()
         sys.exit(EXIT_OK)
     except Exception as exc:
-        if debug:
-            raise
-        click.echo(
-            f"vnnews: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
-        )
-        sys.exit(EXIT_FAILED)
+        _internal_error(exc, debug)
     for f in failures:
         where = f.id or f.source or "article"
         click.echo(f"vnnews: {where}: {f.kind}: {f.message}", err=True)
     if failures:
         sys.exit(EXIT_FAILED)
+
+
+def _internal_error(exc: Exception, debug: bool) -> None:
+    """Report a bug as one line (a traceback with --debug) and exit 1."""
+    if debug:
+        raise exc
+    click.echo(
+        f"vnnews: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
+    )
+    sys.exit(EXIT_FAILED)
 
 
 def _is_archive(paths: tuple[str, ...]) -> bool:
@@ -214,12 +219,7 @@ def batch(
     except VnnewsError as exc:
         raise click.ClickException(str(exc)) from None
     except Exception as exc:
-        if debug:
-            raise
-        click.echo(
-            f"vnnews: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", err=True
-        )
-        sys.exit(EXIT_FAILED)
+        _internal_error(exc, debug)
     finally:
         if bar:
             bar.close()

@@ -48,7 +48,10 @@ class VietnameseTokenizer:
             for chunk_start, chunk_end in _chunks(text, start, end):
                 for w_start, w_end in self._align(text, chunk_start, chunk_end):
                     words_at.append((w_start, w_end))
-                    self._gap(text, pos, w_start, words, spaces, sent_starts)
+                    if w_start == pos + 1 and spaces and not spaces[-1] and text[pos] == " ":
+                        spaces[-1] = True  # the usual gap: one space after the previous word
+                    else:
+                        self._gap(text, pos, w_start, words, spaces, sent_starts)
                     words.append(text[w_start:w_end])
                     spaces.append(False)
                     sent_starts.append(first)
@@ -66,6 +69,12 @@ class VietnameseTokenizer:
         out: list[tuple[int, int]] = []
         pos = start
         for word in self._segment(text[start:end]):
+            if text.startswith(word, pos) and pos + len(word) <= end:
+                out.append((pos, pos + len(word)))  # the usual case: the word right here
+                pos += len(word)
+                while pos < end and text[pos] == " ":
+                    pos += 1
+                continue
             found = _find_word(text, word, pos, end)
             if found is None:
                 # the segmenter changed the text: whitespace tokens for the rest of the chunk
