@@ -5,23 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import get_args
 
 from extractors import lexicon
 from extractors.common import CAP, LOWER, UPPER
+from schemas.models import OrgKind
 
-ORG_KINDS = {
-    "party",
-    "state",
-    "military",
-    "police",
-    "mass",
-    "company",
-    "press",
-    "education",
-    "health",
-    "foreign",
-    "other",
-}
+ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
 # An abbreviation as written: capitals with &, -, . inside ("GD&ĐT", "LĐ-TB&XH", "T.Ư", "UBND").
 ABBR = rf"[{UPPER}](?:[{UPPER}&.\-]*[{UPPER}]|\.?)(?:[{LOWER}]?[{UPPER}]+)*\d*"
 # Words that end a name or title: a clause goes on after them.
