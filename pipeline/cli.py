@@ -146,7 +146,12 @@ def _is_archive(paths: tuple[str, ...]) -> bool:
     help="Files to take from folders (comma-separated).",
 )
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores"
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes, each with its own pipeline.",
 )
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option(
