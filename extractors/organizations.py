@@ -127,7 +127,14 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if prefix:
             start -= len(prefix.group(0))
         head = v.heads.get(_head_key(m.group(0), v))
-        end = _extend(text, m.end(), v, needs_name=bool(head and head.needs_name), joined=joined)
+        end = _extend(
+            text,
+            m.end(),
+            v,
+            needs_name=bool(head and head.needs_name),
+            joined=joined,
+            kind=head.kind if head else "other",
+        )
         if end is None:
             continue
         # "Ban Thường vụ Tỉnh ủy", "Văn phòng UBND tỉnh": a body of a body is one body
@@ -239,7 +246,12 @@ def _is_cap(word: str) -> bool:
 
 
 def _extend(
-    text: str, pos: int, v: Vocabulary, needs_name: bool, joined: frozenset[int] = frozenset()
+    text: str,
+    pos: int,
+    v: Vocabulary,
+    needs_name: bool,
+    joined: frozenset[int] = frozenset(),
+    kind: str = "other",
 ) -> int | None:
     """Where a body's name ends: its proper name (only after a head that needs one), then its locality;
     None if a needed name or locality is missing. joined: syllable starts that continue a word."""
@@ -261,7 +273,12 @@ def _extend(
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
-        if _is_cap(w) and _person_starts(words, i, v) and not _only_types(words[:i]):
+        if (
+            _is_cap(w)
+            and _person_starts(words, i, v)
+            and not (kind == "education" and _only_types(words[:i]))
+            and not (kind == "company" and _trade_name(words, i))
+        ):
             break  # "Sở Y tế Nguyễn Văn A"; but "Trường THPT Nguyễn Du" is named after the person
         prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
         lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
@@ -346,6 +363,19 @@ _TYPE_WORDS = frozenset({"Tiểu", "học", "Trung", "Đại", "Cao", "đẳng",
 def _only_types(words: list[tuple[int, int, str]]) -> bool:
     """Whether a name so far is only abbreviations or school-type words ("THPT", "Tiểu học")."""
     return all(w.isupper() or w in _TYPE_WORDS for _, _, w in words)
+
+
+_MIDDLE = frozenset({"Văn", "Thị"})
+
+
+def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
+    """A company's two-word trade name that looks like a person's ("Công ty Đầu tư Hoàng Long"):
+    two capitalized words ending the name, without the middle names that mark a person."""
+    run = [w for _, _, w in words[i : i + 3]]
+    caps = 0
+    while caps < len(run) and _is_cap(run[caps]):
+        caps += 1
+    return caps == 2 and run[1] not in _MIDDLE
 
 
 def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:

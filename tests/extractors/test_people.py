@@ -1219,7 +1219,6 @@ NOT_PERSONS = [
     P(
         "Công ty Cổ phần Đầu tư Hoàng Long đã bàn giao 50 căn nhà đại đoàn kết.",
         [],
-        marks=gap("'Công ty Cổ phần Đầu tư Hoàng Long' gives a person"),
         id="company-surname-like",
     ),
     P(
