@@ -34,12 +34,9 @@ from collections import Counter
 
 import pytest
 
+from tests.helpers import gap
+
 P = pytest.param
-
-
-def gap(reason: str):
-    """Mark a correct expectation that the extractor does not meet yet."""
-    return pytest.mark.xfail(reason=f"gap: {reason}", strict=True)
 
 
 def norm(text: str) -> str:

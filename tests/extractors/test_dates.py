@@ -17,11 +17,6 @@ import pytest
 P = pytest.param
 
 
-def gap(reason: str):
-    """Mark a correct expectation that the extractor does not meet yet."""
-    return pytest.mark.xfail(reason=f"gap: {reason}", strict=True)
-
-
 _GRANULARITY_OF = [
     (re.compile(r"^(?:\d{4}|XXXX)$"), "year"),
     (re.compile(r"^(?:\d{4}|XXXX)-H[12]$"), "half"),

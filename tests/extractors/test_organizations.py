@@ -22,13 +22,9 @@ import unicodedata
 import pytest
 
 from extractors.vocab import expand
+from tests.helpers import gap
 
 P = pytest.param
-
-
-def gap(reason: str):
-    """Mark a correct expectation that the extractor does not meet yet."""
-    return pytest.mark.xfail(reason=f"gap: {reason}", strict=True)
 
 
 def norm(text: str) -> str:
