@@ -152,7 +152,11 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
                 break
             end = more
         surface = text[start:end]
-        if surface in adhoc() or _plural_follows(text, end):
+        if (
+            surface in adhoc()
+            or _plural_follows(text, end)
+            or _PLURAL_BEFORE.search(text, max(0, start - 8), start)
+        ):
             pos = end
             continue
         name = _canonical(surface)
@@ -425,6 +429,10 @@ def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> 
     return w in _COMMON_SURNAMES and i + 1 < len(words) and _is_cap(words[i + 1][2])
 
 
+# "các LĐLĐ quận, huyện": a class of bodies, not one body
+_PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+$", re.I)
+
+
 def _plural_follows(text: str, end: int) -> bool:
     return bool(re.match(r"\s+(?:các|những)\s", text[end : end + 10]))
 
@@ -451,6 +459,10 @@ def _cluster_key(name: str) -> str:
     return fold(_PROVINCE_LEVEL.sub("", name))
 
 
+_LEVEL_TAIL = re.compile(r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$")
+_LEVEL_HEAD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) ")
+
+
 def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
     """One entity per body: mentions with the same expanded name; "X" and "X Việt Nam" together; a
     body written without its place ("Đảng bộ tỉnh") joins the one body written with it, if only one."""
@@ -464,12 +476,21 @@ def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
         ent.mentions.append(m)
     v = vocabulary()
     for key in list(entities):
-        longer = [k for k in entities if k != key and k.startswith(key + " ")]
+        if key not in entities:
+            continue
+        base = _LEVEL_TAIL.sub("", key)  # "đảng bộ tỉnh" is "đảng bộ" of some province
+        longer = [k for k in entities if k != key and k.startswith(base + " ")]
         if len(longer) != 1:
             continue
-        extra = entities[longer[0]].name[len(key) + 1 :]
+        target = entities[longer[0]]
+        extra = " ".join(target.name.split(" ")[len(base.split(" ")) :])
+        level = key[len(base) :].strip()
+        if level and not extra.lower().startswith(level + " "):
+            # "Hội CCB tỉnh" is not "Hội CCB huyện Hương Sơn"; "Công an tỉnh" is "Công an Thanh Hóa"
+            if not (level in {"tỉnh", "thành phố"} and v.place_re.fullmatch(extra)):
+                continue
+        extra = _LEVEL_HEAD.sub("", extra)
         if v.place_re.fullmatch(extra) or re.fullmatch(rf"(?:{CAP})(?: {CAP}){{0,3}}", extra):
-            target = entities[longer[0]]
             target.mentions = sorted(target.mentions + entities.pop(key).mentions, key=lambda x: x.start)
     return sorted(entities.values(), key=lambda e: e.mentions[0].start)
 

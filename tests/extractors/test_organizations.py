@@ -1318,3 +1318,30 @@ def test_offsets_slice_back_to_text(run) -> None:
                 assert article.text[m.start : m.end] == m.text, (text, m)
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        P(
+            "Đảng bộ tỉnh Điện Biên có hơn 60 nghìn đảng viên. Năm 2025, Đảng bộ tỉnh kết nạp 1.200 đảng viên mới.",
+            [("Đảng bộ tỉnh Điện Biên", 2)],
+            id="placeless-mention-joins-its-province",
+        ),
+        P(
+            "Hội Cựu chiến binh tỉnh chỉ đạo Hội Cựu chiến binh huyện Kỳ Anh tổ chức đại hội.",
+            [("Hội Cựu chiến binh tỉnh", 1), ("Hội Cựu chiến binh huyện Kỳ Anh", 1)],
+            id="province-body-is-not-the-district-body",
+        ),
+        P(
+            "Các LĐLĐ quận, huyện đã vận động công nhân; LĐLĐ tỉnh biểu dương 12 đơn vị.",
+            [("Liên đoàn Lao động tỉnh", 1)],
+            id="plural-class-is-not-a-body",
+        ),
+    ],
+)
+def test_clustering_by_locality(run, text: str, bodies: list[tuple[str, int]]) -> None:
+    """A body written without its place joins the one body of that level written with it; a class
+    of bodies ("các LĐLĐ quận, huyện") is none."""
+    article = run(text)
+    assert sorted((o.name, len(o.mentions)) for o in article.organizations) == sorted(bodies), shown(article)
