@@ -34,13 +34,6 @@ def sections(doc: Doc) -> dict[str, tuple[int, int]]:
     return {s.name: (s.start, s.end) for s in (doc._.sections or [])}
 
 
-def add_warning(doc: Doc, message: str) -> None:
-    """Record a warning for the article's record."""
-    if doc._.warnings is None:
-        doc._.warnings = []
-    doc._.warnings.append(message)
-
-
 _SPACE = re.compile(r"\s+")
 
 

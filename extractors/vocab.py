@@ -8,7 +8,7 @@ from functools import cache
 from typing import get_args
 
 from extractors import lexicon
-from extractors.common import CAP, LOWER, UPPER
+from extractors.common import LOWER, UPPER
 from schemas.models import OrgKind
 
 ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
@@ -207,41 +207,22 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def head_of(surface: str) -> OrgHead | None:
-    """The body kind whose head (in full or abbreviated) starts a surface form."""
-    v = vocabulary()
-    expanded = expand(surface)
-    best = None
-    for head, info in v.heads.items():
-        if (expanded == head or expanded.startswith(head + " ")) and (
-            best is None or len(head) > len(best.head)
-        ):
-            best = info
-    return best
-
-
-_WORD = re.compile(r"\S+")
-
-
-@cache
-def _abbr_items() -> list[tuple[str, str]]:
-    v = vocabulary()
-    return sorted(((a, e) for a, (e, _) in v.abbreviations.items()), key=lambda x: len(x[0]), reverse=True)
-
-
 def expand(surface: str) -> str:
     """The surface form with every abbreviation written out ("Bộ CHQS tỉnh" -> "Bộ Chỉ huy Quân sự tỉnh")."""
     v = vocabulary()
+    levels = _lowercase_levels()
     text = re.sub(r"\s+", " ", surface.strip())
 
     def repl(m: re.Match[str]) -> str:
         expansion = v.abbreviations[m.group(0)][0]
         # a locality level inside a name is written in lowercase ("UBND TP Huế" -> "... thành phố Huế")
-        if m.start() > 0 and expansion.lower() in {lv.lower() for lv in v.levels}:
+        if m.start() > 0 and expansion.lower() in levels:
             return expansion.lower()
         return expansion
 
     return v.abbr_re.sub(repl, text)
 
 
-CAP_RE = re.compile(CAP)
+@cache
+def _lowercase_levels() -> frozenset[str]:
+    return frozenset(lv.lower() for lv in vocabulary().levels)

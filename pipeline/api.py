@@ -124,9 +124,7 @@ class Extractor:
             doc = proc(doc)
         return assemble(doc, item)
 
-    def extract_many(
-        self, items: Iterable[ArticleInput], batch_size: int = 64
-    ) -> Iterator[Article | Failure]:
+    def extract_many(self, items: Iterable[ArticleInput]) -> Iterator[Article | Failure]:
         """Records for many articles, in order; a bad article yields a Failure and the rest go on."""
         for item in items:
             try:
@@ -191,6 +189,6 @@ def extract(
     return default_extractor().extract(text, id=id, title=title, published=published, source=source)
 
 
-def extract_many(items: Iterable[ArticleInput], batch_size: int = 64) -> Iterator[Article | Failure]:
+def extract_many(items: Iterable[ArticleInput]) -> Iterator[Article | Failure]:
     """Records (or Failures) for many articles, in order, with the process-wide pipeline."""
-    return default_extractor().extract_many(items, batch_size)
+    return default_extractor().extract_many(items)

@@ -390,7 +390,7 @@ def _drive(
 ) -> None:
     seen_keys: set[str] = set()
     ids: dict[str, str] = {}
-    pending: deque[tuple[list[ArticleInput], list[str], object, int]] = deque()
+    pending: deque[tuple[list[ArticleInput], list[str], object]] = deque()
 
     def chunks() -> Iterator[tuple[list[ArticleInput], list[str], list[Failure]]]:
         chunk: list[ArticleInput] = []
@@ -426,14 +426,14 @@ def _drive(
             yield chunk, keys, read_failures
 
     def flush_head() -> None:
-        chunk, keys, future, tries = pending.popleft()
+        chunk, keys, future = pending.popleft()
         failures = future_failures.pop(id(future), [])
         try:
             results = future.result()
-        except Exception as exc:  # a worker died (killed, out of memory) or the cluster lost it
+        except Exception:  # a worker died (killed, out of memory) or the cluster lost it
             summary.retried_chunks += 1
             engine.restart()
-            results = _recover(engine, chunk, options.include_text, tries, exc)
+            results = _recover(engine, chunk, options.include_text)
         _commit(chunk, keys, results, failures, manifest, out, err, summary)
         progress(len(chunk) + len(failures))
 
@@ -441,16 +441,14 @@ def _drive(
     for chunk, keys, read_failures in chunks():
         future = engine.submit(chunk, options.include_text) if chunk else _Done([])
         future_failures[id(future)] = read_failures
-        pending.append((chunk, keys, future, 0))
+        pending.append((chunk, keys, future))
         while len(pending) >= engine.window:
             flush_head()
     while pending:
         flush_head()
 
 
-def _recover(
-    engine, chunk: list[ArticleInput], include_text: bool, tries: int, exc: Exception
-) -> list[tuple[str, str]]:
+def _recover(engine, chunk: list[ArticleInput], include_text: bool) -> list[tuple[str, str]]:
     """Results of a chunk whose worker died: the chunk again, then its articles one by one."""
     for _ in range(MAX_RETRIES):
         try:
