@@ -24,6 +24,8 @@ _NAME_STOP = (
     "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
 )
 # a quoted name, its quotes of any style and even mixed (“Tự soi tự sửa")
+# inside a name closed by its year only verbs and clause words stop it
+_YEAR_NAME_STOP = "|".join(w for w in _NAME_STOP.split("|") if w not in {"về", "và", "của", "cho"})
 _QUOTED_RE = re.compile(r"[“\"][^“”\"\n]{2,200}[”\"]|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
 _MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
 
@@ -41,6 +43,7 @@ class Cues:
     context_re: re.Pattern[str]
     not_start_re: re.Pattern[str]
     not_relation_re: re.Pattern[str]
+    quoted_only_re: re.Pattern[str]
 
 
 def _alt(forms) -> str:
@@ -54,11 +57,10 @@ def cues() -> Cues:
     for row in lexicon.rows("activity_cues.tsv", (2, 3)):
         groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     heads = groups["head"]
+    quoted_heads = groups["quoted_head"]
     list_re = re.compile(
         rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I
     )
-    # a head word (any case), then a quoted name or a name that starts with a capital and runs on
-    # until a word that opens the rest of the clause
     # a head word (any case), then a quoted name or a name that starts with a capital and runs on
     # until a word that opens the rest of the clause; after a capitalized head ("Chương trình phối
     # hợp hoạt động năm 2025") the name may start in lowercase
@@ -68,11 +70,18 @@ def cues() -> Cues:
     named_re = re.compile(
         rf"(?<!\w)(?:(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
         rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
-        rf"|(?P<qhead>(?i:{_alt(heads)}))(?P<qmid>(?:[ ]+[{LOWER}]+){{1,2}})[ ]*(?P<qname>{_QUOTED})"
-        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}})"
-        # "chiến dịch thanh niên tình nguyện hè năm 2017": a lowercase head made specific by its year
-        rf"|(?P<yhead>{_alt(heads)})(?P<yname>(?:[ ]+(?!(?i:{_NAME_STOP}|năm|giai)(?!\w))[^\s,.;:()“”\"0-9]+){{0,8}}"
-        r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?))"
+        rf"|(?P<qhead>(?i:{_alt({**heads, **quoted_heads})}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
+        # "chiến dịch thanh niên tình nguyện hè năm 2017", "Cuộc thi viết về công tác Đoàn và phong
+        # trào thiếu nhi năm 2025": a head made specific by its year; the year closes the name, so it
+        # may run over "về", "và", "của"
+        rf"|(?P<yhead>(?i:{_alt(heads)}))(?P<yname>(?:[ ]+(?!(?i:{_YEAR_NAME_STOP}|năm|giai)(?!\w))"
+        rf"[^\s,.;:()“”\"0-9]+){{0,14}}"
+        r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?)"
+        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}}))"
+    )
+    # "lễ “Giao nhận ...”", "với chủ đề “...”": the quoted name alone is the activity, not the event
+    quoted_only_re = re.compile(
+        rf"(?<!\w)(?i:{_alt(groups['quoted_only'])})(?:[ ]+[^\s,.;:()“”\"]+){{0,4}}?[ ]*(?P<q>{_QUOTED})"
     )
     relations = tuple(
         (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
@@ -81,7 +90,8 @@ def cues() -> Cues:
     return Cues(
         list_re=list_re,
         named_re=named_re,
-        heads={k.lower(): v for k, v in heads.items()},
+        heads={k.lower(): v for k, v in {**quoted_heads, **heads}.items()},
+        quoted_only_re=quoted_only_re,
         relations=relations,
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
@@ -99,6 +109,7 @@ class Item:
     end: int
     kind: str = "other"
     relation: str = "reported"
+    named: bool = False  # its kind comes from its own head word
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -206,11 +217,24 @@ def _named(text: str, c: Cues) -> list[Item]:
         if not quoted and len(name.split()) < 2 and not head_text[:1].isupper():
             continue  # "chương trình Đoàn": too short to be a program's name
         a, b = _strip(text, m.start(), m.end())
-        # a program's year belongs to its name ("Chương trình phối hợp hoạt động năm 2021")
-        year = re.match(r"\s+(?:năm\s+)?\d{4}(?![\w/])", text[b:])
+        # "Giải thưởng Hồ Chí Minh lần này", "Chương trình năm nay": the words that point at this
+        # year's or this round's edition are not part of the name
+        deictic = re.search(r"\s+(?:lần|năm|đợt|kỳ)(\s+(?:này|nay))?$", text[a:b])
+        if deictic and (deictic.group(1) or re.match(r"\s+(?:này|nay)(?!\w)", text[b:])):
+            b = a + deictic.start()
+            if len(text[a:b].split()) <= len(head.split()) + (0 if quoted else 1):
+                continue
+        # a program's year or round belongs to its name ("Chương trình phối hợp hoạt động năm 2021",
+        # "Giải thưởng ... lần thứ XVII", "đợt 5")
+        year = re.match(
+            r"\s+(?:năm\s+)?\d{4}(?![\w/])|\s+(?:lần thứ|đợt|lần|khóa)\s+[\dIVXLC]+(?!\w)", text[b:]
+        )
         if year:
             b += year.end()
-        items.append(Item(a, b, kind=c.heads.get(head, "other")))
+        items.append(Item(a, b, kind=c.heads.get(head, "other"), named=True))
+    for m in c.quoted_only_re.finditer(text):
+        if m.group("q")[1:2].isupper():  # a name, not scare quotes ("thế trận lòng dân")
+            items.append(Item(m.start("q"), m.end("q"), named=True))
     return items
 
 
@@ -262,7 +286,8 @@ def find(
     for i in out:  # an item never runs into the byline
         i.end = min([i.end, *(a for a, _ in skip if i.start < a < i.end)])
         i.start, i.end = _strip(text, i.start, i.end)
-    keys = {id(i): re.sub(r"[“”\"'‘’]", '"', re.sub(r"\s+", " ", text[i.start : i.end]).lower()) for i in out}
+    # quotes of any style, or none, write the same name
+    keys = {id(i): re.sub(r"[“”\"'‘’]", "", re.sub(r"\s+", " ", text[i.start : i.end]).lower()) for i in out}
     # a shorter writing of a program named in full elsewhere is the same activity
     ordered = sorted(set(keys.values()))
     out = [i for i in out if not _prefix_of_another(keys[id(i)], ordered)]
@@ -291,7 +316,7 @@ _EVENT_RELATIONS = frozenset({"signed", "launched", "reviewed", "awarded"})
 
 def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) -> None:
     low = text[item.start : item.end].lower()
-    if item.kind == "other":
+    if item.kind == "other" and not item.named:
         for head, kind in sorted(c.heads.items(), key=lambda x: len(x[0]), reverse=True):
             if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", low):
                 item.kind = kind
