@@ -174,6 +174,12 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
             # no cue: a list only if each of its ;-separated parts opens with an activity verb
             if len(parts) < 3 or not all(c.verb_re.match(text, _strip(text, x, y)[0]) for x, y in parts[1:]):
                 continue
+            # "Năm nay Chương trình ... để đảm bảo việc nắm bắt thông tin; ...": the sentence's opening
+            # before the purpose word is not part of the first activity
+            x, y = parts[0]
+            purpose = [p for p in _PURPOSE.finditer(text, x, y) if c.verb_re.match(text, p.end())]
+            if purpose:
+                parts[0] = (purpose[-1].end(), y)
         elif m and len(parts) < 2 and text[m.start() : m.end()].strip()[-1:] != ":":
             continue  # "như" without a colon or a list of ; is too often a comparison
         for a, b in parts:
@@ -184,6 +190,7 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
                     or y - x > _MAX_ITEM
                     or c.advice_re.match(text, x)
                     or c.not_start_re.match(text, x)
+                    or _COUNT_ONLY.fullmatch(text, x, y)
                 ):
                     continue
                 if _QUESTION.search(text, x, y):
@@ -192,8 +199,69 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
     return items
 
 
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm|là)\s+(?:(?:đảm bảo|bảo đảm|tiếp tục)\s+)?(?:việc\s+)?", re.I)
+# an item that is only a count ("cấp huyện: 640 cuộc") is a figure, not an activity
+_COUNT_ONLY = re.compile(r"[\d.,]+(?:\s+\S+)?")
 _QUESTION = re.compile(r"\?|(?<!\w)(?:gì|thế nào|ra sao|bao nhiêu|tại sao|vì sao)(?!\w)", re.I)
 _ATTENDANCE = re.compile(r"(?<!\w)(?:tham dự|dự lễ|dự hội nghị|có mặt|đến dự|cùng dự|dự buổi)(?!\w)", re.I)
+
+
+_ELLIPSIS = re.compile(r"…|\.\.\.|(?<!\w)v\.v\.?")
+
+
+def _ellipsis_lists(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
+    """Comma lists of actions closed by an ellipsis ("cùng bà con phát quang bụi rậm, làm đường giao
+    thông, sửa nhà…"): at least three parts that open with an activity verb."""
+    items: list[Item] = []
+    for s, e in sentences:
+        for m in _ELLIPSIS.finditer(text, s, e):
+            # the clause that ends at the ellipsis
+            opening = max(s, *(text.rfind(ch, s, m.start()) + 1 for ch in ':;“"('))
+            parts = _split_at_commas(text, opening, m.start())
+            run: list[tuple[int, int]] = []
+            for a, b in reversed(parts):
+                a, b = _strip(text, a, b)
+                if b - a < 2:
+                    break
+                if c.verb_re.match(text, a):
+                    run.append((a, b))
+                    continue
+                if not run and len(text[a:b].split()) <= 3:
+                    run.append((a, b))  # "..., vườn mẫu…": the last item's second object
+                    continue
+                # the list's first part: its words from the last activity verb in it
+                verbs = [
+                    v for v in c.verb_re.finditer(text, a, b) if v.start() == a or text[v.start() - 1] == " "
+                ]
+                if verbs:
+                    # from the start of the last verb chain ("hướng dẫn làm đồ chơi")
+                    k = len(verbs) - 1
+                    while k and verbs[k - 1].end() + 1 == verbs[k].start():
+                        k -= 1
+                    run.append((verbs[k].start(), b))
+                break
+            led = [x for x in run if c.verb_re.match(text, x[0])]
+            if len(led) < 3:
+                continue
+            # a trailing part without a verb belongs to the item before it
+            if not c.verb_re.match(text, run[0][0]):
+                tail = run.pop(0)
+                run[0] = (run[0][0], tail[1])
+            items.extend(Item(a, b) for a, b in reversed(run) if b - a <= _MAX_ITEM)
+    return items
+
+
+def _split_at_commas(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """text[a:b] cut at its commas outside brackets."""
+    out, start, depth = [], a, 0
+    for i in range(a, b):
+        ch = text[i]
+        depth += (ch == "(") - (ch == ")" and depth > 0)
+        if ch == "," and not depth:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, b))
+    return out
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -269,7 +337,7 @@ def find(
     starts = {a: b for a, b, k in names if k != "person"}
     found = [
         i
-        for i in _enumerations(text, sentences, c)
+        for i in _enumerations(text, sentences, c) + _ellipsis_lists(text, sentences, c)
         if not bodies.contains(i.start, i.end)
         and not people.overlaps(i.start, i.end)
         # "Trung tâm Lưu trữ và Thư viện ...": mostly the name of a body

@@ -224,6 +224,42 @@ ENUMERATIONS = [
         ],
         id="item-holding-a-person-name",
     ),
+    P(
+        "Mỗi tháng, đoàn viên chi đoàn xuống ấp cùng bà con nạo vét kênh mương, sửa đường bê tông, "
+        "trồng cây xanh, dọn vệ sinh chợ, nhà văn hóa… Nhờ đó, ấp được công nhận sạch đẹp.",
+        [
+            "nạo vét kênh mương",
+            "sửa đường bê tông",
+            "trồng cây xanh",
+            "dọn vệ sinh chợ, nhà văn hóa",
+        ],
+        id="ellipsis-closes-a-comma-list-of-actions",
+    ),
+    P(
+        "Năm nay, Hội Chữ thập đỏ huyện tập trung vận động nguồn lực để đảm bảo việc trao quà cho hộ "
+        "nghèo đúng dịp Tết; tổ chức hiến máu tình nguyện ở 12 xã; khám bệnh miễn phí cho người cao tuổi.",
+        [
+            "trao quà cho hộ nghèo đúng dịp Tết",
+            "tổ chức hiến máu tình nguyện ở 12 xã",
+            "khám bệnh miễn phí cho người cao tuổi",
+        ],
+        id="verb-led-list-drops-the-opening-before-its-purpose-word",
+    ),
+    P(
+        "Các em được thầy cô hướng dẫn làm đồ chơi, vẽ tranh, tặng quà cho bạn nghèo... trong suốt kỳ nghỉ.",
+        ["hướng dẫn làm đồ chơi", "vẽ tranh", "tặng quà cho bạn nghèo"],
+        id="dotted-ellipsis-closes-a-list",
+    ),
+    P(
+        "Buổi giao lưu có sự góp mặt của các ca sĩ Hồng Nhung, Tùng Dương, Mỹ Linh…",
+        [],
+        id="ellipsis-after-names-is-not-a-list-of-actions",
+    ),
+    P(
+        "Người dân phản ánh tình trạng xả rác, lấn chiếm vỉa hè…",
+        [],
+        id="ellipsis-after-two-nouns-is-not-a-list-of-actions",
+    ),
 ]
 
 
@@ -616,6 +652,12 @@ TRAPS = [
         ["Chương trình năm nay"],
         [],
         id="this-years-program-is-not-a-name",
+    ),
+    P(
+        "Năm qua, cấp tỉnh tổ chức 15 cuộc giám sát; cấp huyện: 120 cuộc; cấp xã: 860 cuộc.",
+        ["120 cuộc", "860 cuộc"],
+        [],
+        id="counts-of-a-figure-list",
     ),
     P(
         "Hai bài đoạt giải là loạt bài “Mùa nước nổi” và phóng sự ảnh “Người gác hải đăng”.",
