@@ -69,6 +69,7 @@ class OrgMention:
     surface: str
     name: str
     kind: str
+    extra: tuple[str, ...] = ()  # other writings implied by the text ("Trường THPT Nguyễn Trãi")
 
 
 @dataclass
@@ -85,9 +86,10 @@ class OrgEntity:
         seen = {fold(self.name)}
         out = []
         for m in self.mentions:
-            if fold(m.surface) not in seen:
-                seen.add(fold(m.surface))
-                out.append(m.surface)
+            for form in (m.surface, *m.extra):
+                if fold(form) not in seen:
+                    seen.add(fold(form))
+                    out.append(form)
         return out
 
 
@@ -126,6 +128,10 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
         if prefix:
             start -= len(prefix.group(0))
+        if m.group(0).startswith("Thường trực") and _TITLE_BEFORE.search(text, max(0, start - 16), start):
+            # "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the title; the body is the Tỉnh ủy
+            pos = start + len("Thường trực")
+            continue
         head = v.heads.get(_head_key(m.group(0), v))
         end = _extend(
             text,
@@ -135,13 +141,15 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             joined=joined,
             kind=head.kind if head else "other",
         )
-        if end is None:
-            continue
-        # "Ban Thường vụ Tỉnh ủy", "Văn phòng UBND tỉnh": a body of a body is one body
+        chained = False
+        # "Ban Thường vụ Tỉnh ủy", "Văn phòng UBND tỉnh", "Ban Chấp hành đảng bộ tỉnh": a body of a
+        # body is one body
         for _ in range(3):
+            at = m.end() if end is None else end
             nxt = (
-                v.head_re.match(text, end + 1)
-                if text[end : end + 2][1:].isupper() and text[end] == " "
+                v.head_re.match(text, at + 1)
+                if text[at : at + 1] == " "
+                and (text[at + 1 : at + 2].isupper() or _PARTY_LOWER.match(text, at + 1))
                 else None
             )
             if not nxt or (edges and nxt.end() not in edges[1]):
@@ -151,6 +159,15 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             if more is None:
                 break
             end = more
+            chained = True
+        if end is None or (not chained and head and head.needs_name and end == m.end()):
+            continue
+        fields = _FIELDS.match(text, end) if head and head.kind not in _SIBLING_HEADS else None
+        if fields and not any(
+            v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
+            for f in _FIELD_ITEM.finditer(text, fields.start(), fields.end())
+        ):
+            end = fields.end()  # no item is a body or a place of its own ("Sở Y tế, Công an và ...")
         surface = text[start:end]
         if (
             surface in adhoc()
@@ -160,14 +177,46 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             pos = end
             continue
         name = _canonical(surface)
+        if name in _BENEFITS and _BENEFIT_BEFORE.search(text, max(0, start - 60), start):
+            pos = end
+            continue
         kind = _kind(name, head.kind if head else "other", v)
         out.append(OrgMention(start, end, surface, name, kind))
         pos = end
     out.extend(_press(text, out, v, joined))
+    out.extend(_authorities(text, out, v))
+    out.extend(_siblings(text, out, v))
+    out.extend(_teams(text, out))
+    # "Ủy ban Văn hóa, Giáo dục của Quốc hội": the body written with the body it belongs to
+    starts = {x.start: x for x in out}
+    for x in out:
+        owner = starts.get(x.end + len(" của ")) if text.startswith(" của ", x.end) else None
+        if owner is not None:
+            x.extra += (f"{x.surface} của {owner.surface}",)
     out.sort(key=lambda m: m.start)
     _share_locality(text, out)
     return out
 
+
+# "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng", "Vụ KH, Công nghệ và Môi trường":
+# a name that lists its fields, the last after "và"
+_FIELDS = re.compile(
+    rf"(?:, {CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}}(?=,| và )){{1,6}} và {CAP}(?: (?:{CAP}|[{LOWER}]+))?(?![\w&])"
+)
+_FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
+_SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")
+# "chính sách BHXH", "đóng BHXH": social insurance as a benefit, not the agency
+_BENEFIT_BEFORE = re.compile(
+    r"(?<!\w)(?:chính sách|chế độ|đóng|thẻ|sổ|nợ|quỹ|mức|tham gia|hưởng|chi trả|thu)\s+(?:\S+,\s+)*$", re.I
+)
+_BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo hiểm thất nghiệp"})
+# "chính quyền tỉnh Kampong Cham": the authorities of a named locality
+_AUTHORITIES = re.compile(
+    r"(?<!\w)[Cc]hính quyền(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S)"
+)
+_TITLE_BEFORE = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng ban|Trưởng Ban)\s+$")
+# a party body written in lowercase inside a longer name ("Ban Chấp hành đảng bộ tỉnh")
+_PARTY_LOWER = re.compile(r"đảng (?:bộ|ủy)(?!\w)")
 
 # lowercase heads before a capitalized name: papers and stations, and the boards of a title
 # ("Trưởng ban Tổ chức Trung ương")
@@ -186,6 +235,82 @@ def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[
         surface = text[m.start() : end]
         kind = "party" if m.group(0) == "ban" else "press"
         out.append(OrgMention(m.start(), end, surface, _canonical(surface), kind))
+    return out
+
+
+_SIBLING_HEADS = frozenset({"health", "education"})
+_SIBLING = re.compile(
+    rf"(?:, | và )((?:{CAP}|\d+)(?: (?:{CAP}|\d+|[{LOWER}]+(?= {CAP}| \d))){{0,4}})(?=[,;.…)]| và |\s[{LOWER}]|$)"
+)
+
+
+def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """ "Bệnh viện Bạch Mai, Chợ Rẫy", "Trường THPT Lê Lợi, Nguyễn Trãi": hospitals and schools listed
+    under the head of the first one are bodies of their own."""
+    out: list[OrgMention] = []
+    taken = sorted((x.start, x.end) for x in found)
+    for x in found:
+        # the generic head the first body is named under ("Bệnh viện", not "Bệnh viện Bạch Mai")
+        words = x.surface.split()
+        k = next((k for k in (1, 2, 3) if (h := v.heads.get(" ".join(words[:k]))) and h.needs_name), 0)
+        head = v.heads.get(" ".join(words[:k])) if k else None
+        if head is None or head.kind not in _SIBLING_HEADS:
+            continue
+        prefix = " ".join(words[:k])
+        for w in words[k:] if head.kind == "education" else ():
+            if not ((w.isupper() and len(w) > 1) or w in _TYPE_WORDS):
+                break
+            prefix += " " + w  # "Trường THPT", "Trường Tiểu học"
+        end = x.end
+        while sib := _SIBLING.match(text, end):
+            a, b = sib.span(1)
+            words = sib.group(1).split()
+            if (
+                v.head_re.match(text, a)
+                or v.place_re.fullmatch(sib.group(1))
+                or v.title_re.match(text, a)
+                or v.honorific_ci_re.match(text, a)
+                or (len(words) > 2 and words[1] in _MIDDLE)  # "Nguyễn Văn An": a person
+                or any(s < b and a < e for s, e in taken)
+            ):
+                break
+            name = _canonical(f"{prefix} {sib.group(1)}")
+            out.append(OrgMention(a, b, sib.group(1), name, head.kind, (f"{prefix} {sib.group(1)}",)))
+            end = b
+    return out
+
+
+# "Đoàn kiểm tra của Bộ Chính trị": a team sent by a named body
+_TEAM = re.compile(r"Đoàn (?:kiểm tra|công tác|giám sát|khảo sát)(?: (?:số \d+|liên ngành))? (?:của )?")
+
+
+def _teams(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """Teams sent by a body found right after them ("Đoàn công tác Bộ Công an")."""
+    starts = {x.start: x for x in found}
+    out = []
+    for m in _TEAM.finditer(text):
+        body = starts.get(m.end())
+        if body is not None:
+            surface = text[m.start() : body.end]
+            out.append(OrgMention(m.start(), body.end, surface, m.group(0) + body.name, "other"))
+    return out
+
+
+def _authorities(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """ "chính quyền tỉnh X": the authorities of a named locality; "chính quyền" alone is none."""
+    out = []
+    for m in _AUTHORITIES.finditer(text):
+        if any(x.start <= m.start() < x.end for x in found):
+            continue
+        level = _level_at(text, m.end() + 1, v)
+        name = (
+            re.match(rf"(?: {CAP}(?![\w.]*:)){{1,4}}", text[m.end() + 1 + (level or 0) :]) if level else None
+        )
+        if not name:
+            continue
+        end = m.end() + 1 + level + name.end()
+        surface = text[m.start() : end]
+        out.append(OrgMention(m.start(), end, surface, _canonical(surface), "state"))
     return out
 
 
@@ -284,11 +409,20 @@ def _extend(
             and not (kind == "company" and _trade_name(words, i))
         ):
             break  # "Sở Y tế Nguyễn Văn A"; but "Trường THPT Nguyễn Du" is named after the person
+        field = _field_words().match(text, a) if named and w.islower() else None
+        if field and re.match(rf"\s*(?:[-–,;.:)]|$)| {CAP}", text[field.end() : field.end() + 3]):
+            # "Cục Khoa học quân sự - Bộ Quốc phòng": a lowercase field word that ends the name
+            end = field.end()
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
         prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
         lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
         if _is_cap(w) or (w.isdigit() and len(w) <= 4) or lower_ok:
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
+            if w.isdigit() and _SLOGAN_COUNT.match(text, b):
+                break  # "Chi bộ 4 tốt", "Cơ quan 3 không": an emulation slogan, not a numbered body
             if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
                 break
             named = True
@@ -298,6 +432,11 @@ def _extend(
         break
     # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
     rest = text[end:]
+    if re.search(r"(?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)$", text[max(0, end - 10) : end]):
+        # a head that ends with the central level ("Ban Dân vận Trung ương") + "Đảng" or "Đoàn"
+        party = re.match(r" (?:Đảng|Đoàn)(?![\w])", rest)
+        if party:
+            return end + party.end()
     central = re.match(r" (?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
     if central:
         end += central.end()
@@ -326,6 +465,12 @@ def _extend(
     if needs_name and not named:
         return None
     return end
+
+
+@cache
+def _field_words() -> re.Pattern[str]:
+    forms = sorted(lexicon.words("org_field_words.txt"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
 
 
 @cache
@@ -413,6 +558,8 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     if not m:
         return 0
     syllables = m.group(0).split()
+    if len(syllables) <= 4 and re.match(r", (?:tỉnh|thành phố|TP\.?) ", text[pos + len(m.group(0)) :]):
+        return len(m.group(0))  # "Huyện ủy Trần Văn Thời, tỉnh Cà Mau": a place, followed by its province
     if syllables[0] in v.surnames and 3 <= len(syllables) <= 4:
         return 0  # "UBND tỉnh Nguyễn Văn A", "tỉnh Tô Hoài Nam": the name of a person, not of a place
     # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
@@ -463,12 +610,16 @@ _LEVEL_TAIL = re.compile(r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|
 _LEVEL_HEAD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) ")
 
 
+_CENTRAL_OF_MASS = re.compile(r"^trung ương (?=(?:hội|đoàn|công đoàn|liên minh|liên hiệp) )")
+
+
 def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
     """One entity per body: mentions with the same expanded name; "X" and "X Việt Nam" together; a
     body written without its place ("Đảng bộ tỉnh") joins the one body written with it, if only one."""
     entities: dict[str, OrgEntity] = {}
     for m in mentions:
-        key = _cluster_key(m.name)
+        # "Trung ương Hội Nông dân Việt Nam" is how the national association is written at its top
+        key = _CENTRAL_OF_MASS.sub("", _cluster_key(m.name))
         key = key.removesuffix(" việt nam") if key.endswith(" việt nam") and key[:-9] in entities else key
         ent = entities.get(key)
         if ent is None:
@@ -478,6 +629,8 @@ def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
     for key in list(entities):
         if key not in entities:
             continue
+        if key.endswith(" việt nam"):
+            continue  # "Hội Sinh viên Việt Nam" is the national body, not the one of some province
         base = _LEVEL_TAIL.sub("", key)  # "đảng bộ tỉnh" is "đảng bộ" of some province
         longer = [k for k in entities if k != key and k.startswith(base + " ")]
         if len(longer) != 1:

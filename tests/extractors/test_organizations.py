@@ -806,6 +806,13 @@ CLUSTERS = [
         2,
         id="bdbp-without-level",
     ),
+    P(
+        "Trung ương Hội Nông dân Việt Nam phát động thi đua. Hội Nông dân Việt Nam sẽ sơ kết vào tháng 6. "
+        "Hội Nông dân Việt Nam tỉnh Bến Tre hưởng ứng ngay.",
+        ["Trung ương Hội Nông dân Việt Nam", "Hội Nông dân Việt Nam"],
+        2,
+        id="central-committee-of-an-association-is-the-national-association",
+    ),
 ]
 
 
@@ -934,6 +941,72 @@ EXACT = [
         ],
         id="list-of-provincial-bodies",
     ),
+    P(
+        "Phó Bí thư Thường trực Tỉnh ủy Lê Văn Hòa phát biểu chỉ đạo hội nghị.",
+        ["Tỉnh ủy"],
+        id="standing-deputy-secretary-is-a-title",
+    ),
+    P(
+        "Quân khu 7 và chính quyền tỉnh Svay Rieng phối hợp tổ chức lễ tiễn đưa.",
+        ["Quân khu 7", "Chính quyền tỉnh Svay Rieng"],
+        id="authorities-of-a-named-province",
+    ),
+    P(
+        "Nhiều bệnh viện tuyến cuối như Bệnh viện Việt Đức, Bạch Mai, Bệnh viện Nhi Trung ương đã tiếp "
+        "nhận kỹ thuật này.",
+        ["Bệnh viện Việt Đức", "Bệnh viện Bạch Mai", "Bệnh viện Nhi Trung ương"],
+        id="hospitals-listed-under-one-head",
+    ),
+    P(
+        "Học sinh Trường THPT Lê Lợi, Nguyễn Trãi tham gia cuộc thi.",
+        ["Trường THPT Lê Lợi", "Trường THPT Nguyễn Trãi"],
+        id="schools-listed-under-one-head",
+    ),
+    P(
+        "Đoàn kiểm tra của Ban Bí thư làm việc với Tỉnh ủy Gia Lai.",
+        ["Đoàn kiểm tra của Ban Bí thư", "Ban Bí thư", "Tỉnh ủy Gia Lai"],
+        id="inspection-team-of-a-named-body",
+    ),
+    P(
+        "Đại diện Vụ KH, Công nghệ và Môi trường - Bộ Công Thương trình bày tham luận.",
+        ["Vụ KH, Công nghệ và Môi trường", "Bộ Công Thương"],
+        id="abbreviated-field-then-a-comma-list-of-fields",
+    ),
+    P(
+        "Cục Khoa học quân sự - Bộ Quốc phòng chủ trì hội thảo về đề tài này.",
+        ["Cục Khoa học quân sự", "Bộ Quốc phòng"],
+        id="lowercase-field-word-inside-a-department-name",
+    ),
+    P(
+        "Chiều cùng ngày, đoàn làm việc với Ban Thường vụ Huyện ủy Lê Văn Khương, tỉnh Tây Giang.",
+        ["Ban Thường vụ Huyện ủy Lê Văn Khương"],
+        id="district-named-after-a-person-then-its-province",
+    ),
+    P(
+        "Ông Trần Văn Khải, Ủy viên Ban Cán sự đảng, Thứ trưởng Bộ Tài chính, dự hội nghị.",
+        ["Ban Cán sự đảng", "Bộ Tài chính"],
+        id="party-group-of-a-ministry-named-in-a-title",
+    ),
+    P(
+        "Các đồng chí trong Ban Chấp hành đảng bộ tỉnh đã thống nhất cao về phương án nhân sự.",
+        ["Ban Chấp hành đảng bộ tỉnh"],
+        id="executive-committee-of-a-lowercase-party-committee",
+    ),
+    P(
+        "Dự hội nghị có Phó Trưởng Ban Dân vận Trung ương Đảng Lê Hồng Sơn.",
+        ["Ban Dân vận Trung ương Đảng"],
+        id="central-commission-of-the-party",
+    ),
+    P(
+        "Ông Đỗ Minh Tâm, Phó Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội, phát biểu.",
+        ["Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội", "Quốc hội"],
+        id="committee-listing-its-fields-of-the-national-assembly",
+    ),
+    P(
+        "Sở Y tế, Công an và Quân đội phối hợp diễn tập ứng phó dịch bệnh.",
+        ["Sở Y tế"],
+        id="a-list-of-bodies-is-not-a-list-of-fields",
+    ),
 ]
 
 
@@ -1036,6 +1109,18 @@ NONE = [
     P(
         "Các cựu chiến binh và hội viên phụ nữ trong xã cùng chung tay làm đường.",
         id="members-not-bodies",
+    ),
+    P(
+        "Công đoàn giám sát việc thực hiện chính sách BHXH, BHYT cho người lao động.",
+        id="insurance-as-a-policy-is-not-the-agency",
+    ),
+    P(
+        "Nhiều đơn vị hưởng ứng phong trào “Chi bộ 4 tốt” trong năm qua.",
+        id="emulation-slogan-is-not-a-party-cell",
+    ),
+    P(
+        "Mặt trận góp ý xây dựng Đảng, chính quyền vững mạnh ở cơ sở.",
+        id="government-as-an-institution",
     ),
 ]
 
