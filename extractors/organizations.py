@@ -162,7 +162,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             chained = True
         if end is None or (not chained and head and head.needs_name and end == m.end()):
             continue
-        fields = _FIELDS.match(text, end) if head and head.kind not in _SIBLING_HEADS else None
+        fields = _FIELDS.match(text, end) if head and head.kind in _FIELD_HEADS else None
         if fields and not any(
             v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
             for f in _FIELD_ITEM.finditer(text, fields.start(), fields.end())
@@ -191,7 +191,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     starts = {x.start: x for x in out}
     for x in out:
         owner = starts.get(x.end + len(" của ")) if text.startswith(" của ", x.end) else None
-        if owner is not None:
+        if owner is not None and not fold(owner.name).startswith(fold(x.name)) and owner.name != x.name:
             x.extra += (f"{x.surface} của {owner.surface}",)
     out.sort(key=lambda m: m.start)
     _share_locality(text, out)
@@ -203,6 +203,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
 _FIELDS = re.compile(
     rf"(?:, {CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}}(?=,| và )){{1,6}} và {CAP}(?: (?:{CAP}|[{LOWER}]+))?(?![\w&])"
 )
+_FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
 _SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")
 # "chính sách BHXH", "đóng BHXH": social insurance as a benefit, not the agency
@@ -239,9 +240,10 @@ def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[
 
 
 _SIBLING_HEADS = frozenset({"health", "education"})
-_SIBLING = re.compile(
-    rf"(?:, | và )((?:{CAP}|\d+)(?: (?:{CAP}|\d+|[{LOWER}]+(?= {CAP}| \d))){{0,4}})(?=[,;.…)]| và |\s[{LOWER}]|$)"
-)
+_SIBLING = re.compile(rf"(, )({CAP}(?: (?:{CAP}|\d+|(?!và )[{LOWER}]+(?= {CAP}| \d))){{0,4}})(?![\w&])")
+# after a sibling written with a comma, the list must go on: another item, "và", or an ellipsis;
+# "Bệnh viện Đa khoa Bình An, Thanh Trì." is an address
+_LIST_GOES_ON = re.compile(rf"(?:, |;\s*| và )(?=[{UPPER}\d])|\s*(?:…|\.\.\.)")
 
 
 def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
@@ -263,19 +265,23 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
             prefix += " " + w  # "Trường THPT", "Trường Tiểu học"
         end = x.end
         while sib := _SIBLING.match(text, end):
-            a, b = sib.span(1)
-            words = sib.group(1).split()
+            a, b = sib.span(2)
+            words = sib.group(2).split()
+            after = _LIST_GOES_ON.match(text, b)
             if (
-                v.head_re.match(text, a)
-                or v.place_re.fullmatch(sib.group(1))
+                not after
+                or v.place_re.match(text, after.end())
+                or _level_at(text, after.end(), v)
+                or v.head_re.match(text, a)
+                or v.place_re.fullmatch(sib.group(2))
                 or v.title_re.match(text, a)
                 or v.honorific_ci_re.match(text, a)
                 or (len(words) > 2 and words[1] in _MIDDLE)  # "Nguyễn Văn An": a person
                 or any(s < b and a < e for s, e in taken)
             ):
                 break
-            name = _canonical(f"{prefix} {sib.group(1)}")
-            out.append(OrgMention(a, b, sib.group(1), name, head.kind, (f"{prefix} {sib.group(1)}",)))
+            name = _canonical(f"{prefix} {sib.group(2)}")
+            out.append(OrgMention(a, b, sib.group(2), name, head.kind, (f"{prefix} {sib.group(2)}",)))
             end = b
     return out
 

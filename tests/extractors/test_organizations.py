@@ -958,9 +958,14 @@ EXACT = [
         id="hospitals-listed-under-one-head",
     ),
     P(
-        "Học sinh Trường THPT Lê Lợi, Nguyễn Trãi tham gia cuộc thi.",
-        ["Trường THPT Lê Lợi", "Trường THPT Nguyễn Trãi"],
+        "Học sinh Trường THPT Lê Lợi, Nguyễn Trãi, Trần Phú… tham gia cuộc thi.",
+        ["Trường THPT Lê Lợi", "Trường THPT Nguyễn Trãi", "Trường THPT Trần Phú"],
         id="schools-listed-under-one-head",
+    ),
+    P(
+        "Bệnh nhân được chuyển đến Bệnh viện Đa khoa Bình An, Thanh Trì để điều trị.",
+        ["Bệnh viện Đa khoa Bình An"],
+        id="hospital-then-its-district-is-an-address",
     ),
     P(
         "Đoàn kiểm tra của Ban Bí thư làm việc với Tỉnh ủy Gia Lai.",
