@@ -15,13 +15,15 @@ def _referee(shared_dev):
     return module
 
 
+# the issues' targets where they set one (organizations, activities, event_date), else a margin below
+# the measured score
 FLOORS = {
     "dates": 0.95,
-    "event_date": 0.9,
+    "event_date": 0.95,
     "people": 0.9,
-    "titles": 0.85,
-    "organizations": 0.8,
-    "activities": 0.6,
+    "titles": 0.9,
+    "organizations": 0.9,
+    "activities": 0.75,
 }
 
 
@@ -43,6 +45,8 @@ def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
     scores = {field: tally.score(field)["f1"] for field in FLOORS}
     low = {f: s for f, s in scores.items() if s < FLOORS[f]}
     assert not low, f"below floor: {low} (all: {scores})"
+    overall = sum(scores.values()) / len(scores)
+    assert overall >= 0.90, f"overall F1 {overall:.3f} below 0.90 (all: {scores})"
 
 
 if __name__ == "__main__":  # pragma: no cover
