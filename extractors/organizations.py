@@ -162,7 +162,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             chained = True
         if end is None or (not chained and head and head.needs_name and end == m.end()):
             continue
-        fields = _FIELDS.match(text, end) if head and head.kind in _FIELD_HEADS else None
+        fields = FIELD_LIST.match(text, end) if head and head.kind in _FIELD_HEADS else None
         if fields and not any(
             v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
             for f in _FIELD_ITEM.finditer(text, fields.start(), fields.end())
@@ -200,7 +200,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
 
 # "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng", "Vụ KH, Công nghệ và Môi trường":
 # a name that lists its fields, the last after "và"
-_FIELDS = re.compile(
+FIELD_LIST = re.compile(
     rf"(?:, {CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}}(?=,| và )){{1,6}} và {CAP}(?: (?:{CAP}|[{LOWER}]+))?(?![\w&])"
 )
 _FIELD_HEADS = frozenset({"state", "party", "mass"})

@@ -22,7 +22,7 @@ from extractors.common import (
     span_group,
     text_of,
 )
-from extractors.organizations import _COMMON_SURNAMES, _is_cap, _words, mentions_of
+from extractors.organizations import _COMMON_SURNAMES, FIELD_LIST, _is_cap, _words, mentions_of
 from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
 from schemas import Person
 from schemas import Span as SpanModel
@@ -275,6 +275,17 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         else:
             break
         i += 1
+    if end == pos:
+        return end
+    # "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội": a body that lists its fields, and the
+    # body it belongs to
+    fields = FIELD_LIST.match(text, end)
+    if fields and (limit is None or fields.end() <= limit):
+        end = _title_tail(text, fields.end(), v, limit)
+    if text.startswith(" của ", end) and v.head_re.match(text, end + 5):
+        owner = _title_tail(text, end + 4, v, limit)
+        if owner > end + 4:
+            end = owner
     return end
 
 

@@ -683,6 +683,21 @@ TITLES = [
         [person("Hứa Thị Mến", honorific="bà", titles=["Quyền Chủ tịch UBND huyện Bảo Lâm"])],
         id="acting-after-name",
     ),
+    P(
+        "Dự buổi lễ có Phó Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội Trần Văn Minh.",
+        [
+            person(
+                "Trần Văn Minh",
+                titles=["Phó Chủ nhiệm Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội"],
+            )
+        ],
+        id="committee-listing-its-fields-of-the-national-assembly-before-name",
+    ),
+    P(
+        "Ông Lò Văn Pao, Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội, phát biểu tại hội thảo.",
+        [person("Lò Văn Pao", honorific="ông", titles=["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"])],
+        id="body-of-the-national-assembly-after-name",
+    ),
 ]
 
 
