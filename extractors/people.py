@@ -334,7 +334,7 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
     return out
 
 
-_KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha"})
+_KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha", "cụ"})
 _TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "nguyên", "quyền", "tân"})
 
 
@@ -453,12 +453,17 @@ def find(
         # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, then the rank
         before = _titles_before(text, cue_start, v, floor, comma=mention.rank is not None)
         after = _titles_after(text, mention.end, v, clause_end)
+        # "do đồng chí X – Ủy viên Bộ Chính trị làm Trưởng đoàn": the post held in this delegation
+        lead = _LEADS.match(text, after[-1][1] if after else mention.end)
+        if lead:
+            after = [*after, lead.span(1)]
         mention.titles = before + after
         mention.cue = mention.cue or bool(mention.titles)
     _share_list_titles(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
 
 
+_LEADS = re.compile(r",?\s+làm\s+((?:Phó\s+)?[Tt]rưởng\s+(?:đoàn|Đoàn|ban|Ban)|[Cc]hủ nhiệm)(?!\w)")
 _LIST_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _PLURAL_CUE = re.compile(r"(?:các|hai|ba|bốn)\s+(?P<h>đồng chí|ông|bà|anh|chị)\s*:?\s*$", re.I)
 

@@ -445,7 +445,8 @@ FOREIGN = [
             person(
                 "Khamphanh Phommathat",
                 honorific="ông",
-                titles=["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh Savannakhet"],
+                # the post in the delegation is a title too, as the gold records write it
+                titles=["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh Savannakhet", "trưởng đoàn"],
             )
         ],
         id="lao-two-titles",
@@ -697,6 +698,17 @@ TITLES = [
         "Ông Lò Văn Pao, Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội, phát biểu tại hội thảo.",
         [person("Lò Văn Pao", honorific="ông", titles=["Phó Chủ nhiệm Ủy ban Kinh tế của Quốc hội"])],
         id="body-of-the-national-assembly-after-name",
+    ),
+    P(
+        "Ngày 3/9, Đoàn công tác của Trung ương do đồng chí Lê Quang Vĩnh – Ủy viên Trung ương Đảng làm "
+        "Trưởng đoàn đã làm việc với Tỉnh ủy.",
+        [person("Lê Quang Vĩnh", titles=["Ủy viên Trung ương Đảng", "Trưởng đoàn"])],
+        id="head-of-the-delegation-after-titles",
+    ),
+    P(
+        "Đoàn công tác của Đài do Tổng Giám đốc Phan Thị Hạnh làm trưởng đoàn đến thăm tỉnh.",
+        [person("Phan Thị Hạnh", titles=["Tổng Giám đốc", "trưởng đoàn"])],
+        id="head-of-the-delegation-after-the-name",
     ),
 ]
 
@@ -1304,6 +1316,11 @@ NOT_PERSONS = [
         "Làm theo lời Bác Hồ dạy, đoàn viên thanh niên tích cực tham gia bảo vệ môi trường.",
         [person("Hồ", optional=True), person("Bác Hồ", optional=True)],
         id="bac-ho-optional",
+    ),
+    P(
+        "Chiến sĩ trẻ quyết tâm xứng danh Bộ đội Cụ Hồ trong mọi nhiệm vụ.",
+        [],
+        id="cu-ho-is-a-form-of-address",
     ),
     P(
         "Trong chuyến công tác, đồng chí Kiều Văn Tuấn đã làm việc với lãnh đạo Sở Kế hoạch và Đầu tư TP Hồ Chí Minh.",
