@@ -9,7 +9,7 @@ _UPPER = "A-ZÀ-ỸĐ"
 _CAP_WORD = rf"[{_UPPER}][^\s,.;:!?()\[\]/–-]*"
 # A byline name: one to four capitalized syllables ("Minh Anh", "TẤN TUÂN", "Văn Hùng").
 _NAME = rf"{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
-_AGENCY = r"[A-ZĐ][\w.]*(?:/[\w.]+(?: [\w.]+)?)?"
+_AGENCY = r"[A-ZĐ][\w.]*(?: [A-ZĐ][\w.]*)?(?:/[\w.]+(?: [\w.]+)?)?"
 _BYLINE_PREFIX = r"(?:(?:Tin(?: và|,)? ảnh|Bài(?: và|,)? ảnh|Tin|Bài|Ảnh|Nhóm PV|Theo|Nguồn)\s*:?\s*)"
 _BYLINE = re.compile(
     rf"(?P<prefix>{_BYLINE_PREFIX})?"

@@ -139,6 +139,7 @@ GLUED_CASES = [
     ),
     ("Đại hội bế mạc lúc 17 giờ cùng ngày! Thanh Tâm", "Đại hội bế mạc lúc 17 giờ cùng ngày!", "Thanh Tâm"),
     (f"{BODY_1} VĂN DŨNG", BODY_1, "VĂN DŨNG"),
+    (f"{BODY_1} TTXVN/Tin Tức", BODY_1, "TTXVN/Tin Tức"),
     (
         "Đoàn đã trao 50 suất quà cho hộ nghèo trong chương trình VĂN DŨNG",
         "Đoàn đã trao 50 suất quà cho hộ nghèo trong chương trình",
@@ -214,6 +215,8 @@ AUTHOR_CASES = [
     ("PV", "PV"),
     ("Theo TTXVN", "TTXVN"),
     ("Nguồn: TTXVN", "TTXVN"),
+    ("TTXVN/Tin Tức", "TTXVN/Tin Tức"),
+    ("Hải Nam/Báo Quân đội", "Hải Nam"),
     ("Bình Minh/VOV.VN Bình Minh/VOV.VN", "Bình Minh"),
     ("Thu Hà (TTXVN) Thu Hà (TTXVN)", "Thu Hà"),
     ("Minh Châu Minh Châu", "Minh Châu"),
