@@ -156,7 +156,20 @@ def event_date(doc: Doc, dates) -> str | None:
         for d in days:
             if a <= d.start < b:
                 return d.value[:10]
+    # "... trả lời tại buổi làm việc với Thường trực Thành ủy chiều 10-2": a day given to an event
+    # named earlier in its sentence, early in the article
+    for s, e in [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]:
+        for d in days:
+            if s <= d.start < e and _AT_EVENT.search(text, s, d.start):
+                return d.value[:10]
     return None
+
+
+_AT_EVENT = re.compile(
+    r"(?<!\w)(?:tại|trong|tham dự|dự)\s+(?:buổi|hội nghị|lễ|cuộc họp|cuộc làm việc|cuộc gặp|hội thảo|"
+    r"họp báo|đại hội|phiên họp|kỳ họp|diễn đàn|tọa đàm)(?!\w)",
+    re.I,
+)
 
 
 @Language.factory("vnnews_event")

@@ -816,6 +816,21 @@ EVENT_DATES = [
         id="full-date-opening",
     ),
     P(
+        "Đổi mới hoạt động Hội Cựu chiến binh\nChủ động đổi mới nội dung, phương thức hoạt động\n“Hội sẽ tập "
+        "trung vào cơ sở”. Ông Lò Văn Páo, Chủ tịch Hội CCB tỉnh, cho biết như vậy tại buổi làm việc với "
+        "Thường trực Tỉnh ủy sáng 14-3. Năm nay, Hội phấn đấu kết nạp 500 hội viên.",
+        "2025",
+        "2025-03-14",
+        id="day-given-to-an-event-later-in-the-opening",
+    ),
+    P(
+        "Đổi mới hoạt động Hội Cựu chiến binh\nChủ động đổi mới nội dung, phương thức hoạt động\n“Hội sẽ tập "
+        "trung vào cơ sở”. Kế hoạch được ban hành từ ngày 14-3 và áp dụng cho toàn tỉnh.",
+        "2025",
+        None,
+        id="a-day-without-an-event-is-not-the-event-date",
+    ),
+    P(
         "Tuyên dương thanh niên tiêu biểu\nChiều 21/6, tại Hội trường Tỉnh ủy, Tỉnh đoàn tổ chức lễ tuyên "
         "dương 50 thanh niên tiêu biểu.",
         "2024-06-22",
