@@ -24,6 +24,10 @@ _NAME_STOP = (
     "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
 )
 # a quoted name, its quotes of any style and even mixed (“Tự soi tự sửa")
+# what a cue may name before its colon ("gồm các nội dung chính:")
+_LISTED = (
+    "các|những|nội dung|hoạt động|hạng mục|phần việc|việc|nhiệm vụ|mô hình|chương trình|sau|chính|cụ thể"
+)
 # inside a name closed by its year only verbs and clause words stop it
 _YEAR_NAME_STOP = "|".join(w for w in _NAME_STOP.split("|") if w not in {"về", "và", "của", "cho"})
 _QUOTED_RE = re.compile(r"[“\"][^“”\"\n]{2,200}[”\"]|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
@@ -58,8 +62,10 @@ def cues() -> Cues:
         groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     heads = groups["head"]
     quoted_heads = groups["quoted_head"]
+    # a cue, maybe with the name of what it lists ("gồm các nội dung:", "như sau:"), then a colon
     list_re = re.compile(
-        rf"(?<!\w)(?:{_alt(groups['list_cue'])})\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)", re.I
+        rf"(?<!\w)(?:{_alt(groups['list_cue'])})(?:\s+(?:{_LISTED}))*\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)",
+        re.I,
     )
     # a head word (any case), then a quoted name or a name that starts with a capital and runs on
     # until a word that opens the rest of the clause; after a capitalized head ("Chương trình phối
@@ -140,7 +146,9 @@ def _split_commas(text: str, a: int, b: int, c: Cues) -> list[tuple[int, int]]:
             rest = text[i + 1 : b].lstrip()
             # "tuyên truyền, vận động người dân ...": two verbs sharing one object are one activity
             pair = len(text[start:i].split()) <= 2
-            if not pair and (c.verb_re.match(rest) or c.named_re.match(rest)):
+            # "“A”, “B”": quoted names listed one after another
+            quoted = rest[:1] in _OPEN and text[start:i].rstrip()[-1:] in _CLOSE
+            if quoted or (not pair and (c.verb_re.match(rest) or c.named_re.match(rest))):
                 out.append((start, i))
                 start = i + 1
         i += 1

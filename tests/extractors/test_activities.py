@@ -236,6 +236,21 @@ ENUMERATIONS = [
         id="ellipsis-closes-a-comma-list-of-actions",
     ),
     P(
+        "Ngày hội sẽ diễn ra trong hai ngày, gồm các nội dung chính: thi nấu cơm dã chiến; giao lưu văn "
+        "nghệ với đoàn viên; trao 50 suất quà cho học sinh nghèo.",
+        [
+            "thi nấu cơm dã chiến",
+            "giao lưu văn nghệ với đoàn viên",
+            "trao 50 suất quà cho học sinh nghèo",
+        ],
+        id="cue-naming-what-it-lists-before-the-colon",
+    ),
+    P(
+        "Trong năm, xã nhân rộng các mô hình: “Dân vận khéo”, “Tổ tự quản an ninh”, “Bếp ăn yêu thương”.",
+        ["“Dân vận khéo”", "“Tổ tự quản an ninh”", "“Bếp ăn yêu thương”"],
+        id="quoted-names-listed-after-a-colon-are-separate-items",
+    ),
+    P(
         "Năm nay, Hội Chữ thập đỏ huyện tập trung vận động nguồn lực để đảm bảo việc trao quà cho hộ "
         "nghèo đúng dịp Tết; tổ chức hiến máu tình nguyện ở 12 xã; khám bệnh miễn phí cho người cao tuổi.",
         [
@@ -658,6 +673,12 @@ TRAPS = [
         ["120 cuộc", "860 cuộc"],
         [],
         id="counts-of-a-figure-list",
+    ),
+    P(
+        "Kết quả như ông Hùng chia sẻ: xã đã hoàn thành 19 tiêu chí nông thôn mới.",
+        ["xã đã hoàn thành"],
+        [],
+        id="nhu-before-a-speaker-is-not-a-list-cue",
     ),
     P(
         "Hai bài đoạt giải là loạt bài “Mùa nước nổi” và phóng sự ảnh “Người gác hải đăng”.",
