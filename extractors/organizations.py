@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -120,7 +121,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             continue
         start = m.start()
         if edges and (
-            start not in edges[0]
+            (start not in edges[0] and not _TITLE_WORD_BEFORE.search(text, max(0, start - 10), start))
             or (" " not in m.group(0) and m.end() not in edges[1] and not _numbered_name(text, m.end()))
         ):
             continue  # "Hội" inside the word "Hội nghị", "Trường" in "Trường Sa"; but "Đội K90" is a body
@@ -128,9 +129,18 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
         if prefix:
             start -= len(prefix.group(0))
+        if _DOC_NUMBER_BEFORE.search(text, max(0, start - 16), start):
+            continue  # "Chỉ thị số 788-CT/QUTW": the issuer's code in a document number, not a mention
         if m.group(0).startswith("Thường trực") and _TITLE_BEFORE.search(text, max(0, start - 16), start):
             # "Phó Bí thư Thường trực Tỉnh ủy": "Thường trực" belongs to the title; the body is the Tỉnh ủy
             pos = start + len("Thường trực")
+            continue
+        if m.group(0).startswith("Thường vụ") and not _STANDING_AS_BODY.search(
+            text, max(0, start - 12), start
+        ):
+            # "Lê Minh Thế – Thường vụ Tỉnh ủy", "Ủy viên Thường vụ": a member's title; the body is the
+            # Tỉnh ủy. "do Thường vụ Quân ủy Trung ương phát động": the standing committee itself
+            pos = start + len("Thường vụ")
             continue
         head = v.heads.get(_head_key(m.group(0), v))
         end = _extend(
@@ -187,6 +197,11 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     out.extend(_authorities(text, out, v))
     out.extend(_siblings(text, out, v))
     out.extend(_teams(text, out))
+    out.sort(key=lambda m: m.start)
+    # "Thường vụ Quân ủy Trung ương (QUTW)": an abbreviation in brackets after a body is that body
+    for a, b in pairwise(out):
+        if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")" and b.surface.isupper():
+            b.name, b.kind = a.name, a.kind
     # "Ủy ban Văn hóa, Giáo dục của Quốc hội": the body written with the body it belongs to
     starts = {x.start: x for x in out}
     for x in out:
@@ -215,6 +230,10 @@ _BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo h
 _AUTHORITIES = re.compile(
     r"(?<!\w)[Cc]hính quyền(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S)"
 )
+# the segmenter writes "Trưởng Ban" as one word: a body may start inside it
+_TITLE_WORD_BEFORE = re.compile(r"(?:Trưởng|Phó|trưởng) $")
+_DOC_NUMBER_BEFORE = re.compile(rf"\d+\s?[-–]?\s?(?:[{UPPER}]+[-/])*[{UPPER}]+/$")
+_STANDING_AS_BODY = re.compile(r"(?:(?<!\w)(?:do|của|và|với|cho) |^|[.!?]\s+|\d,\s|\n)$")
 _TITLE_BEFORE = re.compile(r"(?:Bí thư|Chủ tịch|Trưởng ban|Trưởng Ban)\s+$")
 # a party body written in lowercase inside a longer name ("Ban Chấp hành đảng bộ tỉnh")
 _PARTY_LOWER = re.compile(r"đảng (?:bộ|ủy)(?!\w)")

@@ -813,6 +813,13 @@ CLUSTERS = [
         2,
         id="central-committee-of-an-association-is-the-national-association",
     ),
+    P(
+        "Năm 2024, Thường vụ Quân ủy Trung ương (QUTW) ban hành nghị quyết mới. Thường vụ Quân ủy "
+        "Trung ương yêu cầu các đơn vị thực hiện nghiêm.",
+        ["Thường vụ Quân ủy Trung ương", "QUTW"],
+        3,
+        id="abbreviation-in-brackets-after-a-body",
+    ),
 ]
 
 
@@ -1011,6 +1018,21 @@ EXACT = [
         "Sở Y tế, Công an và Quân đội phối hợp diễn tập ứng phó dịch bệnh.",
         ["Sở Y tế"],
         id="a-list-of-bodies-is-not-a-list-of-fields",
+    ),
+    P(
+        "Phong trào do Thường vụ Đảng ủy Quân sự tỉnh phát động đã lan tỏa sâu rộng.",
+        ["Thường vụ Đảng ủy Quân sự tỉnh"],
+        id="standing-committee-as-the-agent",
+    ),
+    P(
+        "Có mặt tại buổi lễ có đồng chí Phạm Văn Lực – Thường vụ Tỉnh ủy, Trưởng Ban Tổ chức Tỉnh ủy.",
+        ["Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"],
+        id="standing-committee-member-is-a-title",
+    ),
+    P(
+        "Thực hiện Chỉ thị số 05-CT/TW và Quyết định 99-QĐ/TƯ, Sở Nội vụ đã ban hành kế hoạch.",
+        ["Sở Nội vụ"],
+        id="issuer-codes-in-document-numbers-are-not-mentions",
     ),
 ]
 
