@@ -692,6 +692,18 @@ TRAPS = [
         [],
         id="scare-quotes-after-a-plain-noun",
     ),
+    P(
+        "Bộ trưởng cho rằng cần có giải pháp “căn cơ, lâu dài” và sẽ giải quyết dứt điểm việc này.",
+        ["căn cơ, lâu dài"],
+        [],
+        id="giai-inside-a-word-is-not-an-award",
+    ),
+    P(
+        "Bộ phim đoạt giải “Phim truyện hay nhất” tại liên hoan năm nay.",
+        ["Phim truyện hay nhất"],
+        [],
+        id="a-film-award-is-not-an-activity",
+    ),
 ]
 
 
