@@ -336,11 +336,13 @@ def find(
     names: list[tuple[int, int, str]] = (),
 ) -> list[Item]:
     """Activities in text: enumeration items, named programs, funds and campaigns, and quoted models,
-    without overlaps. skip: ranges to ignore (byline); names: (start, end, "person" or "body"): a list item that is a body's name, or holds a person's, is not an
-    activity."""
+    without overlaps. skip: ranges to ignore (byline); names: (start, end, "person", "body" or
+    "title"): a list item that is a body's name, or holds a person's, is not an activity, and
+    neither is a program named inside a person's title."""
     c = cues()
     # an enumeration item that is only the name of a body or a person is not an activity
-    bodies = Intervals((a, b) for a, b, _ in names)
+    bodies = Intervals((a, b) for a, b, k in names if k != "title")
+    titles = Intervals((a, b) for a, b, k in names if k == "title")
     people = Intervals((a, b) for a, b, k in names if k == "person")
     starts = {a: b for a, b, k in names if k != "person"}
     found = [
@@ -354,7 +356,7 @@ def find(
     out = list(found)
     taken = Intervals((x.start, x.end) for x in out)
     for n in _named(text, c) + _quoted_lists(text, sentences, c):
-        if not taken.overlaps(n.start, n.end):
+        if not taken.overlaps(n.start, n.end) and not titles.overlaps(n.start, n.start + 1):
             out.append(n)
             taken.add(n.start, n.end)
     skipped = Intervals(skip)
@@ -436,6 +438,14 @@ def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             (s.start_char, s.end_char, "person" if key == "people" else "body")
             for key in ("organizations", "people")
             for s in doc.spans.get(key, [])
+        ]
+        # a program named inside a person's title ("Phó Trưởng Ban Chỉ đạo các chương trình MTQG") is
+        # part of the title, not an activity the article reports
+        names += [
+            (a, b, "title")
+            for s in doc.spans.get("people", [])
+            if s._.person is not None
+            for a, b in s._.person.titles
         ]
         for item in find(text_of(doc), sentence_bounds(doc), skip, names):
             span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")

@@ -699,6 +699,13 @@ TRAPS = [
         id="giai-inside-a-word-is-not-an-award",
     ),
     P(
+        "Ông Lê Văn Hòa, Trưởng Ban Chỉ đạo Chương trình Mục tiêu quốc gia xây dựng nông thôn mới tỉnh, "
+        "phát biểu khai mạc.",
+        ["Chương trình Mục tiêu quốc gia"],
+        [],
+        id="program-named-inside-a-persons-title",
+    ),
+    P(
         "Bộ phim đoạt giải “Phim truyện hay nhất” tại liên hoan năm nay.",
         ["Phim truyện hay nhất"],
         [],
