@@ -24,6 +24,9 @@ _NAME_STOP = (
     "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
 )
 # a quoted name, its quotes of any style and even mixed (“Tự soi tự sửa")
+_OWNER_BEFORE_ROUND = re.compile(
+    rf"\s+(?:trong|của)\s+[{UPPER}][\w&.-]*(?:\s+[\w&.-]+){{0,4}}?(?=\s+(?:lần thứ|đợt|năm)\s+[\dIVXLC]+(?!\w))"
+)
 # what a cue may name before its colon ("gồm các nội dung chính:")
 _LISTED = (
     "các|những|nội dung|hoạt động|hạng mục|phần việc|việc|nhiệm vụ|mô hình|chương trình|sau|chính|cụ thể"
@@ -300,6 +303,11 @@ def _named(text: str, c: Cues) -> list[Item]:
             b = a + deictic.start()
             if len(text[a:b].split()) <= len(head.split()) + (0 if quoted else 1):
                 continue
+        # "Giải thưởng Tuổi trẻ sáng tạo trong Quân đội lần thứ XVII": the field or owner before a round
+        # or year belongs to the name
+        owner = _OWNER_BEFORE_ROUND.match(text, b)
+        if owner:
+            b = owner.end()
         # a program's year or round belongs to its name ("Chương trình phối hợp hoạt động năm 2021",
         # "Giải thưởng ... lần thứ XVII", "đợt 5")
         year = re.match(

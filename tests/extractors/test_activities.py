@@ -427,6 +427,11 @@ NAMED = [
         id="award-keeps-its-round",
     ),
     P(
+        "Tỉnh đoàn tổ chức lễ trao Giải thưởng Sáng tạo trẻ trong Công an nhân dân lần thứ V tại Huế.",
+        [("Giải thưởng Sáng tạo trẻ trong Công an nhân dân lần thứ V", "other")],
+        id="award-keeps-its-field-before-its-round",
+    ),
+    P(
         "Các tập thể được trao Giải thưởng Bông lúa vàng lần này đều có đóng góp lớn.",
         [("Giải thưởng Bông lúa vàng", "other")],
         id="this-round-is-not-part-of-the-name",
