@@ -51,6 +51,7 @@ class Cues:
     not_start_re: re.Pattern[str]
     not_relation_re: re.Pattern[str]
     quoted_only_re: re.Pattern[str]
+    head_kinds: tuple[tuple[re.Pattern[str], str], ...]  # each head as a word, longest first
 
 
 def _alt(forms) -> str:
@@ -101,6 +102,10 @@ def cues() -> Cues:
         named_re=named_re,
         heads={k.lower(): v for k, v in {**quoted_heads, **heads}.items()},
         quoted_only_re=quoted_only_re,
+        head_kinds=tuple(
+            (re.compile(rf"(?<!\w){re.escape(h.lower())}(?!\w)"), k)
+            for h, k in sorted({**quoted_heads, **heads}.items(), key=lambda x: len(x[0]), reverse=True)
+        ),
         relations=relations,
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
@@ -279,9 +284,11 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ;-separated parts of text[start:end]."""
     parts = []
     pos = start
-    for sm in re.finditer(";", text[start:end]):
-        parts.append((pos, start + sm.start()))
-        pos = start + sm.end()
+    cut = text.find(";", start, end)
+    while cut >= 0:
+        parts.append((pos, cut))
+        pos = cut + 1
+        cut = text.find(";", pos, end)
     parts.append((pos, end))
     return parts
 
@@ -403,8 +410,8 @@ _EVENT_RELATIONS = frozenset({"signed", "launched", "reviewed", "awarded"})
 def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) -> None:
     low = text[item.start : item.end].lower()
     if item.kind == "other" and not item.named:
-        for head, kind in sorted(c.heads.items(), key=lambda x: len(x[0]), reverse=True):
-            if re.search(rf"(?<!\w){re.escape(head)}(?!\w)", low):
+        for head_re, kind in c.head_kinds:
+            if head_re.search(low):
                 item.kind = kind
                 break
         else:

@@ -384,8 +384,7 @@ def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
     out = []
     p = pos
     while len(out) < 12:
-        m = re.match(r" ", text[p : p + 1])
-        if not m:
+        if text[p : p + 1] != " ":
             break
         w = _WORD.match(text, p + 1)
         if not w:

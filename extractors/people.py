@@ -74,10 +74,15 @@ def not_person_before() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])(?:{body})\s*$", re.I)
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+_LAST_WORDS = re.compile(r"(\S+(?: \S+){0,5}) $")
+_NAME_PARTS = re.compile(r"[ -]")
+
+
 def _surname_split(run: str, v: Vocabulary) -> int | None:
     """Offset within a capitalized run where a personal name starts (2-4 syllables to the run's end)."""
     syllables = run.split(" ")
-    offsets = [m.start() for m in re.finditer(r"\S+", run)]
+    offsets = [m.start() for m in _NON_SPACE_RUN.finditer(run)]
     for i, s in enumerate(syllables):
         n = len(syllables) - i
         if 2 <= n <= 4 and s in v.surnames:
@@ -157,7 +162,7 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     pos = start
     for _ in range(3):
         window = text[max(0, pos - 40) : pos]
-        m = re.search(r"(\S+(?: \S+){0,5}) $", window)
+        m = _LAST_WORDS.search(window)
         if not m:
             break
         found = False
@@ -426,7 +431,7 @@ def find(
             name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
         if not name or name in v.places or name in v.countries or name in v.heads:
             continue
-        if len(name.split(" ")) > 5 or any(len(x) > 1 and x.isupper() for x in re.split(r"[ -]", name)):
+        if len(name.split(" ")) > 5 or any(len(x) > 1 and x.isupper() for x in _NAME_PARTS.split(name)):
             continue  # all-capital words are abbreviations or bylines, not names in running text
         if " " not in name and not (honorific or rank):
             continue

@@ -101,3 +101,21 @@ def test_every_token_has_its_sentence_start_flag_set(nlp) -> None:
     assert doc[0].is_sent_start is True
     assert all(tok.is_sent_start in (True, False) for tok in doc)
     assert len(list(doc.sents)) == 3
+
+
+def test_segmenter_gives_the_words_of_underthesea_word_tokenize() -> None:
+    """The shortened call path returns exactly what underthesea's own word_tokenize returns."""
+    from pathlib import Path
+
+    from pipeline.tokenizer import _load_segmenter
+
+    segment = _load_segmenter()
+    reference = getattr(segment, "reference", segment)
+    samples = Path(__file__).resolve().parents[2] / "corpus" / "samples"
+    sentences = [s for s in TEXTS.values() if s.strip()]
+    for path in sorted(samples.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [text[a:b] for a, b in split_sentences(text)]
+    assert len(sentences) > 50
+    for sentence in sentences:
+        assert segment(sentence) == reference(sentence), sentence
