@@ -173,12 +173,14 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
         if m and c.advice_re.search(text, s, m.start()):
             continue  # "một số ý kiến đóng góp như: cần bổ sung ...": suggestions, not activities
         start = m.end() if m else None
+        bare_colon = False
         if start is None:
             colon = text.find(":", s, e)
             if colon >= 0 and text.count(";", colon, e) >= 1:
                 if c.advice_re.search(text, s, colon):
                     continue  # "Cử tri kiến nghị: A; B": requests, not activities
                 start = colon + 1
+                bare_colon = True
         elif not text[m.start() : m.end()].strip().endswith(":") and not c.context_re.search(
             text, max(s, m.start() - 80), m.start()
         ):
@@ -198,6 +200,12 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
                 parts[0] = (purpose[-1].end(), y)
         elif m and len(parts) < 2 and text[m.start() : m.end()].strip()[-1:] != ":":
             continue  # "như" without a colon or a list of ; is too often a comparison
+        elif bare_colon and not c.context_re.search(text, s, start):
+            # "3.000 đầu sách với các chuyên đề: A; B; C": a colon list of topics or titles, unless
+            # most of its parts are actions
+            led = sum(1 for x, y in parts if c.verb_re.match(text, _strip(text, x, y)[0]))
+            if 2 * led < len(parts):
+                continue
         for a, b in parts:
             for x, y in _split_commas(text, a, b, c):
                 x, y = _strip(text, x, y)
@@ -360,11 +368,32 @@ def find(
     titles = Intervals((a, b) for a, b, k in names if k == "title")
     people = Intervals((a, b) for a, b, k in names if k == "person")
     starts = {a: b for a, b, k in names if k != "person"}
+    listed = _enumerations(text, sentences, c) + _ellipsis_lists(text, sentences, c)
+    # "6 đơn vị tham gia gồm: Thư viện A; Nhà xuất bản B; Trung tâm C ...": a list whose items mostly
+    # open with the name of a body is a list of bodies, not of activities
+    sentence_starts = [a for a, _ in sentences]
+    by_sentence: dict[int, list[Item]] = {}
+    for i in listed:
+        by_sentence.setdefault(bisect.bisect_right(sentence_starts, i.start), []).append(i)
+    verb_inside = re.compile(rf"(?<!\w){c.verb_re.pattern}")  # lowercase: "Sơn" is a place, "sơn" a verb
+
+    def body_only(i: Item) -> bool:
+        """An item that opens with a body and then names no action ("Trung tâm A và Thư viện B")."""
+        return i.start in starts and not verb_inside.search(text, starts[i.start], i.end)
+
+    of_bodies = {
+        id(i)
+        for group in by_sentence.values()
+        if 2 * sum(body_only(i) for i in group) > len(group)
+        for i in group
+        if not verb_inside.search(text, i.start, i.end)
+    }
     found = [
         i
-        for i in _enumerations(text, sentences, c) + _ellipsis_lists(text, sentences, c)
+        for i in listed
         if not bodies.contains(i.start, i.end)
         and not people.overlaps(i.start, i.end)
+        and id(i) not in of_bodies
         # "Trung tâm Lưu trữ và Thư viện ...": mostly the name of a body
         and not (i.start in starts and starts[i.start] - i.start >= 0.5 * (i.end - i.start))
     ]

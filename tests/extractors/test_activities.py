@@ -236,6 +236,16 @@ ENUMERATIONS = [
         id="ellipsis-closes-a-comma-list-of-actions",
     ),
     P(
+        "Các đoàn thể có nhiều hoạt động như: Hội Phụ nữ xã tổ chức hiến máu tình nguyện; Đoàn Thanh niên "
+        "ra quân dọn vệ sinh; Hội Nông dân xã trao 20 con bò giống.",
+        [
+            "Hội Phụ nữ xã tổ chức hiến máu tình nguyện",
+            "Đoàn Thanh niên ra quân dọn vệ sinh",
+            "Hội Nông dân xã trao 20 con bò giống",
+        ],
+        id="list-of-actions-each-led-by-its-body",
+    ),
+    P(
         "Ngày hội sẽ diễn ra trong hai ngày, gồm các nội dung chính: thi nấu cơm dã chiến; giao lưu văn "
         "nghệ với đoàn viên; trao 50 suất quà cho học sinh nghèo.",
         [
@@ -678,6 +688,20 @@ TRAPS = [
         ["120 cuộc", "860 cuộc"],
         [],
         id="counts-of-a-figure-list",
+    ),
+    P(
+        "Triển lãm giới thiệu hơn 2.000 đầu sách với các chuyên đề: Lịch sử Đảng bộ tỉnh; Văn hóa các "
+        "dân tộc miền núi; Xây dựng nông thôn mới ở vùng biên.",
+        ["Lịch sử Đảng bộ tỉnh", "Văn hóa các dân tộc", "Xây dựng nông thôn mới ở vùng biên"],
+        [],
+        id="colon-list-of-book-topics",
+    ),
+    P(
+        "Các đơn vị tham gia gồm: Thư viện tỉnh; Nhà xuất bản Trẻ; Trung tâm Văn hóa và Thư viện huyện "
+        "Đông Sơn; Hội Văn học nghệ thuật tỉnh.",
+        ["Thư viện tỉnh", "Nhà xuất bản Trẻ", "Trung tâm Văn hóa", "Hội Văn học"],
+        [],
+        id="list-of-participating-bodies",
     ),
     P(
         "Kết quả như ông Hùng chia sẻ: xã đã hoàn thành 19 tiêu chí nông thôn mới.",
