@@ -207,6 +207,10 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
             if 2 * led < len(parts):
                 continue
         for a, b in parts:
+            # "đẩy mạnh phong trào thi đua, nhằm tạo sức lan tỏa ...": the purpose is not the activity
+            purpose = text.find(" nhằm ", a, b)
+            if purpose > a:
+                b = purpose
             for x, y in _split_commas(text, a, b, c):
                 x, y = _strip(text, x, y)
                 if (

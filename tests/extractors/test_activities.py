@@ -246,6 +246,12 @@ ENUMERATIONS = [
         id="list-of-actions-each-led-by-its-body",
     ),
     P(
+        "Đơn vị tập trung vào: đẩy mạnh phong trào thi đua quyết thắng nhằm tạo sức lan tỏa trong toàn "
+        "đơn vị; tổ chức hội thao quân sự.",
+        ["đẩy mạnh phong trào thi đua quyết thắng", "tổ chức hội thao quân sự"],
+        id="an-items-purpose-clause-is-not-part-of-it",
+    ),
+    P(
         "Ngày hội sẽ diễn ra trong hai ngày, gồm các nội dung chính: thi nấu cơm dã chiến; giao lưu văn "
         "nghệ với đoàn viên; trao 50 suất quà cho học sinh nghèo.",
         [
