@@ -172,6 +172,10 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             chained = True
         if end is None or (not chained and head and head.needs_name and end == m.end()):
             continue
+        # "Ủy ban Nhà nước về người Việt Nam ở nước ngoài": a national committee named by its subject
+        subject = _SUBJECT.match(text, end) if _NATIONAL_COMMITTEE.fullmatch(text, start, end) else None
+        if subject:
+            end = subject.end()
         fields = FIELD_LIST.match(text, end) if head and head.kind in _FIELD_HEADS else None
         if fields and not any(
             v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
@@ -217,6 +221,12 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
 # a name that lists its fields, the last after "và"
 FIELD_LIST = re.compile(
     rf"(?:, {CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}}(?=,| và )){{1,6}} và {CAP}(?: (?:{CAP}|[{LOWER}]+))?(?![\w&])"
+)
+_NATIONAL_COMMITTEE = re.compile(r"(?:Ủy ban|Hội đồng|Ban Chỉ đạo) (?:Quốc gia|Nhà nước|Trung ương)")
+# its subject: lowercase words (and names) up to punctuation or a word that opens the clause
+_SUBJECT = re.compile(
+    rf" về(?: (?!(?:{'|'.join(sorted(STOP_WORDS - {'về', 'ở', 'và'}))}|cho|nhấn|khẳng|phát|tổ)(?!\w))"
+    rf"(?:[{LOWER}]+|{CAP})){{1,8}}(?=[,.;:()\n]| (?:cho|đã|được|là|sẽ|đang|vừa|cũng|phát|nhấn|khẳng|tổ|có|tại|với|do)(?!\w))"
 )
 _FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")

@@ -1034,6 +1034,16 @@ EXACT = [
         ["Sở Nội vụ"],
         id="issuer-codes-in-document-numbers-are-not-mentions",
     ),
+    P(
+        "Theo Ủy ban Quốc gia về chuyển đổi số, năm nay tỉnh đạt nhiều kết quả.",
+        ["Ủy ban Quốc gia về chuyển đổi số"],
+        id="national-committee-named-by-its-subject",
+    ),
+    P(
+        "Bà Lê Thu Hà, Phó Chủ nhiệm Ủy ban Nhà nước về người Việt Nam ở nước ngoài cho biết như vậy.",
+        ["Ủy ban Nhà nước về người Việt Nam ở nước ngoài"],
+        id="national-committee-subject-ends-before-the-verb",
+    ),
 ]
 
 
