@@ -52,6 +52,7 @@ class Cues:
     not_relation_re: re.Pattern[str]
     quoted_only_re: re.Pattern[str]
     head_kinds: tuple[tuple[re.Pattern[str], str], ...]  # each head as a word, longest first
+    verb_inside_re: re.Pattern[str]  # an activity verb anywhere, in lowercase: "Sơn" is a place, "sơn" a verb
 
 
 def _alt(forms) -> str:
@@ -66,6 +67,7 @@ def cues() -> Cues:
         groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     heads = groups["head"]
     quoted_heads = groups["quoted_head"]
+    all_heads = {**quoted_heads, **heads}
     # a cue, maybe with the name of what it lists ("gồm các nội dung:", "như sau:"), then a colon
     list_re = re.compile(
         rf"(?<!\w)(?:{_alt(groups['list_cue'])})(?:\s+(?:{_LISTED}))*\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)",
@@ -80,7 +82,7 @@ def cues() -> Cues:
     named_re = re.compile(
         rf"(?<!\w)(?:(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
         rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
-        rf"|(?P<qhead>(?i:{_alt({**heads, **quoted_heads})}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
+        rf"|(?P<qhead>(?i:{_alt(all_heads)}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
         # "chiến dịch thanh niên tình nguyện hè năm 2017", "Cuộc thi viết về công tác Đoàn và phong
         # trào thiếu nhi năm 2025": a head made specific by its year; the year closes the name, so it
         # may run over "về", "và", "của"
@@ -100,12 +102,13 @@ def cues() -> Cues:
     return Cues(
         list_re=list_re,
         named_re=named_re,
-        heads={k.lower(): v for k, v in {**quoted_heads, **heads}.items()},
+        heads={k.lower(): v for k, v in all_heads.items()},
         quoted_only_re=quoted_only_re,
         head_kinds=tuple(
             (re.compile(rf"(?<!\w){re.escape(h.lower())}(?!\w)"), k)
-            for h, k in sorted({**quoted_heads, **heads}.items(), key=lambda x: len(x[0]), reverse=True)
+            for h, k in sorted(all_heads.items(), key=lambda x: len(x[0]), reverse=True)
         ),
+        verb_inside_re=re.compile(rf"(?<!\w)(?:{_alt(groups['verb'])})(?!\w)"),
         relations=relations,
         verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
@@ -379,7 +382,7 @@ def find(
     by_sentence: dict[int, list[Item]] = {}
     for i in listed:
         by_sentence.setdefault(bisect.bisect_right(sentence_starts, i.start), []).append(i)
-    verb_inside = re.compile(rf"(?<!\w){c.verb_re.pattern}")  # lowercase: "Sơn" is a place, "sơn" a verb
+    verb_inside = c.verb_inside_re
 
     def body_only(i: Item) -> bool:
         """An item that opens with a body and then names no action ("Trung tâm A và Thư viện B")."""

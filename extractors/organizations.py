@@ -16,6 +16,7 @@ from extractors.common import (
     CAP,
     LOWER,
     UPPER,
+    Intervals,
     credits_and_byline,
     fold,
     joined_syllables,
@@ -212,7 +213,6 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         owner = starts.get(x.end + len(" của ")) if text.startswith(" của ", x.end) else None
         if owner is not None and not fold(owner.name).startswith(fold(x.name)) and owner.name != x.name:
             x.extra += (f"{x.surface} của {owner.surface}",)
-    out.sort(key=lambda m: m.start)
     _share_locality(text, out)
     return out
 
@@ -268,6 +268,7 @@ def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[
     return out
 
 
+_CENTRAL = r"(?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)"
 _SIBLING_HEADS = frozenset({"health", "education"})
 _SIBLING = re.compile(rf"(, )({CAP}(?: (?:{CAP}|\d+|(?!và )[{LOWER}]+(?= {CAP}| \d))){{0,4}})(?![\w&])")
 # after a sibling written with a comma, the list must go on: another item, "và", or an ellipsis;
@@ -279,7 +280,7 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
     """ "Bệnh viện Bạch Mai, Chợ Rẫy", "Trường THPT Lê Lợi, Nguyễn Trãi": hospitals and schools listed
     under the head of the first one are bodies of their own."""
     out: list[OrgMention] = []
-    taken = sorted((x.start, x.end) for x in found)
+    taken = Intervals((x.start, x.end) for x in found)
     for x in found:
         # the generic head the first body is named under ("Bệnh viện", not "Bệnh viện Bạch Mai")
         words = x.surface.split()
@@ -306,7 +307,7 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
                 or v.title_re.match(text, a)
                 or v.honorific_ci_re.match(text, a)
                 or (len(words) > 2 and words[1] in _MIDDLE)  # "Nguyễn Văn An": a person
-                or any(s < b and a < e for s, e in taken)
+                or taken.overlaps(a, b)
             ):
                 break
             name = _canonical(f"{prefix} {sib.group(2)}")
@@ -466,17 +467,17 @@ def _extend(
         break
     # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
     rest = text[end:]
-    if re.search(r"(?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)$", text[max(0, end - 10) : end]):
-        # a head that ends with the central level ("Ban Dân vận Trung ương") + "Đảng" or "Đoàn"
-        party = re.match(r" (?:Đảng|Đoàn)(?![\w])", rest)
-        if party:
-            return end + party.end()
-    central = re.match(r" (?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)(?![\w.])", rest)
+    central = re.match(rf" {_CENTRAL}(?![\w.])", rest)
     if central:
         end += central.end()
-        # "Ban Bí thư Trung ương Đoàn", "Ủy viên Trung ương Đảng": the central body of the Union or Party
+    if central or re.search(rf"{_CENTRAL}$", text[max(0, end - 10) : end]):
+        # "Ban Bí thư Trung ương Đoàn", "Ủy viên Trung ương Đảng", and a head that ends with the
+        # central level ("Ban Dân vận Trung ương Đảng"): the central body of the Union or Party
         party = re.match(r" (?:Đảng|Đoàn)(?![\w])", text[end:])
-        return end + party.end() if party else end
+        if party:
+            return end + party.end()
+        if central:
+            return end
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
