@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import activities, dates, metadata, organizations, people
 from extractors.common import text_of
+from pipeline import html
 from pipeline import nlp as nlp_module
 from pipeline.encodings import repair_legacy
-from pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
+from pipeline.errors import ArticleTimeout, EmptyArticle, InternalError, InvalidInput, VnnewsError
 from pipeline.normalize import normalize
 from pipeline.segment import compose
 from schemas import Article, Section
 
-MAX_CHARS = 2_000_000  # an article longer than this is a dump, not a report
+MAX_CHARS = nlp_module.MAX_CHARS  # an article longer than this is a dump, not a report
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class ArticleInput:
     source: str | None = None
     author: str | None = None  # from a web page's metadata; else the byline decides
     warnings: tuple[str, ...] = ()  # what reading the input noticed (an encoding guessed, ...)
+    format: str = "text"  # "text", or "html": a saved web page, parsed by trafilatura when extracted
 
 
 @dataclass(frozen=True)
@@ -47,10 +51,22 @@ class Failure:
         """The error record written for this failure."""
         return {"id": self.id, "source": self.source, "error": self.kind, "message": self.message}
 
+    def describe(self) -> str:
+        """One line for a person: where, what, and the kind in brackets; the place is said once even
+        when the message starts with it."""
+        where = self.id or self.source or "article"
+        message = self.message
+        for prefix in (self.source, self.id):
+            if prefix and message.startswith(prefix + ":"):
+                where, message = prefix, message[len(prefix) + 1 :].lstrip()
+                break
+        return f"{where}: {message} [{self.kind}]"
+
 
 _ISO = re.compile(
     r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
-    r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$"
+    r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$",
+    re.ASCII,  # "２０１７" or Arabic-Indic digits are not an ISO date
 )
 
 
@@ -58,7 +74,11 @@ def parse_published(value: str | None) -> str | None:
     """A publication date as ISO at its own granularity ("2017", "2017-06", "2017-06-08"), or None."""
     if value is None:
         return None
-    value = str(value).strip()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # a bare year
+    if not isinstance(value, str):
+        raise InvalidInput(f"publication date must be a string, not {type(value).__name__}")
+    value = value.strip()
     if not value:
         return None
     m = _ISO.match(value)
@@ -77,15 +97,72 @@ def parse_published(value: str | None) -> str | None:
     return "-".join(x for x in (year, month, day) if x)
 
 
-class Extractor:
-    """A loaded pipeline; reuse one for many articles."""
+DEFAULT_TIMEOUT = 60.0  # seconds one article may take before it becomes a `timeout` failure
+_TEXT_FIELDS = ("id", "title", "published", "source", "author")
 
-    def __init__(self, nlp: Language | None = None) -> None:
+
+def check_input(item: ArticleInput) -> ArticleInput:
+    """item with its fields checked: text a string, the others strings or None (an integer id or year
+    becomes a string), no lone surrogate anywhere; InvalidInput naming the field otherwise."""
+    if not isinstance(item.text, str):
+        raise InvalidInput(f"article text must be a string, not {type(item.text).__name__}")
+    changes: dict[str, str] = {}
+    for name in _TEXT_FIELDS:
+        value = getattr(item, name)
+        if isinstance(value, int) and not isinstance(value, bool) and name in ("id", "published"):
+            changes[name] = str(value)
+        elif value is not None and not isinstance(value, str):
+            raise InvalidInput(f"article {name} must be a string or None, not {type(value).__name__}")
+    for name in ("text", *_TEXT_FIELDS):
+        value = changes.get(name, getattr(item, name))
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise InvalidInput(
+                    f"article {name} holds a lone surrogate (\\u{ord(value[exc.start]):04x}) at character "
+                    f"{exc.start}: not valid Unicode"
+                ) from None
+    if item.format not in ("text", "html"):
+        raise InvalidInput(f"article format must be 'text' or 'html', not {item.format!r}")
+    return replace(item, **changes) if changes else item
+
+
+class _Deadline:
+    """Raise ArticleTimeout in this thread after `seconds` (SIGALRM; only in a process's main thread
+    on POSIX, elsewhere no limit is applied)."""
+
+    def __init__(self, seconds: float | None) -> None:
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds if seconds and usable else None
+        self.previous = None
+
+    def _expired(self, signum, frame) -> None:
+        raise ArticleTimeout(f"the article took more than {self.seconds:g} s: stopped")
+
+    def __enter__(self) -> _Deadline:
+        if self.seconds:
+            self.previous = signal.signal(signal.SIGALRM, self._expired)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self.previous or signal.SIG_DFL)
+
+
+class Extractor:
+    """A loaded pipeline; reuse one for many articles.
+
+    timeout: seconds one article may take (default DEFAULT_TIMEOUT; None for no limit); past it the
+    article raises ArticleTimeout (a `timeout` failure in extract_many). Applied in the main thread."""
+
+    def __init__(self, nlp: Language | None = None, timeout: float | None = DEFAULT_TIMEOUT) -> None:
         self.nlp = nlp or nlp_module.shared()
+        self.timeout = timeout
 
     def _doc(self, item: ArticleInput) -> Doc:
-        if not isinstance(item.text, str):
-            raise InvalidInput(f"article text must be a string, not {type(item.text).__name__}")
         warnings = list(item.warnings)
         raw, legacy = repair_legacy(item.text)
         if legacy:
@@ -114,15 +191,28 @@ class Extractor:
         published: str | None = None,
         source: str | None = None,
     ) -> Article:
-        """The record of one article; raises VnnewsError when the input cannot be extracted."""
+        """The record of one article; raises a VnnewsError (and nothing else) when it cannot be extracted."""
         return self.extract_item(ArticleInput(text, id, title, published, source))
 
     def extract_item(self, item: ArticleInput) -> Article:
-        """The record of one ArticleInput; raises VnnewsError when it cannot be extracted."""
-        doc = self._doc(item)
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
-        return assemble(doc, item)
+        """The record of one ArticleInput; raises a VnnewsError subclass, and only that, when it cannot
+        be extracted: InvalidInput and its kinds for bad input, ArticleTimeout past the time limit,
+        InternalError for a bug met on this article."""
+        try:
+            with _Deadline(self.timeout):
+                item = check_input(item)
+                if item.format == "html":
+                    item = _from_page(item)
+                doc = self._doc(item)
+                for _, proc in self.nlp.pipeline:
+                    doc = proc(doc)
+                return assemble(doc, item)
+        except VnnewsError:
+            raise
+        except RecursionError:
+            raise InternalError("the article is nested too deeply to process") from None
+        except Exception as exc:
+            raise InternalError(f"{type(exc).__name__}: {exc}") from exc
 
     def extract_many(self, items: Iterable[ArticleInput]) -> Iterator[Article | Failure]:
         """Records for many articles, in order; a bad article yields a Failure and the rest go on."""
@@ -130,9 +220,31 @@ class Extractor:
             try:
                 yield self.extract_item(item)
             except VnnewsError as exc:
-                yield Failure(item.id, item.source, exc.kind, str(exc))
-            except Exception as exc:  # a bug on one article must not stop a batch
-                yield Failure(item.id, item.source, "internal", f"{type(exc).__name__}: {exc}")
+                yield Failure(_safe(item.id), _safe(item.source), exc.kind, str(exc))
+
+
+def _safe(value: object) -> str | None:
+    """A caller's id or source as it can go into an error record (valid UTF-8 text, or None)."""
+    if value is None:
+        return None
+    from pipeline.inputs import printable
+
+    return printable(value if isinstance(value, str) else repr(value))
+
+
+def _from_page(item: ArticleInput) -> ArticleInput:
+    """The article of a saved web page: trafilatura's main text, with the page's metadata filling
+    what the caller did not give."""
+    page = html.parse(item.text, item.source or item.id or "page")
+    return replace(
+        item,
+        text=page.text,
+        title=item.title or page.title,
+        published=page.published or item.published,
+        source=page.url or item.source,
+        author=item.author or page.author,
+        format="text",
+    )
 
 
 def assemble(doc: Doc, item: ArticleInput) -> Article:

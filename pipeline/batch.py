@@ -2,32 +2,41 @@
 
 Records go to the output in input order, one chunk at a time: the chunk's lines are written and
 synced, then the SQLite manifest records, in one transaction, which articles the chunk held and how
-long the output and errors files now are. A run that is killed and started again truncates both
-files back to those lengths, skips the articles the manifest holds, and goes on: every article ends
-up in the output exactly once, whatever moment the first run died at.
+long the output and errors files now are, with a hash of each file's last bytes. A run that is
+killed and started again checks that both files still hold what the manifest says (refusing to
+touch them otherwise), cuts them back to those lengths, skips the articles the manifest holds,
+retries the ones that failed, and goes on: every article ends up once in the output or once in the
+errors file, whatever moment the first run died at. The output and errors files are locked for the
+run, so a second run writing the same files stops at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gzip
 import hashlib
 import io
 import json
 import os
+import signal
 import sqlite3
 import sys
+import tempfile
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.api import ArticleInput, Failure
+from pipeline.api import DEFAULT_TIMEOUT, ArticleInput, Failure
 from pipeline.errors import VnnewsError
-from pipeline.inputs import iter_sources
+from pipeline.inputs import iter_sources, printable
 
 DEFAULT_CHUNK = 32
 MAX_RETRIES = 2  # times a chunk is retried after its worker died, before its articles go one by one
+TAIL_BYTES = 4096  # the manifest keeps a hash of each file's last bytes, to notice a changed file
+MAX_LISTED_DUPLICATES = 100  # ids named in the summary; the rest are only counted
 
 
 class BatchError(VnnewsError):
@@ -52,8 +61,10 @@ class BatchOptions:
     chunk_size: int = DEFAULT_CHUNK
     include_text: bool = True
     force: bool = False
-    stdin_archive: bool = False
+    input_format: str = "auto"
     encoding: str | None = None
+    timeout: float | None = DEFAULT_TIMEOUT
+    retry_failed: bool = True
 
     @property
     def errors_path(self) -> str | None:
@@ -78,7 +89,10 @@ class BatchSummary:
     failed: int = 0
     skipped: int = 0
     duplicate_ids: list[str] = field(default_factory=list)
+    duplicates: int = 0  # ids that name different articles (only the first ones are listed)
     retried_chunks: int = 0
+    retried_failures: int = 0  # failures of earlier runs tried again
+    still_failed: int = 0  # failures of earlier runs kept (not retried)
     seconds: float = 0.0
 
     @property
@@ -96,25 +110,59 @@ def _strip_suffixes(path: str) -> str:
 # --- the work: one chunk of articles in a worker ---------------------------------------------------
 
 
-def process_chunk(items: list[ArticleInput], include_text: bool = True) -> list[tuple[str, str]]:
+def process_chunk(
+    items: list[ArticleInput], include_text: bool = True, timeout: float | None = DEFAULT_TIMEOUT
+) -> list[tuple[str, str]]:
     """Extract a chunk in this process: ("ok", record line) or ("error", error line) per article, in
     order. Lines are serialized here, in the worker, so the parent only writes them."""
     from pipeline.api import default_extractor
 
     out: list[tuple[str, str]] = []
     exclude = None if include_text else {"text"}
-    for result in default_extractor(articles=len(items)).extract_many(items):
+    extractor = default_extractor(articles=len(items))
+    extractor.timeout = timeout
+    for result in extractor.extract_many(items):
         if isinstance(result, Failure):
-            out.append(("error", json.dumps(result.to_dict(), ensure_ascii=False)))
+            out.append(("error", error_line(result)))
         else:
             out.append(("ok", result.model_dump_json(exclude=exclude)))
     return out
 
 
-def _warm_up() -> None:
+def error_line(failure: Failure) -> str:
+    """The JSON line of an error record, valid UTF-8 whatever the failure holds."""
+    return json.dumps(
+        {k: printable(v) if isinstance(v, str) else v for k, v in failure.to_dict().items()},
+        ensure_ascii=False,
+    )
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_init(parent: int) -> None:
+    """In each worker: die with the parent (a parent-death signal on Linux, a watchdog elsewhere),
+    then load the pipeline once."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from pipeline.api import default_extractor
 
     default_extractor().extract("Khởi động.")
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent is gone (its children are re-parented)."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 # --- keys and the manifest -------------------------------------------------------------------------
@@ -123,24 +171,35 @@ def _warm_up() -> None:
 def article_key(item: ArticleInput) -> str:
     """Identity of an article for resuming: its id and a hash of its content."""
     digest = hashlib.sha256()
-    for part in (item.title or "", item.text, item.published or ""):
+    for part in (item.title or "", item.text, item.published or "", item.format):
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return f"{item.id}\x1f{digest.hexdigest()[:24]}"
 
 
+def failure_key(failure: Failure) -> str:
+    """Identity of an input that could not be read (a bad archive line, a missing file)."""
+    return f"{failure.source}\x1f{failure.kind}"
+
+
 class Manifest:
     """The SQLite record of finished articles and of how far the output files are complete."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self.db = sqlite3.connect(path if path else ":memory:", isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL" if path else "PRAGMA journal_mode=MEMORY")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS done (key TEXT PRIMARY KEY, id TEXT, source TEXT, status TEXT)"
-        )
-        self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS done (key TEXT PRIMARY KEY, id TEXT, source TEXT, status TEXT)"
+            )
+            self.db.execute("CREATE INDEX IF NOT EXISTS done_id ON done (id)")
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        except sqlite3.DatabaseError as exc:
+            raise BatchError(
+                f"{path}: not a usable manifest ({exc}): give another --manifest, or --force to start over"
+            ) from None
 
     def get(self, name: str) -> str | None:
         """A meta value."""
@@ -151,19 +210,29 @@ class Manifest:
         """Whether the article is already done."""
         return self.db.execute("SELECT 1 FROM done WHERE key = ?", (key,)).fetchone() is not None
 
-    def count(self) -> int:
-        """Articles done so far."""
-        return self.db.execute("SELECT COUNT(*) FROM done").fetchone()[0]
+    def other_article(self, id_: str, key: str) -> bool:
+        """Whether a different article under this id is already done."""
+        row = self.db.execute("SELECT 1 FROM done WHERE id = ? AND key != ? LIMIT 1", (id_, key)).fetchone()
+        return row is not None
 
-    def commit_chunk(
-        self, rows: list[tuple[str, str | None, str | None, str]], sizes: dict[str, int]
-    ) -> None:
-        """Record a written chunk and the new lengths of the output files, atomically."""
+    def count(self, status: str | None = None) -> int:
+        """Articles done so far (with this status)."""
+        if status is None:
+            return self.db.execute("SELECT COUNT(*) FROM done").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM done WHERE status = ?", (status,)).fetchone()[0]
+
+    def commit_chunk(self, rows: list[tuple[str, str | None, str | None, str]], meta: dict[str, str]) -> None:
+        """Record a written chunk and the new lengths and tails of the output files, atomically."""
         with self._transaction():
             self.db.executemany("INSERT OR IGNORE INTO done VALUES (?, ?, ?, ?)", rows)
-            self.db.executemany(
-                "INSERT OR REPLACE INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in sizes.items()]
-            )
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+
+    def forget_failures(self, meta: dict[str, str]) -> int:
+        """Drop the failed articles (to try them again) and set meta values, atomically; how many."""
+        with self._transaction():
+            n = self.db.execute("DELETE FROM done WHERE status = 'error'").rowcount
+            self.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+        return n
 
     def set_meta(self, values: dict[str, str]) -> None:
         """Set meta values."""
@@ -194,18 +263,54 @@ class Sink:
     def __init__(self, path: str | None) -> None:
         self.path = path
         self.gz = bool(path and path.endswith(".gz"))
+        self._lock: io.BufferedWriter | None = None
 
     def size(self) -> int:
         """Bytes now in the file."""
         return os.path.getsize(self.path) if self.path and os.path.exists(self.path) else 0
 
-    def truncate(self, size: int) -> None:
-        """Cut the file back to a committed length: what a killed run wrote after it is dropped."""
+    def tail(self, size: int) -> str:
+        """Hash of the TAIL_BYTES bytes before `size` (what the manifest compares on resume)."""
+        if not self.path or size == 0:
+            return hashlib.sha256(b"").hexdigest()
+        with open(self.path, "rb") as f:
+            f.seek(max(0, size - TAIL_BYTES))
+            return hashlib.sha256(f.read(min(size, TAIL_BYTES))).hexdigest()
+
+    def lock(self) -> None:
+        """Create the file if needed and hold an exclusive lock on it for the run; BatchError when it
+        cannot be written or another run holds it."""
         if not self.path:
             return
-        if size == 0 and not os.path.exists(self.path):
+        try:
+            self._lock = open(self.path, "ab")  # noqa: SIM115 - held open for the whole run
+        except OSError as exc:
+            folder = os.path.dirname(os.path.abspath(self.path))
+            why = "the folder does not exist" if not os.path.isdir(folder) else (exc.strerror or str(exc))
+            raise BatchError(f"cannot write {self.path}: {why}") from None
+        try:
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            self._lock = None
+            raise BatchError(
+                f"another run is writing {self.path}: wait for it to finish, or choose another output"
+            ) from None
+
+    def unlock(self) -> None:
+        """Release the run's lock."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def truncate(self, size: int) -> None:
+        """Cut the file back to a committed length: what a killed run wrote after it is dropped.
+        Never makes a file longer (that would pad it with NUL bytes)."""
+        if not self.path or not os.path.exists(self.path):
             return
-        with open(self.path, "r+b" if os.path.exists(self.path) else "wb") as f:
+        if size > self.size():
+            raise BatchError(f"{self.path} is shorter than the manifest says: refusing to pad it")
+        with open(self.path, "r+b") as f:
             f.truncate(size)
             f.flush()
             os.fsync(f.fileno())
@@ -214,7 +319,8 @@ class Sink:
         """Append lines and make them durable before the manifest says so."""
         if not lines:
             return
-        data = "".join(line + "\n" for line in lines).encode("utf-8")
+        # a lone surrogate can only stand inside a JSON string, where \udxxx is its valid escape
+        data = "".join(line + "\n" for line in lines).encode("utf-8", "backslashreplace")
         if self.path is None:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
@@ -234,7 +340,9 @@ class Sink:
 
 
 class LocalEngine:
-    """Chunks in this process (one job) or in a pool of worker processes, at most 2 per worker in flight."""
+    """Chunks in this process (one job) or in a pool of worker processes, at most 2 per worker in flight.
+
+    Workers die with this process (see _worker_init), so a killed batch leaves no orphans."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = max(1, jobs)
@@ -247,14 +355,17 @@ class LocalEngine:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(
-                max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"), initializer=_warm_up
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
             )
 
-    def submit(self, chunk: list[ArticleInput], include_text: bool):
+    def submit(self, chunk: list[ArticleInput], include_text: bool, timeout: float | None):
         """A future for the chunk's results."""
         if self.pool is None:
-            return _Done(process_chunk(chunk, include_text))
-        return self.pool.submit(process_chunk, chunk, include_text)
+            return _Done(process_chunk(chunk, include_text, timeout))
+        return self.pool.submit(process_chunk, chunk, include_text, timeout)
 
     @property
     def window(self) -> int:
@@ -266,15 +377,22 @@ class LocalEngine:
         self.close()
         self.start()
 
-    def close(self) -> None:
-        """Stop the workers."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
+    def close(self, kill: bool = False) -> None:
+        """Stop the workers; kill: at once, without letting them finish their chunk (interrupted)."""
+        if self.pool is None:
+            return
+        processes = list(getattr(self.pool, "_processes", {}).values()) if kill else []
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.kill()
+        self.pool = None
 
 
 class DaskEngine:
     """The same per-chunk function on a Dask distributed cluster (a LocalCluster when no address)."""
+
+    CONNECT_TIMEOUT = 10  # seconds to reach a scheduler before the run stops with an error
 
     def __init__(self, jobs: int, scheduler: str | None) -> None:
         self.jobs = max(1, jobs)
@@ -289,16 +407,22 @@ class DaskEngine:
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise BatchError("the dask engine needs `pip install 'vnnews[dask]'`") from exc
         if self.scheduler:
-            self.client = Client(self.scheduler)
+            try:
+                self.client = Client(self.scheduler, timeout=self.CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise BatchError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({type(exc).__name__}: {exc}): "
+                    "is `dask scheduler` running there?"
+                ) from None
         else:
             self.cluster = LocalCluster(
                 n_workers=self.jobs, threads_per_worker=1, processes=True, dashboard_address=None
             )
             self.client = Client(self.cluster)
 
-    def submit(self, chunk: list[ArticleInput], include_text: bool):
+    def submit(self, chunk: list[ArticleInput], include_text: bool, timeout: float | None):
         """A future for the chunk's results."""
-        return self.client.submit(process_chunk, chunk, include_text, pure=False)
+        return self.client.submit(process_chunk, chunk, include_text, timeout, pure=False)
 
     @property
     def window(self) -> int:
@@ -309,7 +433,7 @@ class DaskEngine:
     def restart(self) -> None:
         """Dask reschedules work of lost workers itself."""
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
         """Disconnect, and stop the local cluster."""
         if self.client is not None:
             self.client.close()
@@ -333,50 +457,165 @@ class _Done:
 Progress = Callable[[int], None]
 
 
+def own_files(options: BatchOptions) -> frozenset[str]:
+    """Real paths of the files a run writes (never read as inputs from a folder)."""
+    paths = [options.output if options.output != "-" else None, options.errors_path, options.manifest_path]
+    if options.manifest_path:
+        paths += [
+            options.manifest_path + "-wal",
+            options.manifest_path + "-shm",
+            options.manifest_path + "-journal",
+        ]
+    return frozenset(os.path.realpath(p) for p in paths if p)
+
+
 def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary:
-    """Extract every article of the inputs into the output; resumable; returns the counts."""
+    """Extract every article of the inputs into the output; resumable; returns the counts.
+
+    Raises BatchError when the run cannot start or go on: an output that cannot be written or that
+    another run is writing, a manifest that does not describe the output, a full disk."""
     started = time.perf_counter()
     out = Sink(None if options.output == "-" else options.output)
     err = Sink(options.errors_path)
     if out.path and os.path.isdir(out.path):
         raise BatchError(f"{out.path}: the output is a folder")
-    manifest = _open_manifest(options, out, err)
+    mine = own_files(options)
+    for path in options.inputs:
+        if path != "-" and os.path.realpath(path) in mine:
+            raise BatchError(f"{path} is a file this run writes: it cannot also be an input")
+    if out.path and err.path and os.path.realpath(out.path) == os.path.realpath(err.path):
+        raise BatchError(f"{out.path}: the output and the errors file must be different files")
+    summary = BatchSummary()
     engine = (
         DaskEngine(options.jobs, options.scheduler) if options.engine == "dask" else LocalEngine(options.jobs)
     )
-    summary = BatchSummary()
+    interrupted = False
+    temporary = None
     try:
-        engine.start()
-        _drive(options, engine, manifest, out, err, summary, progress or (lambda n: None))
+        out.lock()
+        err.lock()
+        if options.manifest_path is None:  # streaming to stdout: a manifest on disk all the same,
+            temporary = tempfile.NamedTemporaryFile(prefix="vnnews-", suffix=".sqlite", delete=False)  # noqa: SIM115
+            temporary.close()  # so that memory stays flat over any number of articles
+        manifest = _open_manifest(options, out, err, temporary.name if temporary else None)
+        try:
+            if options.retry_failed:
+                _forget_failures(manifest, err, summary)
+            else:
+                summary.still_failed = manifest.count("error")
+            engine.start()
+            _drive(options, engine, manifest, out, err, summary, progress or (lambda n: None), mine)
+        except BaseException as exc:
+            interrupted = not isinstance(exc, Exception)
+            raise
+        finally:
+            engine.close(kill=interrupted)
+            manifest.close()
+    except sqlite3.Error as exc:
+        raise BatchError(f"the manifest cannot be written ({exc}): free some space, then run again") from None
     finally:
-        engine.close()
-        manifest.close()
+        out.unlock()
+        err.unlock()
+        if temporary is not None:
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    os.remove(temporary.name + suffix)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _open_manifest(options: BatchOptions, out: Sink, err: Sink) -> Manifest:
-    path = options.manifest_path
-    existed = bool(path and os.path.exists(path))
+def _open_manifest(options: BatchOptions, out: Sink, err: Sink, temporary: str | None) -> Manifest:
+    """The run's manifest, checked against the files it describes; BatchError naming the fix when
+    they disagree. A file the manifest does not describe is never cut, overwritten or padded."""
+    path = temporary or options.manifest_path
+    assert path is not None
     if options.force:
-        for p in (out.path, err.path, path):
-            if p and os.path.exists(p):
-                os.remove(p)
-        existed = False
-    if not existed and out.path and out.size() > 0:
-        raise BatchError(
-            f"{out.path} exists and no manifest records what it holds: choose another output, or --force to overwrite"
-        )
+        for sink in (out, err):
+            if sink.path:
+                sink.truncate(0)
+        for suffix in ("", "-wal", "-shm"):
+            if options.manifest_path and os.path.exists(options.manifest_path + suffix):
+                os.remove(options.manifest_path + suffix)
+    existed = bool(not temporary and os.path.exists(path) and os.path.getsize(path) > 0)
+    if not existed:
+        for sink in (out, err):
+            if sink.path and sink.size() > 0:
+                raise BatchError(
+                    f"{sink.path} exists and no manifest records what it holds: "
+                    "choose another output, or --force to overwrite it"
+                )
     manifest = Manifest(path)
-    if existed:
-        # a run that died after writing but before committing left a tail: drop it
-        out.truncate(int(manifest.get("output_size") or 0))
-        err.truncate(int(manifest.get("errors_size") or 0))
-    else:
-        out.truncate(0)
-        err.truncate(0)
-        manifest.set_meta({"output": str(out.path), "created": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    if not existed:
+        manifest.set_meta(
+            {
+                "output": _real(out.path),
+                "errors": _real(err.path),
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                **_state(out, err),
+            }
+        )
+        return manifest
+    try:
+        _check_described(manifest, options, out, "output", "output")
+        _check_described(manifest, options, err, "errors", "errors file")
+    except BaseException:
+        manifest.close()
+        raise
     return manifest
+
+
+def _real(path: str | None) -> str:
+    return os.path.realpath(path) if path else "-"
+
+
+def _state(out: Sink, err: Sink) -> dict[str, str]:
+    """The lengths and tail hashes of both files, as the manifest records them."""
+    o, e = out.size(), err.size()
+    return {
+        "output_size": str(o),
+        "output_tail": out.tail(o),
+        "errors_size": str(e),
+        "errors_tail": err.tail(e),
+    }
+
+
+def _check_described(manifest: Manifest, options: BatchOptions, sink: Sink, name: str, what: str) -> None:
+    """Refuse unless the manifest describes this very file, unchanged up to its recorded length;
+    then cut what a killed run wrote after that length."""
+    recorded = manifest.get(name)
+    if recorded is not None and recorded != _real(sink.path):
+        raise BatchError(
+            f"{manifest.path} describes the run writing {recorded}, not {_real(sink.path)}: give this run "
+            f"its own --manifest FILE (and --errors FILE), or --force to start over"
+        )
+    size = int(manifest.get(f"{name}_size") or 0)
+    if not sink.path:
+        return
+    actual = sink.size()
+    if actual < size:
+        state = "no longer exists" if not os.path.exists(sink.path) else f"is shorter ({actual:,} bytes)"
+        raise BatchError(
+            f"the {what} {sink.path} {state} than its manifest {manifest.path} records ({size:,} bytes): "
+            "it was changed after the run; restore it, or --force to start over"
+        )
+    tail = manifest.get(f"{name}_tail")
+    if tail is not None and sink.tail(size) != tail:
+        raise BatchError(
+            f"the {what} {sink.path} was changed after the run (its content no longer matches the manifest "
+            f"{manifest.path}): restore it, or --force to start over"
+        )
+    if actual > size:  # a run that died after writing but before committing left a tail: drop it
+        sink.truncate(size)
+
+
+def _forget_failures(manifest: Manifest, err: Sink, summary: BatchSummary) -> None:
+    """Failed articles of earlier runs are tried again: forgotten by the manifest with the errors
+    file emptied (in that order, so a kill in between is resumed like a torn tail)."""
+    if not manifest.count("error"):
+        return
+    empty = hashlib.sha256(b"").hexdigest()
+    summary.retried_failures = manifest.forget_failures({"errors_size": "0", "errors_tail": empty})
+    err.truncate(0)
 
 
 def _drive(
@@ -387,83 +626,104 @@ def _drive(
     err: Sink,
     summary: BatchSummary,
     progress: Progress,
+    mine: frozenset[str],
 ) -> None:
-    seen_keys: set[str] = set()
-    ids: dict[str, str] = {}
-    pending: deque[tuple[list[ArticleInput], list[str], object]] = deque()
+    # keys and ids of articles read but not yet committed; committed ones are asked of the manifest,
+    # so memory holds only what is in flight, whatever the archive's size
+    inflight: set[str] = set()
+    inflight_ids: dict[str, str] = {}
+    pending: deque[tuple[list[ArticleInput], list[str], list[Failure], object]] = deque()
+
+    def seen(key: str) -> bool:
+        return key in inflight or manifest.has(key)
+
+    def duplicate_id(id_: str, key: str) -> None:
+        other = inflight_ids.get(id_)
+        if (other is not None and other != key) or (other is None and manifest.other_article(id_, key)):
+            summary.duplicates += 1
+            if len(summary.duplicate_ids) < MAX_LISTED_DUPLICATES:
+                summary.duplicate_ids.append(id_)
+        inflight_ids[id_] = key
 
     def chunks() -> Iterator[tuple[list[ArticleInput], list[str], list[Failure]]]:
         chunk: list[ArticleInput] = []
         keys: list[str] = []
         read_failures: list[Failure] = []
         for entry in iter_sources(
-            options.inputs, options.glob, options.published, options.stdin_archive, encoding=options.encoding
+            options.inputs,
+            options.glob,
+            options.published,
+            options.input_format,
+            encoding=options.encoding,
+            exclude=mine,
         ):
             if isinstance(entry, Failure):
-                key = f"{entry.source}\x1f{entry.kind}"
-                if key in seen_keys or manifest.has(key):
+                key = failure_key(entry)
+                if seen(key):
                     summary.skipped += 1
+                    progress(1)
                     continue
-                seen_keys.add(key)
+                inflight.add(key)
                 read_failures.append(entry)
-                continue
-            key = article_key(entry)
-            if key in seen_keys or manifest.has(key):
-                summary.skipped += 1  # done by an earlier run, or the same article twice in the inputs
-                progress(1)
-                continue
-            seen_keys.add(key)
-            if entry.id is not None:
-                if entry.id in ids and ids[entry.id] != key:
-                    summary.duplicate_ids.append(entry.id)
-                ids[entry.id] = key
-            chunk.append(entry)
-            keys.append(key)
-            if len(chunk) >= options.chunk_size:
+            else:
+                key = article_key(entry)
+                if seen(key):
+                    summary.skipped += 1  # done by an earlier run, or the same article twice in the inputs
+                    progress(1)
+                    continue
+                inflight.add(key)
+                if entry.id is not None:
+                    duplicate_id(entry.id, key)
+                chunk.append(entry)
+                keys.append(key)
+            # failures count towards the chunk: an archive of bad lines is held a chunk at a time
+            if len(chunk) + len(read_failures) >= options.chunk_size:
                 yield chunk, keys, read_failures
                 chunk, keys, read_failures = [], [], []
         if chunk or read_failures:
             yield chunk, keys, read_failures
 
     def flush_head() -> None:
-        chunk, keys, future = pending.popleft()
-        failures = future_failures.pop(id(future), [])
+        chunk, keys, failures, future = pending.popleft()
         try:
             results = future.result()
         except Exception:  # a worker died (killed, out of memory) or the cluster lost it
             summary.retried_chunks += 1
             engine.restart()
-            results = _recover(engine, chunk, options.include_text)
+            results = _recover(engine, chunk, options)
         _commit(chunk, keys, results, failures, manifest, out, err, summary)
+        for item, key in zip(chunk, keys, strict=True):
+            inflight.discard(key)
+            if item.id is not None and inflight_ids.get(item.id) == key:
+                del inflight_ids[item.id]
+        for f in failures:
+            inflight.discard(failure_key(f))
         progress(len(chunk) + len(failures))
 
-    future_failures: dict[int, list[Failure]] = {}
     for chunk, keys, read_failures in chunks():
-        future = engine.submit(chunk, options.include_text) if chunk else _Done([])
-        future_failures[id(future)] = read_failures
-        pending.append((chunk, keys, future))
+        future = engine.submit(chunk, options.include_text, options.timeout) if chunk else _Done([])
+        pending.append((chunk, keys, read_failures, future))
         while len(pending) >= engine.window:
             flush_head()
     while pending:
         flush_head()
 
 
-def _recover(engine, chunk: list[ArticleInput], include_text: bool) -> list[tuple[str, str]]:
+def _recover(engine, chunk: list[ArticleInput], options: BatchOptions) -> list[tuple[str, str]]:
     """Results of a chunk whose worker died: the chunk again, then its articles one by one."""
     for _ in range(MAX_RETRIES):
         try:
-            return engine.submit(chunk, include_text).result()
+            return engine.submit(chunk, options.include_text, options.timeout).result()
         except Exception:
             engine.restart()
     results: list[tuple[str, str]] = []
     for item in chunk:
         try:
-            results.extend(engine.submit([item], include_text).result())
+            results.extend(engine.submit([item], options.include_text, options.timeout).result())
         except Exception as err:
             engine.restart()
             message = f"the worker died on this article ({type(err).__name__}: {err})"
-            failure = Failure(item.id, item.source, "worker_crash", message)
-            results.append(("error", json.dumps(failure.to_dict(), ensure_ascii=False)))
+            results.append(("error", error_line(Failure(item.id, item.source, "worker_crash", message))))
     return results
 
 
@@ -487,8 +747,8 @@ def _commit(
             summary.failed += 1
         rows.append((key, item.id, item.source, status))
     for f in failures:
-        err_lines.append(json.dumps(f.to_dict(), ensure_ascii=False))
-        rows.append((f"{f.source}\x1f{f.kind}", f.id, f.source, "error"))
+        err_lines.append(error_line(f))
+        rows.append((failure_key(f), f.id, f.source, "error"))
         summary.failed += 1
     try:
         out.write(lines)
@@ -502,7 +762,7 @@ def _commit(
             f"cannot write the output ({exc.strerror or exc}); {manifest.count()} articles are safely written: "
             "free some space and run the same command again to go on"
         ) from None
-    manifest.commit_chunk(rows, {"output_size": out.size(), "errors_size": err.size()})
+    manifest.commit_chunk(rows, _state(out, err))
 
 
 def records(path: str) -> Iterable[dict]:
@@ -514,4 +774,4 @@ def records(path: str) -> Iterable[dict]:
                 yield json.loads(line)
 
 
-__all__ = ["BatchError", "BatchOptions", "BatchSummary", "process_chunk", "records", "run"]
+__all__ = ["BatchError", "BatchOptions", "BatchSummary", "error_line", "process_chunk", "records", "run"]

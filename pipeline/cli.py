@@ -2,35 +2,70 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import click
 
 from pipeline.errors import InvalidInput, VnnewsError
-from pipeline.inputs import read_inputs
+from pipeline.inputs import INPUT_FORMATS, read_inputs
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_TIMEOUT = 60.0  # pipeline.api.DEFAULT_TIMEOUT, without importing spaCy for --help
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 ENCODING_HELP = (
-    "Encoding of text files: a Python codec (cp1258, utf-16, ...), tcvn3 or vni. Default: detected."
+    "Encoding of text files: a Python text codec (cp1258, utf-16, ...), tcvn3 or vni. Default: detected."
 )
+INPUT_FORMAT_HELP = (
+    "How inputs are read: auto (an archive by its .jsonl name or a first line that is an article "
+    "object, a web page by its name or its first tag, else plain text), text, html or jsonl."
+)
+TIMEOUT_HELP = "Seconds one article may take before it becomes a `timeout` error (0: no limit)."
 
 
 def _encoding(name: str | None) -> str | None:
-    """A usable encoding name, or a usage error."""
+    """A usable text encoding name, or a usage error (unknown, or a codec such as rot13 or base64
+    that does not turn bytes into text)."""
     import codecs
 
     if name is None or name.lower() in {"tcvn3", "vni"}:
         return name and name.lower()
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise click.BadParameter(f"{name!r} is not a text encoding", param_hint="--encoding")
     return name
+
+
+def _published(value: str | None) -> str | None:
+    from pipeline.api import parse_published
+
+    try:
+        return parse_published(value)
+    except InvalidInput as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+
+
+def _timeout(seconds: float) -> float | None:
+    return seconds or None
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and the libraries under it log their own warnings; a command line says each
+    problem once, in its own words (the error records)."""
+    import logging
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 @dataclass(frozen=True)
@@ -43,14 +78,21 @@ class ExtractOptions:
     debug: bool
     include_text: bool
     encoding: str | None = None
+    input_format: str = "auto"
+    timeout: float | None = None
 
 
 def _records(options: ExtractOptions, failures: list) -> Iterator[dict]:
     from pipeline.api import Failure, default_extractor
 
     extractor = default_extractor()
+    extractor.timeout = options.timeout
     items = read_inputs(
-        options.paths, published=options.published, failures=failures, encoding=options.encoding
+        options.paths,
+        published=options.published,
+        failures=failures,
+        encoding=options.encoding,
+        input_format=options.input_format,
     )
     for result in extractor.extract_many(items):
         if isinstance(result, Failure):
@@ -65,44 +107,72 @@ def main() -> None:
     """Structured records from Vietnamese press reports."""
 
 
+def _input_format_option(f):
+    return click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default="auto",
+        show_default=True,
+        help=INPUT_FORMAT_HELP,
+    )(f)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--jsonl", is_flag=True, help="One JSON object per line, even for a single article.")
+@click.option(
+    "--output-format",
+    type=click.Choice(["auto", "json", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="auto: one article as indented JSON, several as JSON Lines; json; jsonl (JSON Lines).",
+)
+@click.option(
+    "--jsonl", is_flag=True, help="Write JSON Lines, even for one article (= --output-format jsonl)."
+)
+@_input_format_option
 @click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of plain-text inputs.")
 @click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
 @click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def extract(
     paths: tuple[str, ...],
+    output_format: str,
     jsonl: bool,
+    input_format: str,
     published: str | None,
     no_text: bool,
     encoding: str | None,
+    timeout: float,
     debug: bool,
 ) -> None:
     """Extract records from article files, archives (.jsonl) or - (standard input).
 
     One article prints as indented JSON; several (or --jsonl) print as JSON Lines.
     """
-    from pipeline.api import parse_published
-
-    try:
-        published = parse_published(published)
-    except InvalidInput as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
-    options = ExtractOptions(paths, jsonl, published, debug, not no_text, _encoding(encoding))
+    if jsonl and output_format == "json":
+        raise click.UsageError("--jsonl and --output-format json contradict each other")
+    if jsonl:
+        output_format = "jsonl"
+    options = ExtractOptions(
+        paths, output_format == "jsonl", _published(published), debug, not no_text, _encoding(encoding),
+        input_format, _timeout(timeout),
+    )  # fmt: skip
+    _quiet_libraries()
     failures: list = []
     out = sys.stdout
     try:
         records = _records(options, failures)
-        first = next(records, None)
-        second = next(records, None) if first is not None else None
-        if first is not None and second is None and not jsonl and not _is_archive(paths):
-            out.write(json.dumps(first, ensure_ascii=False, indent=2) + "\n")
+        head = [] if output_format == "jsonl" else list(itertools.islice(records, 2))
+        if output_format == "json" or (output_format == "auto" and len(head) == 1 and not _is_archive(paths)):
+            # one indented JSON document: the record of one article, or an array of several
+            found = head + list(records)
+            value = found[0] if len(found) == 1 else found
+            out.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
         else:
-            for record in (r for r in (first, second) if r is not None):
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-            for record in records:
+            for record in itertools.chain(head, records):
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     except VnnewsError as exc:
@@ -113,8 +183,7 @@ def extract(
     except Exception as exc:
         _internal_error(exc, debug)
     for f in failures:
-        where = f.id or f.source or "article"
-        click.echo(f"vnnews: {where}: {f.kind}: {f.message}", err=True)
+        click.echo(f"vnnews: {f.describe()}", err=True)
     if failures:
         sys.exit(EXIT_FAILED)
 
@@ -131,6 +200,14 @@ def _internal_error(exc: Exception, debug: bool) -> None:
 
 def _is_archive(paths: tuple[str, ...]) -> bool:
     return any(p.endswith((".jsonl", ".jsonl.gz")) for p in paths) or len(paths) > 1
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: the batch stops where it is and can be resumed."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    raise Terminated()
 
 
 @main.command()
@@ -155,18 +232,30 @@ def _is_archive(paths: tuple[str, ...]) -> bool:
 )
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option(
-    "--scheduler", metavar="ADDRESS", help="Dask scheduler (tcp://host:8786); a LocalCluster when absent."
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler (tcp://host:8786), with --engine dask; a LocalCluster when absent.",
 )
 @click.option(
     "--errors", metavar="FILE", help="Error records (default: OUTPUT.errors.jsonl; stderr for stdout)."
 )
 @click.option("--manifest", metavar="FILE", help="Resume manifest (default: OUTPUT.manifest.sqlite).")
 @click.option("--published", metavar="DATE", help="Publication date of plain-text inputs.")
-@click.option("--jsonl", "stdin_archive", is_flag=True, help="Standard input (-) is a JSON Lines archive.")
+@_input_format_option
+@click.option("--jsonl", is_flag=True, help="Write JSON Lines (what batch always writes; as in `extract`).")
 @click.option("--chunk-size", type=click.IntRange(1, 10_000), default=None, help="Articles per work unit.")
 @click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
+@click.option(
+    "--retry-failed/--no-retry-failed",
+    default=True,
+    show_default=True,
+    help="On a rerun, try the articles that failed before again.",
+)
 @click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 def batch(
     inputs: tuple[str, ...],
@@ -178,11 +267,14 @@ def batch(
     errors: str | None,
     manifest: str | None,
     published: str | None,
-    stdin_archive: bool,
+    input_format: str,
+    jsonl: bool,
     chunk_size: int | None,
     no_text: bool,
     force: bool,
+    retry_failed: bool,
     encoding: str | None,
+    timeout: float,
     debug: bool,
 ) -> None:
     """Extract whole archives: files, folders, .jsonl(.gz) archives and - into one JSON Lines output.
@@ -191,12 +283,9 @@ def batch(
     each input article appears once in the output or, if it failed, once in the errors file.
     """
     from pipeline import batch as batch_module
-    from pipeline.api import parse_published
 
-    try:
-        published = parse_published(published)
-    except InvalidInput as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     if chunk_size is None:
         chunk_size = 4 if output == "-" else batch_module.DEFAULT_CHUNK  # stream to stdout as records finish
     options = batch_module.BatchOptions(
@@ -208,49 +297,83 @@ def batch(
         scheduler=scheduler,
         errors=errors,
         manifest=manifest,
-        published=published,
+        published=_published(published),
         chunk_size=chunk_size,
         include_text=not no_text,
         force=force,
-        stdin_archive=stdin_archive,
+        input_format=input_format,
         encoding=_encoding(encoding),
+        timeout=_timeout(timeout),
+        retry_failed=retry_failed,
     )
-    bar = _progress_bar(enabled=sys.stderr.isatty() and output != "-")
+    _quiet_libraries()
+    bar = _progress_bar(options, enabled=sys.stderr.isatty() and output != "-")
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        summary = batch_module.run(options, progress=bar.update if bar else None)
-    except KeyboardInterrupt:
-        click.echo("vnnews: interrupted; run the same command again to go on where it stopped", err=True)
-        sys.exit(130)
+        summary = batch_module.run(options, progress=bar.update if bar is not None else None)
+    except KeyboardInterrupt as exc:
+        if bar is not None:
+            bar.close()
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        click.echo(f"vnnews: {how}; run the same command again to go on where it stopped", err=True)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except VnnewsError as exc:
         raise click.ClickException(str(exc)) from None
     except Exception as exc:
         _internal_error(exc, debug)
     finally:
-        if bar:
+        signal.signal(signal.SIGTERM, previous)
+        if bar is not None:
             bar.close()
     rate = (summary.ok + summary.failed) / summary.seconds if summary.seconds else 0.0
+    retried = f" ({summary.retried_failures} earlier failures retried)" if summary.retried_failures else ""
+    kept = f"; {summary.still_failed} earlier failures not retried" if summary.still_failed else ""
     click.echo(
-        f"vnnews: {summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped "
+        f"vnnews: {summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped{retried} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
-        + (f"; errors in {options.errors_path}" if summary.failed and options.errors_path else ""),
+        + kept
+        + (f"; errors in {options.errors_path}" if (summary.failed or kept) and options.errors_path else ""),
         err=True,
     )
-    if summary.duplicate_ids:
-        shown = ", ".join(summary.duplicate_ids[:5]) + (" …" if len(summary.duplicate_ids) > 5 else "")
-        click.echo(
-            f"vnnews: {len(summary.duplicate_ids)} ids name different articles (all kept): {shown}", err=True
-        )
-    if summary.failed:
+    if summary.duplicates:
+        shown = ", ".join(summary.duplicate_ids[:5]) + (" …" if summary.duplicates > 5 else "")
+        click.echo(f"vnnews: {summary.duplicates} ids name different articles (all kept): {shown}", err=True)
+    if summary.failed or summary.still_failed:
         sys.exit(EXIT_FAILED)
 
 
-def _progress_bar(enabled: bool):
-    """A tqdm progress bar with rate and ETA on a terminal; None otherwise."""
-    if not enabled:
-        return None
-    from tqdm import tqdm
+class _Bar:
+    """A tqdm bar on the terminal with rate, and a total (hence an ETA) once a background count of
+    the inputs is done."""
 
-    return tqdm(unit=" articles", dynamic_ncols=True, file=sys.stderr)
+    def __init__(self, options) -> None:
+        from tqdm import tqdm
+
+        from pipeline.batch import own_files
+        from pipeline.inputs import count_articles
+
+        self.tqdm = tqdm(unit=" articles", dynamic_ncols=True, file=sys.stderr, mininterval=0.5)
+        self.total: int | None = None
+
+        def count() -> None:
+            self.total = count_articles(options.inputs, options.glob, own_files(options))
+
+        self._counter = threading.Thread(target=count, daemon=True)
+        self._counter.start()
+
+    def update(self, n: int) -> None:
+        if self.total is not None and self.tqdm.total is None:
+            self.tqdm.total = max(self.total, self.tqdm.n + n)
+            self.tqdm.refresh()
+        self.tqdm.update(n)
+
+    def close(self) -> None:
+        self.tqdm.close()
+
+
+def _progress_bar(options, enabled: bool) -> _Bar | None:
+    """A progress bar on a terminal; None otherwise."""
+    return _Bar(options) if enabled else None
 
 
 @main.command()

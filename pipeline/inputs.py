@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -18,10 +19,13 @@ from pipeline.api import ArticleInput, Failure
 from pipeline.encodings import LEGACY, decode_legacy_bytes
 from pipeline.errors import (
     ArchiveLineError,
+    BadFileName,
     BinaryInput,
     DecodeError,
     EmptyArticle,
     InvalidInput,
+    NotAFile,
+    TooLarge,
     VnnewsError,
 )
 
@@ -77,30 +81,154 @@ def _decode_as(data: bytes, name: str, encoding: str) -> str:
 
 
 def is_archive(name: str) -> bool:
-    """Whether a path names a JSON Lines archive of article objects."""
+    """Whether a path names a JSON Lines archive of article objects (by its name alone)."""
     return name.endswith((".jsonl", ".jsonl.gz"))
 
 
+# --- bounds and names ------------------------------------------------------------------------------
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
+MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
+SNIFF_BYTES = 1 << 20  # how much of a file's first line is read to tell an archive from an article
+INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+_SKIP_PIECE = 1 << 20  # an over-long line is skipped in pieces of this many bytes
+
+
+def first_surrogate(value: str) -> int | None:
+    """Index of the first lone surrogate in value (not valid Unicode, cannot be written as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def printable(value: str) -> str:
+    """value as valid UTF-8 text: the undecodable bytes of a file name (kept by Python as lone
+    surrogates) and any other lone surrogate are written as backslash escapes."""
+    if first_surrogate(value) is None:
+        return value
+    try:
+        data = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = value.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "backslashreplace")
+
+
+def looks_like_archive(head: bytes) -> bool:
+    """Whether a file's first line is an article object of a JSON Lines archive ({"text": ...})."""
+    head = head.removeprefix(codecs.BOM_UTF8).strip()
+    if not head.startswith(b"{"):
+        return False
+    try:
+        obj = json.loads(head)
+    except (ValueError, RecursionError):
+        return len(head) >= SNIFF_BYTES - 2 and b'"text"' in head  # a first line longer than the sniff
+    return isinstance(obj, dict) and "text" in obj
+
+
+class _Rejoined(io.RawIOBase):
+    """A binary stream whose first bytes were already read (to sniff its format), put back in front."""
+
+    def __init__(self, head: bytes, rest: io.BufferedIOBase) -> None:
+        super().__init__()
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, limit: int | None = -1) -> bytes:
+        limit = -1 if limit is None else limit
+        if not self._head:
+            return self._rest.readline(limit)
+        cut = self._head.find(b"\n") + 1 or len(self._head)
+        if 0 <= limit < cut:
+            cut = limit
+        line, self._head = self._head[:cut], self._head[cut:]
+        if line.endswith(b"\n") or self._head or (0 <= limit <= len(line)):
+            return line
+        return line + self._rest.readline(-1 if limit < 0 else limit - len(line))
+
+    def read(self, size: int | None = -1) -> bytes:
+        size = -1 if size is None else size
+        head, self._head = (self._head, b"") if size < 0 else (self._head[:size], self._head[size:])
+        more = self._rest.read(-1 if size < 0 else size - len(head)) if size < 0 or len(head) < size else b""
+        return head + more
+
+
+def _lines(stream, cap: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, bytes or None when longer than cap, length) for each line, in bounded memory:
+    an over-long line is skipped in pieces up to its end, never held whole."""
+    number = 0
+    while True:
+        raw = stream.readline(cap + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= cap or raw.endswith(b"\n"):
+            yield number, raw, len(raw)
+            continue
+        size = len(raw)
+        if b"\x00" in raw:
+            yield number, raw[:4096], size  # binary: the caller stops at the NUL
+            return
+        while True:
+            piece = stream.readline(_SKIP_PIECE)
+            size += len(piece)
+            if not piece or piece.endswith(b"\n"):
+                break
+        yield number, None, size
+
+
+# --- archives --------------------------------------------------------------------------------------
+
+
 def article_from_object(obj: object, where: str) -> ArticleInput:
-    """An ArticleInput from one archive object (`text`, and optionally id, title, published, source)."""
+    """An ArticleInput from one archive object (`text`, and optionally id, title, published, source);
+    ArchiveLineError when it is not one (wrong types, a lone surrogate in a string)."""
     if not isinstance(obj, dict):
         raise ArchiveLineError(f"{where}: expected a JSON object, got {type(obj).__name__}")
     text = obj.get("text")
     if not isinstance(text, str):
         raise ArchiveLineError(f"{where}: the object has no string 'text'")
-    fields = {}
+    fields: dict[str, str | None] = {}
     for key in ("id", "title", "published", "source"):
         value = obj.get(key)
-        if value is not None and not isinstance(value, str | int):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, str | int)):
             raise ArchiveLineError(f"{where}: '{key}' must be a string")
         fields[key] = None if value is None else str(value)
+    for key, value in (("text", text), *fields.items()):
+        at = first_surrogate(value) if value is not None else None
+        if at is not None:
+            raise ArchiveLineError(
+                f"{where}: '{key}' holds a lone surrogate (\\u{ord(value[at]):04x}) at character {at}: "
+                "not valid Unicode"
+            )
     return ArticleInput(text=text, **fields)
 
 
-def read_archive(stream: io.BufferedIOBase, name: str) -> Iterator[ArticleInput | Failure]:
-    """Articles of a JSON Lines byte stream; a bad line becomes a Failure and reading goes on."""
-    for number, raw in enumerate(stream, 1):
+def read_archive(stream, name: str) -> Iterator[ArticleInput | Failure]:
+    """Articles of a JSON Lines byte stream; a bad line becomes a Failure and reading goes on.
+
+    Lines are read with a cap of MAX_LINE_BYTES (a longer line is one `too_large` failure, skipped
+    without being held in memory); a NUL byte means the stream is not an archive at all (one
+    `bad_archive` failure, and the rest is skipped)."""
+    for number, raw, size in _lines(stream):
         where = f"{name}:{number}"
+        if raw is None:
+            yield Failure(
+                None,
+                where,
+                "too_large",
+                f"{where}: the line has {size:,} bytes, more than {MAX_LINE_BYTES:,}",
+            )
+            continue
+        if b"\x00" in raw:
+            yield Failure(
+                None, where, "bad_archive", f"{where}: binary data (NUL bytes): not a JSON Lines archive"
+            )
+            return
         if number == 1 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8) :]
         try:
@@ -115,6 +243,12 @@ def read_archive(stream: io.BufferedIOBase, name: str) -> Iterator[ArticleInput 
         except json.JSONDecodeError as exc:
             yield Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})")
             continue
+        except RecursionError:
+            yield Failure(None, where, ArchiveLineError.kind, f"{where}: JSON nested too deeply")
+            continue
+        except ValueError as exc:  # an integer of thousands of digits, ...
+            yield Failure(None, where, ArchiveLineError.kind, f"{where}: unreadable JSON value ({exc})")
+            continue
         except VnnewsError as exc:
             yield Failure(None, where, exc.kind, str(exc))
             continue
@@ -127,67 +261,109 @@ def read_archive(stream: io.BufferedIOBase, name: str) -> Iterator[ArticleInput 
         )
 
 
-def _open_archive(path: str) -> io.BufferedIOBase:
-    if path.endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
+# --- files and standard input ----------------------------------------------------------------------
+
+
+def _open_stream(raw: io.BufferedReader, path: str):
+    """The byte stream of a file: gunzipped when its name or its first bytes say gzip."""
+    if path.endswith(".gz") or raw.peek(2)[:2] == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    return raw
+
+
+def _sniff(stream, input_format: str):
+    """(format, stream): an archive, or one article ("file": text or HTML, decided from its text)."""
+    if input_format in ("jsonl", "text", "html"):
+        return input_format, stream
+    head = stream.readline(SNIFF_BYTES)
+    return ("jsonl" if looks_like_archive(head) else "file"), _Rejoined(head, stream)
+
+
+def _article(
+    data: bytes,
+    name: str,
+    input_format: str,
+    encoding: str | None,
+    **fields,
+) -> ArticleInput:
+    """One article from a file's or stdin's bytes: decoded, and marked as a web page when it is one."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLarge(
+            f"{name}: more than {MAX_FILE_BYTES:,} bytes: not an article (split it, or use an archive)"
+        )
+    text, warnings = decode_with_warnings(data, name, encoding)
+    if not text.strip():
+        raise EmptyArticle(
+            f"{name}: the file is empty" if name != "<stdin>" else "<stdin>: no text on standard input"
+        )
+    if input_format == "html" or (input_format != "text" and html.is_html(name, text[:1000])):
+        # parsed later, in the worker that extracts it (trafilatura's cost stays off the reader)
+        return ArticleInput(text, format="html", **fields)
+    return ArticleInput(text, warnings=tuple(warnings), **fields)
 
 
 def read_file(
-    path: str, published: str | None = None, encoding: str | None = None
+    path: str, published: str | None = None, encoding: str | None = None, input_format: str = "auto"
 ) -> Iterator[ArticleInput | Failure]:
-    """The articles of one file: an archive's objects, a web page's article, or a text file."""
-    p = Path(path)
+    """The articles of one file: an archive's objects, a web page, or a text file.
+
+    input_format: "auto" (an archive by its name or its first line, a web page by its name or its
+    first characters), "jsonl", "text" or "html". Never reads more than MAX_FILE_BYTES of a single
+    article, and never opens what is not a regular file (a FIFO, a device): those are Failures."""
+    name = printable(path)
+    stem = printable(Path(path).stem)
     try:
-        if not p.exists():
-            raise InvalidInput(f"{path}: no such file")
-        if p.is_dir():
+        if name != path:
+            raise BadFileName(f"{name}: the file name is not valid UTF-8: rename the file to read it")
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise InvalidInput(f"{path}: no such file") from None
+        if stat.S_ISDIR(st.st_mode):
             raise InvalidInput(f"{path}: is a folder (use `vnnews batch` for folders)")
-        if is_archive(path):
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile(f"{path}: not a regular file (a FIFO, a device or a socket): skipped")
+        fmt = "jsonl" if input_format == "auto" and is_archive(path) else input_format
+        if fmt in ("text", "html") and st.st_size > MAX_FILE_BYTES and not path.endswith(".gz"):
+            raise TooLarge(f"{path}: {st.st_size:,} bytes, more than {MAX_FILE_BYTES:,}: not an article")
+        with open(path, "rb") as raw:
             try:
-                with _open_archive(path) as stream:
+                fmt, stream = _sniff(_open_stream(raw, path), fmt)
+                if fmt == "jsonl":
                     yield from read_archive(stream, path)
-            except (OSError, EOFError, zlib.error) as exc:
+                    return
+                if st.st_size > MAX_FILE_BYTES and not path.endswith(".gz"):
+                    raise TooLarge(
+                        f"{path}: {st.st_size:,} bytes, more than {MAX_FILE_BYTES:,}: not an article"
+                    )
+                data = stream.read(MAX_FILE_BYTES + 1)
+            except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
                 yield Failure(
                     None,
                     path,
                     "bad_archive",
                     f"{path}: unreadable archive ({exc}); the lines before it were read",
                 )
-            return
-        text, warnings = decode_with_warnings(p.read_bytes(), path, encoding)
-        if not text.strip():
-            raise EmptyArticle(f"{path}: the file is empty")
-        if html.is_html(path, text[:1000]):
-            page = html.parse(text, path)
-            yield ArticleInput(
-                page.text,
-                id=p.stem,
-                title=page.title,
-                published=page.published or published,
-                source=page.url or str(path),
-                author=page.author,
-            )
-            return
-        yield ArticleInput(text, id=p.stem, published=published, source=str(path), warnings=tuple(warnings))
+                return
+        yield _article(data, path, fmt, encoding, id=stem, published=published, source=str(path))
     except VnnewsError as exc:
-        yield Failure(p.stem, path, exc.kind, str(exc))
+        yield Failure(stem, name, exc.kind, str(exc))
     except OSError as exc:
-        yield Failure(p.stem, path, "io", f"{path}: {exc.strerror or exc}")
+        yield Failure(stem, name, "io", f"{name}: {exc.strerror or exc}")
 
 
 def read_stdin(
-    published: str | None = None, archive: bool = False, encoding: str | None = None
+    published: str | None = None, input_format: str = "auto", encoding: str | None = None
 ) -> Iterator[ArticleInput | Failure]:
-    """Standard input: one article, or (archive) JSON Lines of article objects, read as they come."""
-    if archive:
-        yield from read_archive(sys.stdin.buffer, "<stdin>")
-        return
+    """Standard input: one article, or a JSON Lines archive of article objects read as they come
+    (input_format "auto" tells them apart by the first line)."""
     try:
-        text, warnings = decode_with_warnings(sys.stdin.buffer.read(), "<stdin>", encoding)
-        if not text.strip():
-            raise EmptyArticle("<stdin>: no text on standard input")
-        yield ArticleInput(text, id=None, published=published, source="<stdin>", warnings=tuple(warnings))
+        fmt, stream = _sniff(sys.stdin.buffer, input_format)
+        if fmt == "jsonl":
+            yield from read_archive(stream, "<stdin>")
+            return
+        data = stream.read(MAX_FILE_BYTES + 1)
+        yield _article(data, "<stdin>", fmt, encoding, id=None, published=published, source="<stdin>")
     except VnnewsError as exc:
         yield Failure(None, "<stdin>", exc.kind, str(exc))
 
@@ -196,29 +372,35 @@ def iter_sources(
     inputs: tuple[str, ...] | list[str],
     patterns: str,
     published: str | None = None,
-    stdin_archive: bool = True,
+    input_format: str = "auto",
     folders: bool = True,
     encoding: str | None = None,
+    exclude: frozenset[str] = frozenset(),
 ) -> Iterator[ArticleInput | Failure]:
     """Every article of the inputs in a stable order: files as given, folders walked recursively in
-    sorted order keeping the names that match one of the comma-separated glob patterns."""
+    sorted order keeping the names that match one of the comma-separated glob patterns.
+
+    exclude: real paths never read from a folder (a batch's own output, errors and manifest)."""
     globs = [g.strip() for g in patterns.split(",") if g.strip()]
     for path in inputs:
         if path == "-":
-            yield from read_stdin(published, archive=stdin_archive, encoding=encoding)
+            yield from read_stdin(published, input_format, encoding)
         elif folders and os.path.isdir(path):
-            for found in _walk(path, globs):
-                yield from read_file(found, published, encoding)
+            for found in _walk(path, globs, exclude):
+                yield from read_file(found, published, encoding, input_format)
         else:
-            yield from read_file(path, published, encoding)
+            yield from read_file(path, published, encoding, input_format)
 
 
-def _walk(folder: str, globs: list[str]) -> Iterator[str]:
+def _walk(folder: str, globs: list[str], exclude: frozenset[str]) -> Iterator[str]:
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         for name in sorted(files):
             if any(fnmatch.fnmatch(name, g) for g in globs):
-                yield os.path.join(root, name)
+                path = os.path.join(root, name)
+                if exclude and os.path.realpath(path) in exclude:
+                    continue
+                yield path
 
 
 def read_inputs(
@@ -226,10 +408,42 @@ def read_inputs(
     published: str | None,
     failures: list[Failure],
     encoding: str | None = None,
+    input_format: str = "auto",
 ) -> Iterator[ArticleInput]:
-    """Every article named by paths, in order (stdin is one article); unreadable inputs become Failures."""
-    for entry in iter_sources(paths, "*", published, stdin_archive=False, folders=False, encoding=encoding):
+    """Every article named by paths, in order; unreadable inputs become Failures."""
+    for entry in iter_sources(paths, "*", published, input_format, folders=False, encoding=encoding):
         if isinstance(entry, Failure):
             failures.append(entry)
         else:
             yield entry
+
+
+def count_articles(
+    inputs: tuple[str, ...] | list[str], patterns: str, exclude: frozenset[str] = frozenset()
+) -> int | None:
+    """How many articles the inputs hold, counted quickly for a progress bar's total: the lines of
+    archives named as such, one per other file; None when standard input is among them."""
+    globs = [g.strip() for g in patterns.split(",") if g.strip()]
+    total = 0
+    for path in inputs:
+        if path == "-":
+            return None
+        found = _walk(path, globs, exclude) if os.path.isdir(path) else [path]
+        total += sum(_count_lines(f) if is_archive(f) else 1 for f in found)
+    return total
+
+
+def _count_lines(path: str) -> int:
+    """Lines of an archive (gzipped or not) in bounded memory; 1 when it cannot be read."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return 1
+        lines, last = 0, b"\n"
+        with open(path, "rb") as raw:
+            stream = _open_stream(raw, path)
+            while block := stream.read(1 << 20):
+                lines += block.count(b"\n")
+                last = block[-1:]
+        return lines + (last != b"\n")
+    except (OSError, EOFError, zlib.error):
+        return 1

@@ -11,6 +11,8 @@ from spacy.util import registry
 import extractors  # noqa: F401  (registers the components' factories)
 from pipeline.tokenizer import VietnameseTokenizer
 
+MAX_CHARS = 2_000_000  # an article longer than this is a dump, not a report
+
 COMPONENTS = (
     "vnnews_sections",
     "vnnews_dates",
@@ -34,6 +36,7 @@ def create_tokenizer():
 def build(components: tuple[str, ...] = COMPONENTS) -> Language:
     """A blank Vietnamese spaCy pipeline with vnnews's tokenizer and components."""
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "vnnews.VietnameseTokenizer.v1"}}})
+    nlp.max_length = MAX_CHARS  # the article limit, not spaCy's default of 1,000,000 characters
     for name in components:
         nlp.add_pipe(name)
     return nlp

@@ -257,13 +257,13 @@ def test_worker_killed_mid_run_loses_and_duplicates_nothing(tmp_path: Path, monk
     assert output_ids(tmp_path / "out.jsonl") == ids
 
 
-def _kill_first_worker_once(items, include_text=True):
+def _kill_first_worker_once(items, include_text=True, timeout=None):
     """process_chunk, except that the first call in any worker kills that worker."""
     marker = os.environ.get("VNNEWS_TEST_KILL_ONCE")
     if marker and not os.path.exists(marker):
         Path(marker).write_text("x")
         os.kill(os.getpid(), signal.SIGKILL)
-    return batch.__dict__["_real_process_chunk"](items, include_text)
+    return batch.__dict__["_real_process_chunk"](items, include_text, timeout)
 
 
 batch._real_process_chunk = batch.process_chunk  # type: ignore[attr-defined]
