@@ -674,22 +674,29 @@ def resolve(
 
 
 def _resolve_relative(f: Found, anchor: Anchor) -> Found | None:
+    """f resolved against the publication date; None (left out, as without an anchor) when there is
+    no anchor or the result falls outside the years 1-9999 ("năm sau" published 9999-12-31)."""
     unit, offset = f.relative  # type: ignore[misc]
     if unit == "year":
-        if anchor.year is None:
+        if anchor.year is None or not 1 <= anchor.year + offset <= 9999:
             return None
         return replace(f, year=anchor.year + offset, extra={"year_source": "published"})
     base = anchor.date
     if base is None:
         return None  # "hôm qua" means nothing without the day of publication
-    if unit == "day":
-        day = base + dt.timedelta(days=offset)
-        return replace(f, year=day.year, month=day.month, day=day.day, extra={"year_source": "published"})
-    if unit == "week":
-        day = base + dt.timedelta(weeks=offset)
-        iso = day.isocalendar()
-        return replace(f, year=iso[0], week=iso[1], extra={"year_source": "published"})
+    try:
+        if unit == "day":
+            day = base + dt.timedelta(days=offset)
+            return replace(f, year=day.year, month=day.month, day=day.day, extra={"year_source": "published"})
+        if unit == "week":
+            day = base + dt.timedelta(weeks=offset)
+            iso = day.isocalendar()
+            return replace(f, year=iso[0], week=iso[1], extra={"year_source": "published"})
+    except OverflowError:
+        return None
     month_index = base.year * 12 + base.month - 1 + offset
+    if not 1 <= month_index // 12 <= 9999:
+        return None
     return replace(f, year=month_index // 12, month=month_index % 12 + 1, extra={"year_source": "published"})
 
 

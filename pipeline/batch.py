@@ -264,6 +264,7 @@ class Sink:
         self.path = path
         self.gz = bool(path and path.endswith(".gz"))
         self._lock: io.BufferedWriter | None = None
+        self.created = False  # the run created the file (it did not exist before)
 
     def size(self) -> int:
         """Bytes now in the file."""
@@ -282,6 +283,7 @@ class Sink:
         cannot be written or another run holds it."""
         if not self.path:
             return
+        self.created = not os.path.exists(self.path)
         try:
             self._lock = open(self.path, "ab")  # noqa: SIM115 - held open for the whole run
         except OSError as exc:
@@ -297,9 +299,11 @@ class Sink:
                 f"another run is writing {self.path}: wait for it to finish, or choose another output"
             ) from None
 
-    def unlock(self) -> None:
-        """Release the run's lock."""
+    def unlock(self, refused: bool = False) -> None:
+        """Release the run's lock; refused: the run did not start, so an empty file it created goes."""
         if self._lock is not None:
+            if refused and self.created and self.path and self.size() == 0:
+                os.remove(self.path)
             self._lock.close()
             self._lock = None
 
@@ -490,6 +494,7 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
         DaskEngine(options.jobs, options.scheduler) if options.engine == "dask" else LocalEngine(options.jobs)
     )
     interrupted = False
+    started_work = False
     temporary = None
     try:
         out.lock()
@@ -498,6 +503,7 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
             temporary = tempfile.NamedTemporaryFile(prefix="vnnews-", suffix=".sqlite", delete=False)  # noqa: SIM115
             temporary.close()  # so that memory stays flat over any number of articles
         manifest = _open_manifest(options, out, err, temporary.name if temporary else None)
+        started_work = True
         try:
             if options.retry_failed:
                 _forget_failures(manifest, err, summary)
@@ -514,8 +520,8 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
     except sqlite3.Error as exc:
         raise BatchError(f"the manifest cannot be written ({exc}): free some space, then run again") from None
     finally:
-        out.unlock()
-        err.unlock()
+        out.unlock(refused=not started_work)
+        err.unlock(refused=not started_work)
         if temporary is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
@@ -593,9 +599,9 @@ def _check_described(manifest: Manifest, options: BatchOptions, sink: Sink, name
         return
     actual = sink.size()
     if actual < size:
-        state = "no longer exists" if not os.path.exists(sink.path) else f"is shorter ({actual:,} bytes)"
+        state = "is missing" if sink.created else f"has {actual:,} bytes"
         raise BatchError(
-            f"the {what} {sink.path} {state} than its manifest {manifest.path} records ({size:,} bytes): "
+            f"the {what} {sink.path} {state}, but its manifest {manifest.path} records {size:,} bytes: "
             "it was changed after the run; restore it, or --force to start over"
         )
     tail = manifest.get(f"{name}_tail")

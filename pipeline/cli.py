@@ -352,7 +352,14 @@ class _Bar:
         from pipeline.batch import own_files
         from pipeline.inputs import count_articles
 
-        self.tqdm = tqdm(unit=" articles", dynamic_ncols=True, file=sys.stderr, mininterval=0.5)
+        try:
+            size = os.get_terminal_size(sys.stderr.fileno())
+        except OSError:
+            size = os.terminal_size((0, 0))
+        # a terminal that reports no size (a bare pseudo-terminal) gets 80 x 24: tqdm would draw
+        # nothing in 0 rows
+        shape = {"dynamic_ncols": True} if min(size) > 0 else {"ncols": 80, "nrows": 24}
+        self.tqdm = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, **shape)
         self.total: int | None = None
 
         def count() -> None:
