@@ -157,9 +157,10 @@ class _Rejoined(io.RawIOBase):
         return head + more
 
 
-def _lines(stream, cap: int = MAX_LINE_BYTES) -> Iterator[tuple[int, bytes | None, int]]:
+def _lines(stream, cap: int | None = None) -> Iterator[tuple[int, bytes | None, int]]:
     """(line number, bytes or None when longer than cap, length) for each line, in bounded memory:
-    an over-long line is skipped in pieces up to its end, never held whole."""
+    an over-long line is skipped in pieces up to its end, never held whole. cap: MAX_LINE_BYTES."""
+    cap = MAX_LINE_BYTES if cap is None else cap
     number = 0
     while True:
         raw = stream.readline(cap + 1)
