@@ -37,6 +37,7 @@ DEFAULT_CHUNK = 32
 MAX_RETRIES = 2  # times a chunk is retried after its worker died, before its articles go one by one
 TAIL_BYTES = 4096  # the manifest keeps a hash of each file's last bytes, to notice a changed file
 MAX_LISTED_DUPLICATES = 100  # ids named in the summary; the rest are only counted
+MAX_FAILURES_PER_CHUNK = 1024  # read failures (bad lines, unreadable files) committed at once
 
 
 class BatchError(VnnewsError):
@@ -682,8 +683,9 @@ def _drive(
                     duplicate_id(entry.id, key)
                 chunk.append(entry)
                 keys.append(key)
-            # failures count towards the chunk: an archive of bad lines is held a chunk at a time
-            if len(chunk) + len(read_failures) >= options.chunk_size:
+            # read failures close a chunk too, in larger numbers (each costs no extraction, and every
+            # chunk costs a synced write): an archive of bad lines is held a bounded chunk at a time
+            if len(chunk) >= options.chunk_size or len(read_failures) >= MAX_FAILURES_PER_CHUNK:
                 yield chunk, keys, read_failures
                 chunk, keys, read_failures = [], [], []
         if chunk or read_failures:

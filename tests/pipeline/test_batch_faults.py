@@ -235,8 +235,9 @@ def test_an_archive_line_over_the_cap_is_one_error(tmp_path: Path, monkeypatch) 
     assert [e["error"] for e in errors_of(tmp_path / "out.errors.jsonl")] == ["too_large"]
 
 
-def test_an_archive_of_only_bad_lines_is_written_a_chunk_at_a_time(tmp_path: Path) -> None:
-    """Failures count towards a chunk: 2,000 bad lines are committed in chunks, not held to the end."""
+def test_an_archive_of_only_bad_lines_is_written_a_chunk_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """Read failures close a chunk: 2,000 bad lines are committed in bounded chunks, not held to the end."""
+    monkeypatch.setattr(batch, "MAX_FAILURES_PER_CHUNK", 50)
     with gzip.open(tmp_path / "in.jsonl.gz", "wt", encoding="utf-8") as f:
         f.writelines("{broken\n" for _ in range(2000))
     sizes: list[int] = []
