@@ -69,7 +69,7 @@ def timed(fn: Callable[[], object], repeat: int = 1) -> float:
 
 def vnnews_records(articles: list[dict]):
     """vnnews's records of article objects (keyed by id), the seconds taken, the extractor and its inputs."""
-    from pipeline.api import ArticleInput, Extractor
+    from vnnews.pipeline.api import ArticleInput, Extractor
 
     extractor = Extractor()
     items = [

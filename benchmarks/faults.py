@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-VNNEWS = [sys.executable, "-m", "pipeline.cli"]
+VNNEWS = [sys.executable, "-m", "vnnews.pipeline.cli"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 LIMIT_S = 120  # a case still running after this is killed and reported
 SENTENCE = "Sáng 12/4, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác năm 2024 tại huyện {}."

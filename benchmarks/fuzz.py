@@ -23,9 +23,9 @@ def main() -> None:
     import jsonschema
     from hypothesis import HealthCheck, given, seed, settings
 
-    from pipeline.api import Extractor
-    from pipeline.errors import VnnewsError
     from tests.pipeline.test_robustness import texts
+    from vnnews.pipeline.api import Extractor
+    from vnnews.pipeline.errors import VnnewsError
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=10_000)

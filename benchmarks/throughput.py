@@ -58,7 +58,7 @@ def run_batch(source: str, jobs: int, workdir: str) -> tuple[float, int, dict[in
     cmd = [
         sys.executable,
         "-m",
-        "pipeline.cli",
+        "vnnews.pipeline.cli",
         "batch",
         source,
         "-o",
@@ -109,7 +109,7 @@ def cold_start(workdir: str) -> float:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "extract", str(sample)],
+        [sys.executable, "-m", "vnnews.pipeline.cli", "extract", str(sample)],
         env=env,
         check=True,
         stdout=subprocess.DEVNULL,

@@ -11,9 +11,18 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors import lexicon
-from extractors.common import LOWER, UPPER, Intervals, around, sections, sentence_bounds, span_group, text_of
-from schemas import Activity
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import (
+    LOWER,
+    UPPER,
+    Intervals,
+    around,
+    sections,
+    sentence_bounds,
+    span_group,
+    text_of,
+)
+from vnnews.schemas import Activity
 
 LABEL = "ACTIVITY"
 SPANS_KEY = "activities"

@@ -12,9 +12,16 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors import lexicon
-from extractors.common import Intervals, doc_published, sentence_bounds, sentence_of, span_group, text_of
-from schemas import DateItem
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import (
+    Intervals,
+    doc_published,
+    sentence_bounds,
+    sentence_of,
+    span_group,
+    text_of,
+)
+from vnnews.schemas import DateItem
 
 LABEL = "DATE"
 SPANS_KEY = "dates"

@@ -6,7 +6,7 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
-from pipeline.normalize import fix_tone_placement
+from vnnews.pipeline.normalize import fix_tone_placement
 
 
 class LexiconError(ValueError):
@@ -14,7 +14,7 @@ class LexiconError(ValueError):
 
 
 def _path(name: str):
-    return resources.files("extractors").joinpath("data", name)
+    return resources.files("vnnews.extractors").joinpath("data", name)
 
 
 @cache

@@ -9,10 +9,10 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors import lexicon
-from extractors.common import sections, sentence_bounds, text_of
-from pipeline.segment import Section, author_from_byline, split_sections
-from schemas import Event
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import sections, sentence_bounds, text_of
+from vnnews.pipeline.segment import Section, author_from_byline, split_sections
+from vnnews.schemas import Event
 
 
 @Language.factory("vnnews_sections")

@@ -11,8 +11,8 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors import lexicon
-from extractors.common import (
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import (
     CAP,
     LOWER,
     UPPER,
@@ -24,9 +24,9 @@ from extractors.common import (
     text_of,
     word_edges,
 )
-from extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
-from schemas import Organization
-from schemas import Span as SpanModel
+from vnnews.extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
+from vnnews.schemas import Organization
+from vnnews.schemas import Span as SpanModel
 
 LABEL = "ORG"
 SPANS_KEY = "organizations"

@@ -11,8 +11,8 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors import lexicon
-from extractors.common import (
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import (
     CAP,
     around,
     credits_and_byline,
@@ -22,10 +22,10 @@ from extractors.common import (
     span_group,
     text_of,
 )
-from extractors.organizations import _COMMON_SURNAMES, FIELD_LIST, _is_cap, _words, mentions_of
-from extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
-from schemas import Person
-from schemas import Span as SpanModel
+from vnnews.extractors.organizations import _COMMON_SURNAMES, FIELD_LIST, _is_cap, _words, mentions_of
+from vnnews.extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
+from vnnews.schemas import Person
+from vnnews.schemas import Span as SpanModel
 
 LABEL = "PERSON"
 SPANS_KEY = "people"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import get_args
 
-from extractors import lexicon
-from extractors.common import LOWER, UPPER
-from schemas.models import OrgKind
+from vnnews.extractors import lexicon
+from vnnews.extractors.common import LOWER, UPPER
+from vnnews.schemas.models import OrgKind
 
 ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
 # An abbreviation as written: capitals with &, -, . inside ("GD&ĐT", "LĐ-TB&XH", "T.Ư", "UBND").

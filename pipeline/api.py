@@ -11,15 +11,15 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors import activities, dates, metadata, organizations, people
-from extractors.common import text_of
-from pipeline import html
-from pipeline import nlp as nlp_module
-from pipeline.encodings import repair_legacy
-from pipeline.errors import ArticleTimeout, EmptyArticle, InternalError, InvalidInput, VnnewsError
-from pipeline.normalize import normalize
-from pipeline.segment import compose
-from schemas import Article, Section
+from vnnews.extractors import activities, dates, metadata, organizations, people
+from vnnews.extractors.common import text_of
+from vnnews.pipeline import html
+from vnnews.pipeline import nlp as nlp_module
+from vnnews.pipeline.encodings import repair_legacy
+from vnnews.pipeline.errors import ArticleTimeout, EmptyArticle, InternalError, InvalidInput, VnnewsError
+from vnnews.pipeline.normalize import normalize
+from vnnews.pipeline.segment import compose
+from vnnews.schemas import Article, Section
 
 MAX_CHARS = nlp_module.MAX_CHARS  # an article longer than this is a dump, not a report
 
@@ -227,7 +227,7 @@ def _safe(value: object) -> str | None:
     """A caller's id or source as it can go into an error record (valid UTF-8 text, or None)."""
     if value is None:
         return None
-    from pipeline.inputs import printable
+    from vnnews.pipeline.inputs import printable
 
     return printable(value if isinstance(value, str) else repr(value))
 

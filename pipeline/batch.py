@@ -29,9 +29,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pipeline.api import DEFAULT_TIMEOUT, ArticleInput, Failure
-from pipeline.errors import VnnewsError
-from pipeline.inputs import iter_sources, printable
+from vnnews.pipeline.api import DEFAULT_TIMEOUT, ArticleInput, Failure
+from vnnews.pipeline.errors import VnnewsError
+from vnnews.pipeline.inputs import iter_sources, printable
 
 DEFAULT_CHUNK = 32
 MAX_RETRIES = 2  # times a chunk is retried after its worker died, before its articles go one by one
@@ -116,7 +116,7 @@ def process_chunk(
 ) -> list[tuple[str, str]]:
     """Extract a chunk in this process: ("ok", record line) or ("error", error line) per article, in
     order. Lines are serialized here, in the worker, so the parent only writes them."""
-    from pipeline.api import default_extractor
+    from vnnews.pipeline.api import default_extractor
 
     out: list[tuple[str, str]] = []
     exclude = None if include_text else {"text"}
@@ -154,7 +154,7 @@ def _worker_init(parent: int) -> None:
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    from pipeline.api import default_extractor
+    from vnnews.pipeline.api import default_extractor
 
     default_extractor().extract("Khởi động.")
 

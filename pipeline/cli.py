@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import click
 
-from pipeline.errors import InvalidInput, VnnewsError
-from pipeline.inputs import INPUT_FORMATS, read_inputs
+from vnnews.pipeline.errors import InvalidInput, VnnewsError
+from vnnews.pipeline.inputs import INPUT_FORMATS, read_inputs
 
 DEFAULT_TIMEOUT = 60.0  # pipeline.api.DEFAULT_TIMEOUT, without importing spaCy for --help
 
@@ -47,7 +47,7 @@ def _encoding(name: str | None) -> str | None:
 
 
 def _published(value: str | None) -> str | None:
-    from pipeline.api import parse_published
+    from vnnews.pipeline.api import parse_published
 
     try:
         return parse_published(value)
@@ -83,7 +83,7 @@ class ExtractOptions:
 
 
 def _records(options: ExtractOptions, failures: list) -> Iterator[dict]:
-    from pipeline.api import Failure, default_extractor
+    from vnnews.pipeline.api import Failure, default_extractor
 
     extractor = default_extractor()
     extractor.timeout = options.timeout
@@ -282,7 +282,7 @@ def batch(
     Parallel (-j), resumable (run the same command again after an interruption) and exactly-once:
     each input article appears once in the output or, if it failed, once in the errors file.
     """
-    from pipeline import batch as batch_module
+    from vnnews.pipeline import batch as batch_module
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -349,8 +349,8 @@ class _Bar:
     def __init__(self, options) -> None:
         from tqdm import tqdm
 
-        from pipeline.batch import own_files
-        from pipeline.inputs import count_articles
+        from vnnews.pipeline.batch import own_files
+        from vnnews.pipeline.inputs import count_articles
 
         try:
             size = os.get_terminal_size(sys.stderr.fileno())
@@ -386,7 +386,7 @@ def _progress_bar(options, enabled: bool) -> _Bar | None:
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
-    from schemas import json_schema
+    from vnnews.schemas import json_schema
 
     click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.errors import InvalidInput, TooLarge
+from vnnews.pipeline.errors import InvalidInput, TooLarge
 
 MIN_ARTICLE_CHARS = 40  # less main text than this is a page without an article (a menu, an index)
 MAX_PAGE_CHARS = 8_000_000  # a saved page larger than this is not one article's page

@@ -14,10 +14,10 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline import html
-from pipeline.api import ArticleInput, Failure
-from pipeline.encodings import LEGACY, decode_legacy_bytes
-from pipeline.errors import (
+from vnnews.pipeline import html
+from vnnews.pipeline.api import ArticleInput, Failure
+from vnnews.pipeline.encodings import LEGACY, decode_legacy_bytes
+from vnnews.pipeline.errors import (
     ArchiveLineError,
     BadFileName,
     BinaryInput,

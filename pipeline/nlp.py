@@ -8,8 +8,8 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
-import extractors  # noqa: F401  (registers the components' factories)
-from pipeline.tokenizer import VietnameseTokenizer
+import vnnews.extractors  # noqa: F401  (registers the components' factories)
+from vnnews.pipeline.tokenizer import VietnameseTokenizer
 
 MAX_CHARS = 2_000_000  # an article longer than this is a dump, not a report
 

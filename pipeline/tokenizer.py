@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.segment import split_sentences
+from vnnews.pipeline.segment import split_sentences
 
 # underthesea's word segmentation: its regex pre-tokenizer and CRF model, called directly so
 # the model is loaded once and the text is not re-normalized behind our back.

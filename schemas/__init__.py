@@ -1,6 +1,6 @@
 """Record models of vnnews and their JSON Schema."""
 
-from schemas.models import (
+from vnnews.schemas.models import (
     SCHEMA_VERSION,
     Activity,
     Article,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from schemas import json_schema
+from vnnews.schemas import json_schema
 
 SCHEMA_FILE = Path(__file__).with_name("article.schema.json")
 

@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def extractor():
     """The vnnews Extractor, loaded once."""
-    from pipeline.api import Extractor
+    from vnnews.pipeline.api import Extractor
 
     return Extractor()
 

@@ -31,7 +31,7 @@ OVERALL_FLOOR = 0.81
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
     """Every main field keeps at least its floor F1 on the dev articles."""
-    from pipeline.api import ArticleInput
+    from vnnews.pipeline.api import ArticleInput
 
     ref = _referee(shared_dev)
     lines = (shared_dev / "articles.jsonl").read_text(encoding="utf-8").splitlines()

@@ -57,7 +57,7 @@ def test_readme_annotated_record_is_the_real_output() -> None:
 
     from click.testing import CliRunner
 
-    from pipeline.cli import main
+    from vnnews.pipeline.cli import main
 
     args, shown = _annotated_example()
     cwd = os.getcwd()

@@ -21,8 +21,8 @@ import unicodedata
 
 import pytest
 
-from extractors.vocab import expand
 from tests.helpers import gap
+from vnnews.extractors.vocab import expand
 
 P = pytest.param
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import api
-from pipeline.api import ArticleInput, Extractor, Failure, parse_published
-from pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
-from schemas import Article, Span
 from tests.conftest import SAMPLES
+from vnnews.pipeline import api
+from vnnews.pipeline.api import ArticleInput, Extractor, Failure, parse_published
+from vnnews.pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
+from vnnews.schemas import Article, Span
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 ARCHIVE_OBJECTS = [
@@ -263,7 +263,7 @@ def test_module_level_extract_uses_the_shared_pipeline() -> None:
 @pytest.fixture(scope="module")
 def fresh_extractor() -> Extractor:
     """An Extractor over a newly built pipeline, not the shared one."""
-    from pipeline import nlp as nlp_module
+    from vnnews.pipeline import nlp as nlp_module
 
     return Extractor(nlp_module.build())
 

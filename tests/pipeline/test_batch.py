@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import batch
-from pipeline.cli import main
 from tests.conftest import ROOT, SAMPLES
+from vnnews.pipeline import batch
+from vnnews.pipeline.cli import main
 
 SENTENCES = [
     "Sáng 12/4, Hội Nông dân tỉnh tổ chức hội nghị sơ kết quý I/2025.",
@@ -279,7 +279,7 @@ def test_batch_killed_at_random_moments_finishes_exactly_once(tmp_path: Path, se
     rng = random.Random(seed)
     ids = write_archive(tmp_path / "in.jsonl", 60)
     cmd = [
-        sys.executable, "-m", "pipeline.cli", "batch", str(tmp_path / "in.jsonl"),
+        sys.executable, "-m", "vnnews.pipeline.cli", "batch", str(tmp_path / "in.jsonl"),
         "-o", str(tmp_path / "out.jsonl.gz"), "-j", "1", "--chunk-size", "4", "--no-text",
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

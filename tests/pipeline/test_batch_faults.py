@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import batch, inputs
-from pipeline.cli import main
 from tests.conftest import ROOT
 from tests.pipeline.test_batch import SENTENCES, output_ids, run_batch, write_archive
+from vnnews.pipeline import batch, inputs
+from vnnews.pipeline.cli import main
 
-VNNEWS = [sys.executable, "-m", "pipeline.cli"]
+VNNEWS = [sys.executable, "-m", "vnnews.pipeline.cli"]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
@@ -297,7 +297,7 @@ def test_the_output_itself_as_an_input_is_refused(tmp_path: Path) -> None:
 
 def test_an_article_past_its_time_limit_is_a_timeout_error(extractor) -> None:
     """The per-article time limit turns a slow article into a `timeout` failure; the next goes on."""
-    from pipeline.api import ArticleInput, Extractor, Failure
+    from vnnews.pipeline.api import ArticleInput, Extractor, Failure
 
     slow = Extractor(extractor.nlp, timeout=0.01)
     items = [ArticleInput(SENTENCES[0] * 3000, id="slow"), ArticleInput(SENTENCES[1], id="ok")]
@@ -320,7 +320,7 @@ def test_an_article_over_a_million_characters_is_extracted(extractor) -> None:
 
 def test_a_tag_with_200000_attributes_is_cut_before_parsing() -> None:
     """lxml's duplicate-attribute check is quadratic: such a tag loses its attributes first."""
-    from pipeline import html
+    from vnnews.pipeline import html
 
     attrs = " ".join(f'a{i}="v"' for i in range(200_000))
     page = (
@@ -489,8 +489,8 @@ def test_output_format_is_its_own_option(args: list[str], lines: int | None) -> 
 )
 def test_the_api_raises_vnnews_errors_only(extractor, fields: dict, message: str) -> None:
     """Wrong types and lone surrogates are InvalidInput, never ValidationError or UnicodeEncodeError."""
-    from pipeline.api import ArticleInput
-    from pipeline.errors import InvalidInput
+    from vnnews.pipeline.api import ArticleInput
+    from vnnews.pipeline.errors import InvalidInput
 
     item = ArticleInput(**{"text": SENTENCES[0], **fields})
     with pytest.raises(InvalidInput, match=message):
@@ -499,15 +499,15 @@ def test_the_api_raises_vnnews_errors_only(extractor, fields: dict, message: str
 
 def test_an_integer_id_becomes_a_string(extractor) -> None:
     """An integer id is what the caller means: the record's id is its digits."""
-    from pipeline.api import ArticleInput
+    from vnnews.pipeline.api import ArticleInput
 
     assert extractor.extract_item(ArticleInput(SENTENCES[0], id=7)).id == "7"
 
 
 def test_a_bug_on_one_article_is_an_internal_vnnews_error(extractor, monkeypatch) -> None:
     """An unexpected exception inside extraction comes out as InternalError (a VnnewsError)."""
-    from pipeline import api
-    from pipeline.errors import InternalError
+    from vnnews.pipeline import api
+    from vnnews.pipeline.errors import InternalError
 
     def broken(doc, item):
         raise KeyError("boom")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from pipeline.cli import main
 from tests.conftest import SAMPLES
+from vnnews.pipeline.cli import main
 
 SAMPLE = SAMPLES / "lam-viec.txt"
 OTHER = SAMPLES / "le-ky-ket.txt"

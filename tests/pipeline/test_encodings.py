@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
-from pipeline.encodings import _TCVN3, decode_legacy_bytes, repair_legacy, vietnamese_score
-from pipeline.errors import DecodeError
-from pipeline.inputs import decode_with_warnings
+from vnnews.pipeline.encodings import _TCVN3, decode_legacy_bytes, repair_legacy, vietnamese_score
+from vnnews.pipeline.errors import DecodeError
+from vnnews.pipeline.inputs import decode_with_warnings
 
 SENTENCES = [
     "Hội nghị tổng kết công tác Đảng năm 2024 tại Hà Nội, đồng chí Nguyễn Văn Thành phát biểu.",
@@ -135,7 +135,7 @@ def test_cli_reports_the_legacy_encoding_in_the_record(tmp_path) -> None:
 
     from click.testing import CliRunner
 
-    from pipeline.cli import main
+    from vnnews.pipeline.cli import main
 
     path = tmp_path / "cu.txt"
     path.write_bytes(to_tcvn3("Hội nghị tổng kết\n\n" + SENTENCES[1]).encode("cp1252"))

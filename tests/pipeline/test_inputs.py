@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.api import ArticleInput, Failure
-from pipeline.errors import BinaryInput, DecodeError
-from pipeline.inputs import decode, is_archive, read_inputs
+from vnnews.pipeline.api import ArticleInput, Failure
+from vnnews.pipeline.errors import BinaryInput, DecodeError
+from vnnews.pipeline.inputs import decode, is_archive, read_inputs
 
 TEXT = "Hội nghị tổng kết công tác năm 2024 của Ủy ban nhân dân tỉnh Hà Tĩnh."
 ARTICLE = "Hà Tĩnh tổng kết năm 2024\n\nSáng 10/4, UBND tỉnh tổ chức hội nghị tổng kết.\n\nMinh Châu\n"

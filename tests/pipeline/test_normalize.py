@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.normalize import fix_tone_placement, normalize
+from vnnews.pipeline.normalize import fix_tone_placement, normalize
 
 # --- tables: (raw, expected) -------------------------------------------------------------
 

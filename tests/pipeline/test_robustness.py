@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
-from schemas.__main__ import SCHEMA_FILE
+from vnnews.pipeline.errors import EmptyArticle, InvalidInput, VnnewsError
+from vnnews.schemas.__main__ import SCHEMA_FILE
 
 CLEAN = (
     "Hội nghị tổng kết công tác phối hợp năm 2024\n\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.segment import split_sentences
-from pipeline.tokenizer import VietnameseTokenizer
+from vnnews.pipeline.segment import split_sentences
+from vnnews.pipeline.tokenizer import VietnameseTokenizer
 
 LONG_NO_SPACE = ("Hộinghịtổngkếtcôngtácnăm2024" * 800)[:20_000]
 
@@ -107,7 +107,7 @@ def test_segmenter_gives_the_words_of_underthesea_word_tokenize() -> None:
     """The shortened call path returns exactly what underthesea's own word_tokenize returns."""
     from pathlib import Path
 
-    from pipeline.tokenizer import _load_segmenter
+    from vnnews.pipeline.tokenizer import _load_segmenter
 
     segment = _load_segmenter()
     reference = getattr(segment, "reference", segment)

@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 
-from schemas.__main__ import SCHEMA_FILE, render
 from tests.conftest import SAMPLES
+from vnnews.schemas.__main__ import SCHEMA_FILE, render
 
 
 def test_committed_schema_matches_models() -> None:
