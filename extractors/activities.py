@@ -64,10 +64,6 @@ class Cues:
     verb_inside_re: re.Pattern[str]  # an activity verb anywhere, in lowercase: "Sơn" is a place, "sơn" a verb
 
 
-def _alt(forms) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-
-
 @cache
 def cues() -> Cues:
     """Load and compile the cue vocabulary."""
@@ -79,7 +75,7 @@ def cues() -> Cues:
     all_heads = {**quoted_heads, **heads}
     # a cue, maybe with the name of what it lists ("gồm các nội dung:", "như sau:"), then a colon
     list_re = re.compile(
-        rf"(?<!\w)(?:{_alt(groups['list_cue'])})(?:\s+(?:{_LISTED}))*\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)",
+        rf"(?<!\w)(?:{lexicon.alternation(groups['list_cue'])})(?:\s+(?:{_LISTED}))*\s*:\s*|(?<!\w)(?:như|gồm|bao gồm)\s+(?=\S)",
         re.I,
     )
     # a head word (any case), then a quoted name or a name that starts with a capital and runs on
@@ -89,20 +85,20 @@ def cues() -> Cues:
         re.escape(h[:1].upper() + h[1:]).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
     )
     named_re = re.compile(
-        rf"(?<!\w)(?:(?P<head>(?i:{_alt(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
+        rf"(?<!\w)(?:(?P<head>(?i:{lexicon.alternation(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
         rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
-        rf"|(?P<qhead>(?i:{_alt(all_heads)}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
+        rf"|(?P<qhead>(?i:{lexicon.alternation(all_heads)}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
         # "chiến dịch thanh niên tình nguyện hè năm 2017", "Cuộc thi viết về công tác Đoàn và phong
         # trào thiếu nhi năm 2025": a head made specific by its year; the year closes the name, so it
         # may run over "về", "và", "của"
-        rf"|(?P<yhead>(?i:{_alt(heads)}))(?P<yname>(?:[ ]+(?!(?i:{_YEAR_NAME_STOP}|năm|giai)(?!\w))"
+        rf"|(?P<yhead>(?i:{lexicon.alternation(heads)}))(?P<yname>(?:[ ]+(?!(?i:{_YEAR_NAME_STOP}|năm|giai)(?!\w))"
         rf"[^\s,.;:()“”\"0-9]+){{0,14}}"
         r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?)"
         rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}}))"
     )
     # "lễ “Giao nhận ...”", "với chủ đề “...”": the quoted name alone is the activity, not the event
     quoted_only_re = re.compile(
-        rf"(?<!\w)(?i:{_alt(groups['quoted_only'])})(?:[ ]+[^\s,.;:()“”\"]+){{0,4}}?[ ]*(?P<q>{_QUOTED})"
+        rf"(?<!\w)(?i:{lexicon.alternation(groups['quoted_only'])})(?:[ ]+[^\s,.;:()“”\"]+){{0,4}}?[ ]*(?P<q>{_QUOTED})"
     )
     relations = tuple(
         (re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.I), r)
@@ -117,13 +113,13 @@ def cues() -> Cues:
             (re.compile(rf"(?<!\w){re.escape(h.lower())}(?!\w)"), k)
             for h, k in sorted(all_heads.items(), key=lambda x: len(x[0]), reverse=True)
         ),
-        verb_inside_re=re.compile(rf"(?<!\w)(?:{_alt(groups['verb'])})(?!\w)"),
+        verb_inside_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['verb'])})(?!\w)"),
         relations=relations,
-        verb_re=re.compile(rf"(?:{_alt(groups['verb'])})(?!\w)", re.I),
-        advice_re=re.compile(rf"(?<!\w)(?:{_alt(groups['advice'])})(?!\w)", re.I),
-        context_re=re.compile(rf"(?<!\w)(?:{_alt(groups['context'])})(?!\w)", re.I),
-        not_start_re=re.compile(rf"(?:{_alt(groups['not_start'])})(?!\w)", re.I),
-        not_relation_re=re.compile(rf"(?<!\w)(?:{_alt(groups['not_relation'])})(?!\w)", re.I),
+        verb_re=re.compile(rf"(?:{lexicon.alternation(groups['verb'])})(?!\w)", re.I),
+        advice_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['advice'])})(?!\w)", re.I),
+        context_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['context'])})(?!\w)", re.I),
+        not_start_re=re.compile(rf"(?:{lexicon.alternation(groups['not_start'])})(?!\w)", re.I),
+        not_relation_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['not_relation'])})(?!\w)", re.I),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -63,11 +63,6 @@ def vocab() -> Vocab:
     )
 
 
-def _alt(forms: Iterable[str]) -> str:
-    """A regex alternation of word forms, longest first, spaces matching any whitespace."""
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-
-
 @dataclass
 class Found:
     """A date expression found in the text, before year resolution."""
@@ -99,10 +94,10 @@ class Patterns:
         m = r"(?:1[0-2]|0?[1-9])"
         y = r"(?:1[0-9]\d\d|20\d\d)"  # a year written with a day, month or "năm"
         y_bare = r"(?:19\d\d|20\d\d)"  # a year standing alone: only the modern ones
-        pod = _alt(v.part_of_day)
-        wd = _alt(v.weekday)
-        mw = _alt(v.month_word)
-        rel = _alt(v.relative)
+        pod = lexicon.alternation(v.part_of_day)
+        wd = lexicon.alternation(v.weekday)
+        mw = lexicon.alternation(v.month_word)
+        rel = lexicon.alternation(v.relative)
         self.v = v
         # prefixes: part of day, weekday, "ngày"; each optional, in this order
         prefix = (
@@ -241,7 +236,7 @@ class Patterns:
             (
                 "relative_pod",
                 re.compile(
-                    rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{_alt(v.relative_pod)})(?![\w])"
+                    rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{lexicon.alternation(v.relative_pod)})(?![\w])"
                     rf"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?",
                     re.I,
                 ),

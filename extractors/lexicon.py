@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -54,3 +56,11 @@ def words(name: str) -> frozenset[str]:
 def table(name: str, low: int = 2, high: int = 2) -> dict[str, tuple[str, ...]]:
     """First column -> the other columns."""
     return {r[0]: r[1:] for r in rows(name, (low, high))}
+
+
+def alternation(forms: Iterable[str], any_space: bool = True) -> str:
+    """A regex alternation of word forms, longest first (so that "Ban Chỉ đạo" wins over "Ban");
+    any_space: each space matches any run of whitespace (else one space). The caller adds word
+    boundaries and flags."""
+    escaped = (re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    return "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if any_space else "|".join(escaped)

@@ -504,14 +504,14 @@ def _extend(
 
 @cache
 def _field_words() -> re.Pattern[str]:
-    forms = sorted(lexicon.words("org_field_words.txt"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    forms = lexicon.alternation(lexicon.words("org_field_words.txt"), any_space=False)
+    return re.compile(f"(?:{forms})" + r"(?!\w)")
 
 
 @cache
 def _names_in_bodies() -> re.Pattern[str]:
-    forms = sorted(lexicon.words("names_in_bodies.txt"), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms) + r"(?!\w)")
+    forms = lexicon.alternation(lexicon.words("names_in_bodies.txt"), any_space=False)
+    return re.compile(forms + r"(?!\w)")
 
 
 def _names_in_bodies_at(text: str, pos: int) -> int:

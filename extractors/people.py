@@ -70,8 +70,7 @@ def not_person_before() -> re.Pattern[str]:
     """Words after which a name is part of a street, prize, place or body, not a person."""
     # locality levels too: "thôn Đoàn Kết", "xã Hoàng Long" are places
     forms = lexicon.words("not_person_before.txt") | lexicon.words("locality_levels.txt")
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?:^|[^\w])(?:{body})\s*$", re.I)
+    return re.compile(rf"(?:^|[^\w])(?:{lexicon.alternation(forms)})\s*$", re.I)
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")

@@ -94,7 +94,7 @@ class Vocabulary:
 
 
 def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    body = lexicon.alternation(forms)
     return re.compile(rf"(?<![\w&])(?:{body})(?![\w&])" if word else f"(?:{body})", flags)
 
 
