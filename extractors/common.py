@@ -7,6 +7,8 @@ import re
 
 from spacy.tokens import Doc, Span, SpanGroup
 
+from vnnews.extractors.structure import split_sections
+
 # Input context the pipeline sets on each Doc before the components run.
 for _name, _default in (("published", None), ("has_title", None), ("sections", None), ("warnings", None)):
     if not Doc.has_extension(_name):
@@ -30,8 +32,11 @@ def span_group(doc: Doc, key: str, spans: list[Span]) -> None:
 
 
 def sections(doc: Doc) -> dict[str, tuple[int, int]]:
-    """Section name -> (start, end) of the Doc's text."""
-    return {s.name: (s.start, s.end) for s in (doc._.sections or [])}
+    """Section name -> (start, end) of the Doc's text. The pipeline sets doc._.sections before the
+    components run; a Doc made by `nlp(text)` alone gets them here, on first use."""
+    if doc._.sections is None:
+        doc._.sections = split_sections(text_of(doc), doc._.has_title)
+    return {s.name: (s.start, s.end) for s in doc._.sections}
 
 
 _SPACE = re.compile(r"\s+")

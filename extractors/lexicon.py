@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from vnnews.pipeline.normalize import fix_tone_placement
+from vnnews.extractors.text import fix_tone_placement
 
 
 class LexiconError(ValueError):

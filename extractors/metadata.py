@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import sections, sentence_bounds, text_of
-from vnnews.pipeline.segment import Section, author_from_byline, split_sections
+from vnnews.extractors.structure import Section, author_from_byline
 from vnnews.schemas import Event
-
-
-@Language.factory("vnnews_sections")
-def make_sections(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Split the Doc into title, lead, body and byline; store them in doc._.sections."""
-
-    def component(doc: Doc) -> Doc:
-        doc._.sections = split_sections(text_of(doc), doc._.has_title)
-        return doc
-
-    return component
 
 
 def title_of(doc: Doc) -> str | None:
@@ -172,18 +159,6 @@ _AT_EVENT = re.compile(
 )
 
 
-@Language.factory("vnnews_event")
-def make_event(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Nothing to annotate: the event is assembled from the other components' spans."""
-    event_types()
-    _event_re()
-
-    def component(doc: Doc) -> Doc:
-        return doc
-
-    return component
-
-
 def to_event(doc: Doc, dates, org_mentions, people) -> Event:
     """The event record: type, date, location, organizer, chair."""
     chair = next((p.name for p in people if p.role == "chair"), None)
@@ -196,4 +171,4 @@ def to_event(doc: Doc, dates, org_mentions, people) -> Event:
     )
 
 
-__all__ = ["Section", "author_of", "make_event", "make_sections", "title_of", "to_event"]
+__all__ = ["Section", "author_of", "title_of", "to_event"]

@@ -24,39 +24,21 @@ from vnnews.extractors.common import (
     text_of,
     word_edges,
 )
-from vnnews.extractors.vocab import ABBR, STOP_WORDS, Vocabulary, expand, vocabulary
+from vnnews.extractors.vocab import (
+    COMMON_SURNAMES,
+    STOP_WORDS,
+    Vocabulary,
+    expand,
+    is_cap,
+    next_words,
+    vocabulary,
+)
 from vnnews.schemas import Organization
 from vnnews.schemas import Span as SpanModel
 
 LABEL = "ORG"
 SPANS_KEY = "organizations"
 CENTRAL = ("Trung ương", "T.Ư", "TƯ", "TW", "T.W")
-_WORD = re.compile(rf"{ABBR}(?![{LOWER}])|{CAP}|[{LOWER}]+|\d+|&")
-# Surnames common enough that a capitalized run starting with one is a person, not a place.
-_COMMON_SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Trịnh",
-        "Trương",
-        "Lương",
-    ]
-)
 
 
 _CAPITAL_START = re.compile(rf"(?<![\w&.])[{UPPER}]")
@@ -390,25 +372,6 @@ def _head_key(written: str, v: Vocabulary) -> str:
     return low.get(expanded.lower(), expanded)
 
 
-def _words(text: str, pos: int) -> list[tuple[int, int, str]]:
-    """The next few words from pos, stopping at punctuation other than & within abbreviations."""
-    out = []
-    p = pos
-    while len(out) < 12:
-        if text[p : p + 1] != " ":
-            break
-        w = _WORD.match(text, p + 1)
-        if not w:
-            break
-        out.append((w.start(), w.end(), w.group(0)))
-        p = w.end()
-    return out
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _extend(
     text: str,
     pos: int,
@@ -419,7 +382,7 @@ def _extend(
 ) -> int | None:
     """Where a body's name ends: its proper name (only after a head that needs one), then its locality;
     None if a needed name or locality is missing. joined: syllable starts that continue a word."""
-    words = _words(text, pos)
+    words = next_words(text, pos)
     end = pos
     i = 0
     named = False
@@ -438,7 +401,7 @@ def _extend(
                 i += 1
             continue
         if (
-            _is_cap(w)
+            is_cap(w)
             and _person_starts(words, i, v)
             and not (kind == "education" and _only_types(words[:i]))
             and not (kind == "company" and _trade_name(words, i))
@@ -453,12 +416,12 @@ def _extend(
             continue
         prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
         lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
-        if _is_cap(w) or (w.isdigit() and len(w) <= 4) or lower_ok:
+        if is_cap(w) or (w.isdigit() and len(w) <= 4) or lower_ok:
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
             if w.isdigit() and _SLOGAN_COUNT.match(text, b):
                 break  # "Chi bộ 4 tốt", "Cơ quan 3 không": an emulation slogan, not a numbered body
-            if _is_cap(w) and (w in v.places or _place_at(text, a, v)):
+            if is_cap(w) and (w in v.places or _place_at(text, a, v)):
                 break
             named = True
             end = b
@@ -557,7 +520,7 @@ def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
     two capitalized words ending the name, without the middle names that mark a person."""
     run = [w for _, _, w in words[i : i + 3]]
     caps = 0
-    while caps < len(run) and _is_cap(run[caps]):
+    while caps < len(run) and is_cap(run[caps]):
         caps += 1
     return caps == 2 and run[1] not in _MIDDLE
 
@@ -608,7 +571,7 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
 
 def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
     w = words[i][2]
-    return w in _COMMON_SURNAMES and i + 1 < len(words) and _is_cap(words[i + 1][2])
+    return w in COMMON_SURNAMES and i + 1 < len(words) and is_cap(words[i + 1][2])
 
 
 # "các LĐLĐ quận, huyện": a class of bodies, not one body

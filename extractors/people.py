@@ -22,8 +22,8 @@ from vnnews.extractors.common import (
     span_group,
     text_of,
 )
-from vnnews.extractors.organizations import _COMMON_SURNAMES, FIELD_LIST, _is_cap, _words, mentions_of
-from vnnews.extractors.vocab import STOP_WORDS, Vocabulary, vocabulary
+from vnnews.extractors.organizations import FIELD_LIST, mentions_of
+from vnnews.extractors.vocab import COMMON_SURNAMES, STOP_WORDS, Vocabulary, is_cap, next_words, vocabulary
 from vnnews.schemas import Person
 from vnnews.schemas import Span as SpanModel
 
@@ -86,7 +86,7 @@ def _surname_split(run: str, v: Vocabulary) -> int | None:
         n = len(syllables) - i
         if 2 <= n <= 4 and s in v.surnames:
             # "Đoàn Lê Quốc Phong": a body's last word before a three-syllable name
-            if n == 4 and syllables[i + 1] in _COMMON_SURNAMES and s not in _COMMON_SURNAMES:
+            if n == 4 and syllables[i + 1] in COMMON_SURNAMES and s not in COMMON_SURNAMES:
                 return offsets[i + 1]
             return offsets[i]
     return None
@@ -219,14 +219,14 @@ _RUN_ON = frozenset(
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
     joined = _JOINED.get()
-    words = _words(text, pos)
+    words = next_words(text, pos)
     end = pos
     i = 0
     while i < len(words):
         a, b, w = words[i]
         if limit is not None and b > limit:
             break
-        head = v.head_re.match(text, a) if _is_cap(w) else None
+        head = v.head_re.match(text, a) if is_cap(w) else None
         if head and head.end() > b and (limit is None or head.end() <= limit):
             end = head.end()  # "Sở Lao động – Thương binh và Xã hội": a body's name as the lexicon has it
             while i < len(words) and words[i][0] < end:
@@ -247,7 +247,7 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
-        if _is_cap(w):
+        if is_cap(w):
             if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
                 break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
             after_level = i > 0 and (words[i - 1][2] == "ủy" or v.level_re.fullmatch(words[i - 1][2]))
@@ -268,11 +268,7 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             or w in _TITLE_MODIFIERS
             or a in joined  # "Ban An toàn giao thông": a lowercase syllable of the same word
             or (
-                w == "và"
-                and i + 1 < len(words)
-                and _is_cap(words[i + 1][2])
-                and i
-                and _is_cap(words[i - 1][2])
+                w == "và" and i + 1 < len(words) and is_cap(words[i + 1][2]) and i and is_cap(words[i - 1][2])
             )
         ):
             end = b
@@ -296,11 +292,11 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
 def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len: int = 2) -> bool:
     """Whether a personal name starts at words[i]: a surname followed by capitalized words."""
     w = words[i][2]
-    if w not in v.surnames or i + 1 >= len(words) or not _is_cap(words[i + 1][2]):
+    if w not in v.surnames or i + 1 >= len(words) or not is_cap(words[i + 1][2]):
         return False
     run = [x[2] for x in words[i:]]
     n = 0
-    while n < len(run) and _is_cap(run[n]):
+    while n < len(run) and is_cap(run[n]):
         n += 1
     return min_len <= n <= 4
 

@@ -8,7 +8,7 @@ from functools import cache
 from typing import get_args
 
 from vnnews.extractors import lexicon
-from vnnews.extractors.common import LOWER, UPPER
+from vnnews.extractors.common import CAP, LOWER, UPPER
 from vnnews.schemas.models import OrgKind
 
 ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
@@ -226,3 +226,30 @@ def expand(surface: str) -> str:
 @cache
 def _lowercase_levels() -> frozenset[str]:
     return frozenset(lv.lower() for lv in vocabulary().levels)
+
+
+# One word of a name: an abbreviation ("UBND", "GD&ĐT"), a capitalized or lowercase syllable, a
+# number, or "&".
+WORD = re.compile(rf"{ABBR}(?![{LOWER}])|{CAP}|[{LOWER}]+|\d+|&")
+# Surnames common enough that a capitalized run starting with one is a person, not a place.
+COMMON_SURNAMES = lexicon.words("common_surnames.txt")
+
+
+def next_words(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The next few words from pos, stopping at punctuation other than & within abbreviations."""
+    out = []
+    p = pos
+    while len(out) < 12:
+        if text[p : p + 1] != " ":
+            break
+        w = WORD.match(text, p + 1)
+        if not w:
+            break
+        out.append((w.start(), w.end(), w.group(0)))
+        p = w.end()
+    return out
+
+
+def is_cap(word: str) -> bool:
+    """Whether a word starts with a capital letter."""
+    return word[:1].isupper()

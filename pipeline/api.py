@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from vnnews.extractors import activities, dates, metadata, organizations, people
 from vnnews.extractors.common import text_of
+from vnnews.extractors.structure import split_sections
 from vnnews.pipeline import html
 from vnnews.pipeline import nlp as nlp_module
 from vnnews.pipeline.encodings import repair_legacy
@@ -180,6 +181,8 @@ class Extractor:
         doc._.published = parse_published(item.published)
         doc._.has_title = True if has_title else None
         doc._.warnings = warnings
+        # the article's structure, before the components that read it run
+        doc._.sections = split_sections(text, doc._.has_title)
         return doc
 
     def extract(

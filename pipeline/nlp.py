@@ -8,18 +8,16 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
-import vnnews.extractors  # noqa: F401  (registers the components' factories)
+from vnnews.extractors import activities, dates, organizations, people  # noqa: F401  (registers the factories)
 from vnnews.pipeline.tokenizer import VietnameseTokenizer
 
 MAX_CHARS = 2_000_000  # an article longer than this is a dump, not a report
 
 COMPONENTS = (
-    "vnnews_sections",
     "vnnews_dates",
     "vnnews_organizations",
     "vnnews_people",
     "vnnews_activities",
-    "vnnews_event",
 )
 
 

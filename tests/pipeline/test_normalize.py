@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from vnnews.pipeline.normalize import fix_tone_placement, normalize
+from vnnews.extractors.text import fix_tone_placement
+from vnnews.pipeline.normalize import normalize
 
 # --- tables: (raw, expected) -------------------------------------------------------------
 

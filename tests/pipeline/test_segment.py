@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from vnnews.pipeline.segment import author_from_byline, compose, split_sections, split_sentences
+from vnnews.extractors.structure import author_from_byline, split_sections
+from vnnews.pipeline.segment import compose, split_sentences
 
 LEAD = "Sáng 10/4, UBND tỉnh Hà Tĩnh tổ chức hội nghị tổng kết công tác năm 2024."
 BODY_1 = "Tham dự hội nghị có đại diện lãnh đạo các sở, ngành và địa phương."

@@ -1,0 +1,135 @@
+"""Structure of an article: title, lead, body and byline sections, and the byline's author.
+
+The pipeline computes the sections before the components run (doc._.sections); the extractors
+read them. Byline vocabulary (prefixes, agency words) is data under extractors/data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnnews.extractors import lexicon
+
+CAPITALS = "A-ZÀ-ỸĐ"  # the capital letters of Vietnamese, as a regex character range
+_CAP_WORD = rf"[{CAPITALS}][^\s,.;:!?()\[\]/–-]*"
+# A byline name: one to four capitalized syllables ("Minh Anh", "TẤN TUÂN", "Văn Hùng").
+_NAME = rf"{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
+_AGENCY = r"[A-ZĐ][\w.]*(?: [A-ZĐ][\w.]*)?(?:/[\w.]+(?: [\w.]+)?)?"
+_BYLINE_PREFIX = (
+    rf"(?:(?:{lexicon.alternation(lexicon.words('byline_prefixes.txt'), any_space=False)})\s*:?\s*)"
+)
+_BYLINE = re.compile(
+    rf"(?P<prefix>{_BYLINE_PREFIX})?"
+    rf"(?P<names>{_NAME}(?:\s*[–-]\s*{_NAME}){{0,3}})"
+    rf"(?P<agency>\s*\({_AGENCY}\)|/{_AGENCY})?"
+)
+# Where a byline glued to the last sentence may begin: after the sentence's end.
+_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?…]|\./\.|[.!?…][”\"’)])\s+")
+_STANDALONE_MAX = 60
+
+
+@dataclass(frozen=True)
+class Section:
+    """A named character range of the article text."""
+
+    name: str
+    start: int
+    end: int
+
+
+def looks_like_title(line: str, rest: str) -> bool:
+    """A first line that is a headline: short, unterminated, followed by more text."""
+    line = line.strip()
+    return bool(rest.strip()) and 0 < len(line) <= 300 and not line.endswith((".", ":", ";", ","))
+
+
+def find_byline(text: str, body_start: int) -> tuple[int, int] | None:
+    """Offsets of the byline: a short name line at the very end, or glued to the last sentence."""
+    end = len(text.rstrip())
+    last_nl = text.rfind("\n", body_start, end)
+    line_start = last_nl + 1 if last_nl >= 0 else body_start
+    if line_start >= end:
+        return None
+    line = text[line_start:end]
+    if line_start > body_start and len(line) <= _STANDALONE_MAX and _is_byline(line):
+        return line_start, end
+    # a byline glued to the last sentence: take the shortest tail that reads as one
+    candidates = [m.end() for m in _SENTENCE_END_BEFORE.finditer(line)]
+    for pos in candidates:
+        tail = line[pos:]
+        if len(tail) <= _STANDALONE_MAX and _is_byline(tail):
+            return line_start + pos, end
+    # an all-capitals name glued without punctuation ("... chương trình VĂN DŨNG")
+    m = re.search(rf"\s((?:[{CAPITALS}]{{2,}} ){{1,3}}[{CAPITALS}]{{2,}})$", line)
+    if m and not any(w in _AGENCY_WORDS for w in m.group(1).split()):
+        return line_start + m.start(1), end
+    return None
+
+
+_AGENCY_WORDS = lexicon.words("byline_agencies.txt")
+_ALONE = lexicon.words("byline_alone.txt")  # bylines that are a role or an agency alone
+
+
+def _is_byline(s: str) -> bool:
+    s = s.strip()
+    if not s or len(s.split()) > 12:
+        return False
+    if s in _ALONE:
+        return True
+    half = s[: len(s) // 2].strip()
+    if half and s == f"{half} {half}":
+        s = half  # a byline the page printed twice
+    m = _BYLINE.fullmatch(s)
+    return bool(m) and not s.endswith(".")
+
+
+def author_from_byline(byline: str) -> str | None:
+    """The author as the guidelines write it: agency in brackets or after a slash dropped."""
+    s = byline.strip().rstrip(".")
+    stripped = re.sub(rf"^{_BYLINE_PREFIX}", "", s).strip()
+    if not stripped:
+        return s if s and not s.endswith(":") else None  # "Nhóm PV" alone is a byline; "Tin, ảnh:" is not
+    s = stripped
+    # "Bình Minh/VOV.VN Bình Minh/VOV.VN": a byline repeated by the page
+    half = s[: len(s) // 2].strip()
+    if half and s == f"{half} {half}":
+        s = half
+    only_agency = re.fullmatch(r"[A-ZĐ.]+(?:/[^/]+)?", s)
+    if only_agency:
+        return s
+    s = re.sub(r"\s*\([^)]*\)\s*$", "", s)
+    s = re.sub(r"/\S.*$", "", s)
+    return s.strip() or None
+
+
+def split_sections(text: str, has_title: bool | None = None) -> list[Section]:
+    """Title, lead (first paragraph), body and byline of the analysed text."""
+    sections: list[Section] = []
+    pos = 0
+    first_nl = text.find("\n")
+    if first_nl > 0 and (
+        has_title or (has_title is None and looks_like_title(text[:first_nl], text[first_nl:]))
+    ):
+        sections.append(Section("title", 0, first_nl))
+        pos = first_nl
+    elif has_title and first_nl < 0:
+        return [Section("title", 0, len(text))] if text else []
+    while pos < len(text) and text[pos] == "\n":
+        pos += 1
+    if pos >= len(text):
+        return sections
+    byline = find_byline(text, pos)
+    body_end = byline[0] if byline else len(text)
+    body_end = len(text[:body_end].rstrip())
+    lead_end = text.find("\n", pos, body_end)
+    lead_end = body_end if lead_end < 0 else lead_end
+    if lead_end > pos:
+        sections.append(Section("lead", pos, lead_end))
+    rest = lead_end
+    while rest < body_end and text[rest] == "\n":
+        rest += 1
+    if rest < body_end:
+        sections.append(Section("body", rest, body_end))
+    if byline:
+        sections.append(Section("byline", *byline))
+    return sections
