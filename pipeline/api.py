@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -19,6 +18,7 @@ from vnnews.pipeline import nlp as nlp_module
 from vnnews.pipeline.encodings import repair_legacy
 from vnnews.pipeline.errors import ArticleTimeout, EmptyArticle, InternalError, InvalidInput, VnnewsError
 from vnnews.pipeline.normalize import normalize
+from vnnews.pipeline.options import DEFAULT_TIMEOUT, ExtractOptions, parse_published
 from vnnews.pipeline.segment import compose
 from vnnews.schemas import Article, Section
 
@@ -64,41 +64,6 @@ class Failure:
         return f"{where}: {message} [{self.kind}]"
 
 
-_ISO = re.compile(
-    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
-    r"(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?)?)?$",
-    re.ASCII,  # "２０１７" or Arabic-Indic digits are not an ISO date
-)
-
-
-def parse_published(value: str | None) -> str | None:
-    """A publication date as ISO at its own granularity ("2017", "2017-06", "2017-06-08"), or None."""
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # a bare year
-    if not isinstance(value, str):
-        raise InvalidInput(f"publication date must be a string, not {type(value).__name__}")
-    value = value.strip()
-    if not value:
-        return None
-    m = _ISO.match(value)
-    if not m:
-        raise InvalidInput(f"publication date {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = m.groups()
-    if month and not 1 <= int(month) <= 12:
-        raise InvalidInput(f"publication date {value!r} has no month {month}")
-    if day:
-        import datetime as dt
-
-        try:
-            dt.date(int(year), int(month), int(day))
-        except ValueError as exc:
-            raise InvalidInput(f"publication date {value!r} is not a calendar date") from exc
-    return "-".join(x for x in (year, month, day) if x)
-
-
-DEFAULT_TIMEOUT = 60.0  # seconds one article may take before it becomes a `timeout` failure
 _TEXT_FIELDS = ("id", "title", "published", "source", "author")
 
 
@@ -290,6 +255,21 @@ def default_extractor(articles: int = 0) -> Extractor:
     if _default is None:
         _default = Extractor()
     return _default
+
+
+def extract_records(options: ExtractOptions, failures: list[Failure]) -> Iterator[dict]:
+    """The records (as JSON-ready dicts) of every article options.paths names, in order, with the
+    process-wide pipeline; what cannot be read or extracted is appended to failures as a Failure."""
+    from vnnews.pipeline.inputs import read_inputs
+
+    extractor = default_extractor()
+    extractor.timeout = options.timeout
+    exclude = None if options.include_text else {"text"}
+    for result in extractor.extract_many(read_inputs(options.paths, options.read, failures)):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            yield result.model_dump(mode="json", exclude=exclude)
 
 
 def extract(

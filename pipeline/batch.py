@@ -29,11 +29,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from vnnews.pipeline.api import DEFAULT_TIMEOUT, ArticleInput, Failure
+from vnnews.pipeline.api import ArticleInput, Failure
 from vnnews.pipeline.errors import VnnewsError
 from vnnews.pipeline.inputs import iter_sources, printable
+from vnnews.pipeline.options import DEFAULT_TIMEOUT, BatchOptions
 
-DEFAULT_CHUNK = 32
 MAX_RETRIES = 2  # times a chunk is retried after its worker died, before its articles go one by one
 TAIL_BYTES = 4096  # the manifest keeps a hash of each file's last bytes, to notice a changed file
 MAX_LISTED_DUPLICATES = 100  # ids named in the summary; the rest are only counted
@@ -44,42 +44,6 @@ class BatchError(VnnewsError):
     """The batch cannot run or go on (unusable output, manifest that does not match it, full disk)."""
 
     kind = "batch"
-
-
-@dataclass(frozen=True)
-class BatchOptions:
-    """What `vnnews batch` was asked to do."""
-
-    inputs: tuple[str, ...]
-    output: str
-    glob: str = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
-    jobs: int = 1
-    engine: str = "local"
-    scheduler: str | None = None
-    errors: str | None = None
-    manifest: str | None = None
-    published: str | None = None
-    chunk_size: int = DEFAULT_CHUNK
-    include_text: bool = True
-    force: bool = False
-    input_format: str = "auto"
-    encoding: str | None = None
-    timeout: float | None = DEFAULT_TIMEOUT
-    retry_failed: bool = True
-
-    @property
-    def errors_path(self) -> str | None:
-        """Where error records go: beside the output unless given."""
-        if self.errors:
-            return self.errors
-        return None if self.output == "-" else _strip_suffixes(self.output) + ".errors.jsonl"
-
-    @property
-    def manifest_path(self) -> str | None:
-        """The SQLite manifest: beside the output unless given; none when streaming to stdout."""
-        if self.manifest:
-            return self.manifest
-        return None if self.output == "-" else _strip_suffixes(self.output) + ".manifest.sqlite"
 
 
 @dataclass
@@ -100,12 +64,6 @@ class BatchSummary:
     def total(self) -> int:
         """Articles seen, done now or before."""
         return self.ok + self.failed + self.skipped
-
-
-def _strip_suffixes(path: str) -> str:
-    for suffix in (".gz", ".jsonl", ".json"):
-        path = path.removesuffix(suffix)
-    return path
 
 
 # --- the work: one chunk of articles in a worker ---------------------------------------------------
@@ -656,14 +614,7 @@ def _drive(
         chunk: list[ArticleInput] = []
         keys: list[str] = []
         read_failures: list[Failure] = []
-        for entry in iter_sources(
-            options.inputs,
-            options.glob,
-            options.published,
-            options.input_format,
-            encoding=options.encoding,
-            exclude=mine,
-        ):
+        for entry in iter_sources(options.inputs, options.read, exclude=mine):
             if isinstance(entry, Failure):
                 key = failure_key(entry)
                 if seen(key):

@@ -1,4 +1,6 @@
-"""The `vnnews` command line: parse arguments, build options, call the library, report errors."""
+"""The `vnnews` command line: parse arguments, build one options object, call the library, turn
+domain errors into click errors. `--help`, `--version` and `schema` import neither spaCy nor the
+extractors."""
 
 from __future__ import annotations
 
@@ -8,18 +10,23 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 import click
 
 from vnnews.pipeline.errors import InvalidInput, VnnewsError
-from vnnews.pipeline.inputs import INPUT_FORMATS, read_inputs
-
-DEFAULT_TIMEOUT = 60.0  # pipeline.api.DEFAULT_TIMEOUT, without importing spaCy for --help
+from vnnews.pipeline.options import (
+    DEFAULT_CHUNK,
+    DEFAULT_GLOB,
+    DEFAULT_TIMEOUT,
+    INPUT_FORMATS,
+    OUTPUT_FORMATS,
+    BatchOptions,
+    ExtractOptions,
+    ReadOptions,
+    parse_published,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
-DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 ENCODING_HELP = (
     "Encoding of text files: a Python text codec (cp1258, utf-16, ...), tcvn3 or vni. Default: detected."
 )
@@ -46,17 +53,17 @@ def _encoding(name: str | None) -> str | None:
     return name
 
 
-def _published(value: str | None) -> str | None:
-    from vnnews.pipeline.api import parse_published
-
+def _read_options(
+    published: str | None, encoding: str | None, input_format: str, glob: str = DEFAULT_GLOB
+) -> ReadOptions:
+    """The reading options of a command, checked: usage errors for a bad date or encoding."""
     try:
-        return parse_published(value)
+        published = parse_published(published)
     except InvalidInput as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
-
-
-def _timeout(seconds: float) -> float | None:
-    return seconds or None
+    return ReadOptions(
+        published=published, encoding=_encoding(encoding), input_format=input_format, glob=glob
+    )
 
 
 def _quiet_libraries() -> None:
@@ -66,39 +73,6 @@ def _quiet_libraries() -> None:
 
     for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
-
-
-@dataclass(frozen=True)
-class ExtractOptions:
-    """What `vnnews extract` was asked to do."""
-
-    paths: tuple[str, ...]
-    jsonl: bool
-    published: str | None
-    debug: bool
-    include_text: bool
-    encoding: str | None = None
-    input_format: str = "auto"
-    timeout: float | None = None
-
-
-def _records(options: ExtractOptions, failures: list) -> Iterator[dict]:
-    from vnnews.pipeline.api import Failure, default_extractor
-
-    extractor = default_extractor()
-    extractor.timeout = options.timeout
-    items = read_inputs(
-        options.paths,
-        published=options.published,
-        failures=failures,
-        encoding=options.encoding,
-        input_format=options.input_format,
-    )
-    for result in extractor.extract_many(items):
-        if isinstance(result, Failure):
-            failures.append(result)
-            continue
-        yield result.model_dump(mode="json", exclude=None if options.include_text else {"text"})
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,7 +95,7 @@ def _input_format_option(f):
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--output-format",
-    type=click.Choice(["auto", "json", "jsonl"]),
+    type=click.Choice(OUTPUT_FORMATS),
     default="auto",
     show_default=True,
     help="auto: one article as indented JSON, several as JSON Lines; json; jsonl (JSON Lines).",
@@ -154,17 +128,22 @@ def extract(
     """
     if jsonl and output_format == "json":
         raise click.UsageError("--jsonl and --output-format json contradict each other")
-    if jsonl:
-        output_format = "jsonl"
     options = ExtractOptions(
-        paths, output_format == "jsonl", _published(published), debug, not no_text, _encoding(encoding),
-        input_format, _timeout(timeout),
-    )  # fmt: skip
+        paths=paths,
+        read=_read_options(published, encoding, input_format),
+        output_format="jsonl" if jsonl else output_format,
+        include_text=not no_text,
+        timeout=timeout or None,
+        debug=debug,
+    )
+    from vnnews.pipeline.api import extract_records
+
     _quiet_libraries()
     failures: list = []
     out = sys.stdout
+    output_format = options.output_format
     try:
-        records = _records(options, failures)
+        records = extract_records(options, failures)
         head = [] if output_format == "jsonl" else list(itertools.islice(records, 2))
         if output_format == "json" or (output_format == "auto" and len(head) == 1 and not _is_archive(paths)):
             # one indented JSON document: the record of one article, or an array of several
@@ -282,30 +261,26 @@ def batch(
     Parallel (-j), resumable (run the same command again after an interruption) and exactly-once:
     each input article appears once in the output or, if it failed, once in the errors file.
     """
-    from vnnews.pipeline import batch as batch_module
-
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    if chunk_size is None:
-        chunk_size = 4 if output == "-" else batch_module.DEFAULT_CHUNK  # stream to stdout as records finish
-    options = batch_module.BatchOptions(
+    options = BatchOptions(
         inputs=inputs,
         output=output,
-        glob=patterns,
+        read=_read_options(published, encoding, input_format, patterns),
         jobs=jobs,
         engine=engine,
         scheduler=scheduler,
         errors=errors,
         manifest=manifest,
-        published=_published(published),
-        chunk_size=chunk_size,
+        # to stdout, small chunks: records stream out as they finish
+        chunk_size=chunk_size or (4 if output == "-" else DEFAULT_CHUNK),
         include_text=not no_text,
         force=force,
-        input_format=input_format,
-        encoding=_encoding(encoding),
-        timeout=_timeout(timeout),
+        timeout=timeout or None,
         retry_failed=retry_failed,
     )
+    from vnnews.pipeline import batch as batch_module
+
     _quiet_libraries()
     bar = _progress_bar(options, enabled=sys.stderr.isatty() and output != "-")
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -363,7 +338,7 @@ class _Bar:
         self.total: int | None = None
 
         def count() -> None:
-            self.total = count_articles(options.inputs, options.glob, own_files(options))
+            self.total = count_articles(options.inputs, options.read.glob, own_files(options))
 
         self._counter = threading.Thread(target=count, daemon=True)
         self._counter.start()

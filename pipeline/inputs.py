@@ -28,6 +28,7 @@ from vnnews.pipeline.errors import (
     TooLarge,
     VnnewsError,
 )
+from vnnews.pipeline.options import DEFAULT_READ, ReadOptions
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -90,7 +91,6 @@ def is_archive(name: str) -> bool:
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
 MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 SNIFF_BYTES = 1 << 20  # how much of a file's first line is read to tell an archive from an article
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
 _SKIP_PIECE = 1 << 20  # an over-long line is skipped in pieces of this many bytes
 
 
@@ -303,16 +303,15 @@ def _article(
     return ArticleInput(text, warnings=tuple(warnings), **fields)
 
 
-def read_file(
-    path: str, published: str | None = None, encoding: str | None = None, input_format: str = "auto"
-) -> Iterator[ArticleInput | Failure]:
+def read_file(path: str, options: ReadOptions = DEFAULT_READ) -> Iterator[ArticleInput | Failure]:
     """The articles of one file: an archive's objects, a web page, or a text file.
 
-    input_format: "auto" (an archive by its name or its first line, a web page by its name or its
-    first characters), "jsonl", "text" or "html". Never reads more than MAX_FILE_BYTES of a single
+    options.input_format: "auto" (an archive by its name or its first line, a web page by its name
+    or its first characters), "jsonl", "text" or "html". Never reads more than MAX_FILE_BYTES of a single
     article, and never opens what is not a regular file (a FIFO, a device): those are Failures."""
     name = printable(path)
     stem = printable(Path(path).stem)
+    input_format = options.input_format
     try:
         if name != path:
             raise BadFileName(f"{name}: the file name is not valid UTF-8: rename the file to read it")
@@ -346,51 +345,50 @@ def read_file(
                     f"{path}: unreadable archive ({exc}); the lines before it were read",
                 )
                 return
-        yield _article(data, path, fmt, encoding, id=stem, published=published, source=str(path))
+        yield _article(
+            data, path, fmt, options.encoding, id=stem, published=options.published, source=str(path)
+        )
     except VnnewsError as exc:
         yield Failure(stem, name, exc.kind, str(exc))
     except OSError as exc:
         yield Failure(stem, name, "io", f"{name}: {exc.strerror or exc}")
 
 
-def read_stdin(
-    published: str | None = None, input_format: str = "auto", encoding: str | None = None
-) -> Iterator[ArticleInput | Failure]:
+def read_stdin(options: ReadOptions = DEFAULT_READ) -> Iterator[ArticleInput | Failure]:
     """Standard input: one article, or a JSON Lines archive of article objects read as they come
     (input_format "auto" tells them apart by the first line)."""
     try:
-        fmt, stream = _sniff(sys.stdin.buffer, input_format)
+        fmt, stream = _sniff(sys.stdin.buffer, options.input_format)
         if fmt == "jsonl":
             yield from read_archive(stream, "<stdin>")
             return
         data = stream.read(MAX_FILE_BYTES + 1)
-        yield _article(data, "<stdin>", fmt, encoding, id=None, published=published, source="<stdin>")
+        yield _article(
+            data, "<stdin>", fmt, options.encoding, id=None, published=options.published, source="<stdin>"
+        )
     except VnnewsError as exc:
         yield Failure(None, "<stdin>", exc.kind, str(exc))
 
 
 def iter_sources(
     inputs: tuple[str, ...] | list[str],
-    patterns: str,
-    published: str | None = None,
-    input_format: str = "auto",
+    options: ReadOptions = DEFAULT_READ,
     folders: bool = True,
-    encoding: str | None = None,
     exclude: frozenset[str] = frozenset(),
 ) -> Iterator[ArticleInput | Failure]:
     """Every article of the inputs in a stable order: files as given, folders walked recursively in
-    sorted order keeping the names that match one of the comma-separated glob patterns.
+    sorted order keeping the names that match one of options.glob's comma-separated patterns.
 
     exclude: real paths never read from a folder (a batch's own output, errors and manifest)."""
-    globs = [g.strip() for g in patterns.split(",") if g.strip()]
+    globs = [g.strip() for g in options.glob.split(",") if g.strip()]
     for path in inputs:
         if path == "-":
-            yield from read_stdin(published, input_format, encoding)
+            yield from read_stdin(options)
         elif folders and os.path.isdir(path):
             for found in _walk(path, globs, exclude):
-                yield from read_file(found, published, encoding, input_format)
+                yield from read_file(found, options)
         else:
-            yield from read_file(path, published, encoding, input_format)
+            yield from read_file(path, options)
 
 
 def _walk(folder: str, globs: list[str], exclude: frozenset[str]) -> Iterator[str]:
@@ -405,14 +403,11 @@ def _walk(folder: str, globs: list[str], exclude: frozenset[str]) -> Iterator[st
 
 
 def read_inputs(
-    paths: tuple[str, ...] | list[str],
-    published: str | None,
-    failures: list[Failure],
-    encoding: str | None = None,
-    input_format: str = "auto",
+    paths: tuple[str, ...] | list[str], options: ReadOptions, failures: list[Failure]
 ) -> Iterator[ArticleInput]:
-    """Every article named by paths, in order; unreadable inputs become Failures."""
-    for entry in iter_sources(paths, "*", published, input_format, folders=False, encoding=encoding):
+    """Every article named by paths, in order (folders are not walked); unreadable inputs are
+    appended to failures."""
+    for entry in iter_sources(paths, options, folders=False):
         if isinstance(entry, Failure):
             failures.append(entry)
         else:

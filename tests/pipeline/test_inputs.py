@@ -14,6 +14,7 @@ import pytest
 from vnnews.pipeline.api import ArticleInput, Failure
 from vnnews.pipeline.errors import BinaryInput, DecodeError
 from vnnews.pipeline.inputs import decode, is_archive, read_inputs
+from vnnews.pipeline.options import ReadOptions
 
 TEXT = "Hội nghị tổng kết công tác năm 2024 của Ủy ban nhân dân tỉnh Hà Tĩnh."
 ARTICLE = "Hà Tĩnh tổng kết năm 2024\n\nSáng 10/4, UBND tỉnh tổ chức hội nghị tổng kết.\n\nMinh Châu\n"
@@ -97,7 +98,7 @@ def test_is_archive_by_extension(name: str, expected: bool) -> None:
 def read(paths: list[Path | str], published: str | None = None) -> tuple[list[ArticleInput], list[Failure]]:
     """All items and failures of read_inputs over paths."""
     failures: list[Failure] = []
-    items = list(read_inputs([str(p) for p in paths], published, failures))
+    items = list(read_inputs([str(p) for p in paths], ReadOptions(published=published), failures))
     return items, failures
 
 
