@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
     LOWER,
     UPPER,
     Intervals,
+    SpanComponent,
     around,
     sections,
     sentence_bounds,
-    span_group,
     text_of,
 )
 from vnnews.schemas import Activity
@@ -381,12 +380,13 @@ def find(
     sentences: list[tuple[int, int]],
     skip: list[tuple[int, int]] = (),
     names: list[tuple[int, int, str]] = (),
+    c: Cues | None = None,
 ) -> list[Item]:
     """Activities in text: enumeration items, named programs, funds and campaigns, and quoted models,
     without overlaps. skip: ranges to ignore (byline); names: (start, end, "person", "body" or
     "title"): a list item that is a body's name, or holds a person's, is not an activity, and
-    neither is a program named inside a person's title."""
-    c = cues()
+    neither is a program named inside a person's title. c: the compiled cues (default: cues())."""
+    c = c or cues()
     # an enumeration item that is only the name of a body or a person is not an activity
     bodies = Intervals((a, b) for a, b, k in names if k != "title")
     titles = Intervals((a, b) for a, b, k in names if k == "title")
@@ -489,47 +489,52 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
 
 # --- spaCy component ---------------------------------------------------------------------------
 
-if not Span.has_extension("activity"):
-    Span.set_extension("activity", default=None)
 
+@Language.factory(
+    "vnnews_activities",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.activity"],
+    default_config={"spans_key": SPANS_KEY, "people_key": "people", "organizations_key": "organizations"},
+)
+class ActivityTagger(SpanComponent):
+    """Activities, programs, funds and campaigns: doc.spans[spans_key], each span's `_.activity` an
+    Item. Reads the people and organizations the earlier components found (by their spans keys)."""
 
-@Language.factory("vnnews_activities")
-def make_activities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Find activities; write doc.spans['activities'] with span._.activity."""
-    cues()
+    label = LABEL
+    extension = "activity"
 
-    def component(doc: Doc) -> Doc:
+    def __init__(
+        self, nlp: Language, name: str, spans_key: str, people_key: str, organizations_key: str
+    ) -> None:
+        super().__init__(spans_key)
+        self.people_key = people_key
+        self.organizations_key = organizations_key
+        self.cues = cues()  # compiled once, when the pipeline is built
+
+    def find(self, doc: Doc) -> list[Item]:
+        """Activities of the Doc, its byline, bodies, people and their titles left out."""
         secs = sections(doc)
         skip = [secs["byline"]] if "byline" in secs else []
-        spans = []
         names = [
-            (s.start_char, s.end_char, "person" if key == "people" else "body")
-            for key in ("organizations", "people")
+            (s.start_char, s.end_char, "person" if key == self.people_key else "body")
+            for key in (self.organizations_key, self.people_key)
             for s in doc.spans.get(key, [])
         ]
         # a program named inside a person's title ("Phó Trưởng Ban Chỉ đạo các chương trình MTQG") is
         # part of the title, not an activity the article reports
         names += [
             (a, b, "title")
-            for s in doc.spans.get("people", [])
+            for s in doc.spans.get(self.people_key, [])
             if s._.person is not None
             for a, b in s._.person.titles
         ]
-        for item in find(text_of(doc), sentence_bounds(doc), skip, names):
-            span = doc.char_span(item.start, item.end, label=LABEL, alignment_mode="expand")
-            if span is not None:
-                span._.activity = item
-                spans.append(span)
-        span_group(doc, SPANS_KEY, spans)
-        return doc
-
-    return component
+        return find(text_of(doc), sentence_bounds(doc), skip, names, self.cues)
 
 
-def to_records(doc: Doc) -> list[Activity]:
+def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Activity]:
     """Activity records of a processed Doc."""
     out = []
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in doc.spans.get(spans_key, []):
         item: Item = span._.activity
         out.append(
             Activity(

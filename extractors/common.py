@@ -21,6 +21,39 @@ CAP = rf"[{UPPER}][{LOWER}{UPPER}']*(?:-[{UPPER}{LOWER}][{LOWER}]*)*"
 LOW = rf"[{LOWER}]+"
 
 
+class SpanComponent:
+    """Base of the vnnews extractor components: `find(doc)` gives the items (each with `start` and
+    `end` character offsets), `__call__` writes them as spans of `doc.spans[spans_key]` labelled
+    `label`, each carrying its item in `span._.<extension>`. A subclass holds its compiled vocabulary
+    on the instance, built once when the pipeline is built."""
+
+    label: str = ""
+    extension: str = ""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        # the span attribute exists as soon as the module is imported, as spaCy extensions usually do
+        if cls.extension and not Span.has_extension(cls.extension):
+            Span.set_extension(cls.extension, default=None)
+
+    def __init__(self, spans_key: str) -> None:
+        self.spans_key = spans_key
+
+    def find(self, doc: Doc) -> list:
+        """The items of doc, in text order."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for item in self.find(doc):
+            span = doc.char_span(item.start, item.end, label=self.label, alignment_mode="expand")
+            if span is not None:
+                span._.set(self.extension, item)
+                spans.append(span)
+        span_group(doc, self.spans_key, spans)
+        return doc
+
+
 def doc_published(doc: Doc) -> str | None:
     """The publication date the caller gave for this Doc."""
     return doc._.published

@@ -5,20 +5,19 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
     Intervals,
+    SpanComponent,
     doc_published,
     sentence_bounds,
     sentence_of,
-    span_group,
     text_of,
 )
 from vnnews.schemas import DateItem
@@ -781,35 +780,34 @@ def end_value_of(f: Found) -> str | None:
 
 # --- spaCy component ---------------------------------------------------------------------------
 
-if not Span.has_extension("date"):
-    Span.set_extension("date", default=None)
+
+@Language.factory(
+    "vnnews_dates",
+    assigns=["doc.spans", "span._.date"],
+    default_config={"spans_key": SPANS_KEY},
+)
+class DateTagger(SpanComponent):
+    """Dates and their TIMEX3 values: doc.spans[spans_key], each span's `_.date` a Found. Relative
+    dates and missing years are resolved against doc._.published, which the pipeline sets from its
+    input before the components run."""
+
+    label = LABEL
+    extension = "date"
+
+    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+        super().__init__(spans_key)
+        self.patterns = patterns()  # compiled once, when the pipeline is built
+
+    def find(self, doc: Doc) -> list[Found]:
+        """Dates of the Doc, resolved against its publication date."""
+        text, sentences = text_of(doc), sentence_bounds(doc)
+        return resolve(find(text, sentences), text, sentences, doc_published(doc))
 
 
-@Language.factory("vnnews_dates")
-def make_dates(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Find and normalize dates; write them to doc.spans['dates'] with span._.date."""
-    patterns()  # compile at load time, not on the first article
-
-    def component(doc: Doc) -> Doc:
-        sentences = sentence_bounds(doc)
-        found = resolve(find(text_of(doc), sentences), text_of(doc), sentences, doc_published(doc))
-        spans = []
-        for f in found:
-            span = doc.char_span(f.start, f.end, label=LABEL, alignment_mode="expand")
-            if span is None:
-                continue
-            span._.date = f
-            spans.append(span)
-        span_group(doc, SPANS_KEY, spans)
-        return doc
-
-    return component
-
-
-def to_records(doc: Doc) -> list[DateItem]:
+def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[DateItem]:
     """Date records of a processed Doc."""
     items = []
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in doc.spans.get(spans_key, []):
         f: Found = span._.date
         items.append(
             DateItem(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
@@ -17,10 +16,10 @@ from vnnews.extractors.common import (
     LOWER,
     UPPER,
     Intervals,
+    SpanComponent,
     credits_and_byline,
     fold,
     joined_syllables,
-    span_group,
     text_of,
     word_edges,
 )
@@ -672,27 +671,27 @@ def back_references(text: str, mentions: list[OrgMention], doc: Doc | None = Non
 
 # --- spaCy component ---------------------------------------------------------------------------
 
-if not Span.has_extension("org"):
-    Span.set_extension("org", default=None)
 
+@Language.factory(
+    "vnnews_organizations",
+    assigns=["doc.spans", "span._.org"],
+    default_config={"spans_key": SPANS_KEY},
+)
+class OrganizationTagger(SpanComponent):
+    """Mentions of bodies, back-references included: doc.spans[spans_key], each span's `_.org` an
+    OrgMention."""
 
-@Language.factory("vnnews_organizations")
-def make_organizations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Find bodies; write doc.spans['organizations'] with span._.org (the mention)."""
-    vocabulary()
-    adhoc()
+    label = LABEL
+    extension = "org"
 
-    def component(doc: Doc) -> Doc:
-        spans = []
-        for mention in _with_back_references(text_of(doc), doc):
-            span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
-            if span is not None:
-                span._.org = mention
-                spans.append(span)
-        span_group(doc, SPANS_KEY, spans)
-        return doc
+    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+        super().__init__(spans_key)
+        self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
+        self.adhoc = adhoc()
 
-    return component
+    def find(self, doc: Doc) -> list[OrgMention]:
+        """The Doc's organization mentions, in text order."""
+        return _with_back_references(text_of(doc), doc)
 
 
 def _with_back_references(text: str, doc: Doc) -> list[OrgMention]:
@@ -700,17 +699,17 @@ def _with_back_references(text: str, doc: Doc) -> list[OrgMention]:
     return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
 
-def mentions_of(doc: Doc) -> list[OrgMention]:
+def mentions_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[OrgMention]:
     """The organization mentions a processed Doc holds."""
-    return [s._.org for s in doc.spans.get(SPANS_KEY, [])]
+    return [s._.org for s in doc.spans.get(spans_key, [])]
 
 
-def to_records(doc: Doc) -> list[Organization]:
+def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Organization]:
     """Organization records of a processed Doc, one per body; a body named only in the byline or a
     photo credit ("Ảnh: Minh Anh/TTXVN") is the article's source, not one of its subjects."""
     out = []
     credits = credits_and_byline(doc)
-    for ent in cluster(mentions_of(doc)):
+    for ent in cluster(mentions_of(doc, spans_key)):
         if all(any(a <= m.start and m.end <= b for a, b in credits) for m in ent.mentions):
             continue
         first = ent.mentions[0]

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import contextvars
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
     CAP,
+    SpanComponent,
     around,
     credits_and_byline,
     fold,
     joined_syllables,
     sentence_bounds,
-    span_group,
     text_of,
 )
 from vnnews.extractors.organizations import FIELD_LIST, mentions_of
@@ -183,8 +181,6 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     return honorific, rank, pos
 
 
-# Syllable starts that continue an underthesea word in the Doc being processed ("toàn" of "An toàn")
-_JOINED: contextvars.ContextVar[frozenset[int]] = contextvars.ContextVar("joined", default=frozenset())
 _TITLE_MODIFIERS = frozenset(
     ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "nhiệm", "phụ", "trách"]
 )
@@ -218,7 +214,7 @@ _RUN_ON = frozenset(
 
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
-    joined = _JOINED.get()
+    joined = v.joined
     words = next_words(text, pos)
     end = pos
     i = 0
@@ -581,43 +577,40 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
 
 # --- spaCy component ---------------------------------------------------------------------------
 
-if not Span.has_extension("person"):
-    Span.set_extension("person", default=None)
+
+@Language.factory(
+    "vnnews_people",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.person"],
+    default_config={"spans_key": SPANS_KEY, "organizations_key": "organizations"},
+)
+class PersonTagger(SpanComponent):
+    """Mentions of named people with their honorific, rank and titles: doc.spans[spans_key], each
+    span's `_.person` a Mention. Names inside the bodies found earlier are not people."""
+
+    label = LABEL
+    extension = "person"
+
+    def __init__(self, nlp: Language, name: str, spans_key: str, organizations_key: str) -> None:
+        super().__init__(spans_key)
+        self.organizations_key = organizations_key
+        self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
+        self.stop_re = not_person_before()
+
+    def find(self, doc: Doc) -> list[Mention]:
+        """The Doc's person mentions, byline and photo credits left out."""
+        bodies = [(s.start_char, s.end_char) for s in doc.spans.get(self.organizations_key, [])]
+        v = self.vocabulary.for_doc(joined_syllables(doc))
+        return find(text_of(doc), v, credits_and_byline(doc), bodies)
 
 
-@Language.factory("vnnews_people")
-def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Find people; write doc.spans['people'] with span._.person (the mention)."""
-    v = vocabulary()
-    not_person_before()
-
-    def component(doc: Doc) -> Doc:
-        skip = credits_and_byline(doc)
-        spans = []
-        bodies = [(s.start_char, s.end_char) for s in doc.spans.get("organizations", [])]
-        token = _JOINED.set(joined_syllables(doc))
-        try:
-            mentions = find(text_of(doc), v, skip, bodies)
-        finally:
-            _JOINED.reset(token)
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, label=LABEL, alignment_mode="expand")
-            if span is not None:
-                span._.person = mention
-                spans.append(span)
-        span_group(doc, SPANS_KEY, spans)
-        return doc
-
-    return component
-
-
-def to_records(doc: Doc) -> list[Person]:
+def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:
     """Person records of a processed Doc, one per person."""
     text = text_of(doc)
     sentences = sentence_bounds(doc)
     orgs = mentions_of(doc)
     out = []
-    for ent in cluster([s._.person for s in doc.spans.get(SPANS_KEY, [])]):
+    for ent in cluster([s._.person for s in doc.spans.get(spans_key, [])]):
         titles: list[str] = []
         seen: set[str] = set()
         organization = None

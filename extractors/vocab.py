@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import get_args
 
@@ -91,6 +91,13 @@ class Vocabulary:
     cue_words: frozenset[str]  # first and last words (lowercase) of honorifics, ranks and titles
     title_first: frozenset[str]  # words a title can start with
     prefix_first: frozenset[str]  # words a title, rank, body, honorific or place can start with (lowercase)
+    # starts of syllables that continue an underthesea word in the Doc at hand ("toàn" of "An toàn"):
+    # empty in the shared vocabulary, set per document with `for_doc`
+    joined: frozenset[int] = frozenset()
+
+    def for_doc(self, joined: frozenset[int]) -> Vocabulary:
+        """This vocabulary with the joined syllables of one Doc (a shallow copy: tables are shared)."""
+        return replace(self, joined=joined)
 
 
 def _alternation(forms, flags: int = 0, word: bool = True) -> re.Pattern[str]:
