@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import sections, sentence_bounds, text_of
 from vnnews.extractors.structure import Section, author_from_byline
+from vnnews.extractors.vocab import UNITS_AND_CITY
 from vnnews.schemas import Event
 
 
@@ -62,7 +63,7 @@ _LOCATION = re.compile(
 _ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
 
 
-_LEVELS = r"(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|TP\.?|tỉnh)"
+_LEVELS = f"(?:{UNITS_AND_CITY})"
 _CHAIN = re.compile(rf",\s*{_LEVELS}\s+[A-ZĐÀ-Ỹ][^,.;:()]*?(?=\s*(?:[,.;:(]|$))")
 
 
@@ -153,8 +154,7 @@ def event_date(doc: Doc, dates) -> str | None:
 
 
 _AT_EVENT = re.compile(
-    r"(?<!\w)(?:tại|trong|tham dự|dự)\s+(?:buổi|hội nghị|lễ|cuộc họp|cuộc làm việc|cuộc gặp|hội thảo|"
-    r"họp báo|đại hội|phiên họp|kỳ họp|diễn đàn|tọa đàm)(?!\w)",
+    rf"(?<!\w)(?:tại|trong|tham dự|dự)\s+(?:{lexicon.alternation(lexicon.words('event_nouns.txt'), any_space=False)})(?!\w)",
     re.I,
 )
 

@@ -25,7 +25,13 @@ from vnnews.extractors.common import (
 )
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
+    PERSON_MARKERS,
+    PROVINCE_AND_CITY,
+    PROVINCE_UNITS,
     STOP_WORDS,
+    UNITS,
+    UNITS_AND_ABBRS,
+    UNITS_AND_CITY,
     Vocabulary,
     expand,
     is_cap,
@@ -37,7 +43,9 @@ from vnnews.schemas import Span as SpanModel
 
 LABEL = "ORG"
 SPANS_KEY = "organizations"
-CENTRAL = ("Trung ương", "T.Ư", "TƯ", "TW", "T.W")
+# the central level, as written ("Trung ương", "T.Ư", "TW", ...): one list for every pattern below
+CENTRAL = tuple(sorted(lexicon.words("central_level.txt"), key=len, reverse=True))
+_CENTRAL = f"(?:{lexicon.alternation(CENTRAL, any_space=False)})"
 
 
 _CAPITAL_START = re.compile(rf"(?<![\w&.])[{UPPER}]")
@@ -108,7 +116,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         ):
             continue  # "Hội" inside the word "Hội nghị", "Trường" in "Trường Sa"; but "Đội K90" is a body
         # "Trung ương Hội Nông dân Việt Nam", "T.Ư Đoàn": the central level written before the head
-        prefix = re.search(r"(?:Trung ương|T\.Ư|TƯ|TW)\s+$", text[max(0, start - 12) : start])
+        prefix = re.search(rf"{_CENTRAL}\s+$", text[max(0, start - 12) : start])
         if prefix:
             start -= len(prefix.group(0))
         if _DOC_NUMBER_BEFORE.search(text, max(0, start - 16), start):
@@ -218,9 +226,7 @@ _BENEFIT_BEFORE = re.compile(
 )
 _BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo hiểm thất nghiệp"})
 # "chính quyền tỉnh Kampong Cham": the authorities of a named locality
-_AUTHORITIES = re.compile(
-    r"(?<!\w)[Cc]hính quyền(?= (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) \S)"
-)
+_AUTHORITIES = re.compile(rf"(?<!\w)[Cc]hính quyền(?= (?:{UNITS}) \S)")
 # the segmenter writes "Trưởng Ban" as one word: a body may start inside it
 _TITLE_WORD_BEFORE = re.compile(r"(?:Trưởng|Phó|trưởng) $")
 _DOC_NUMBER_BEFORE = re.compile(rf"\d+\s?[-–]?\s?(?:[{UPPER}]+[-/])*[{UPPER}]+/$")
@@ -249,7 +255,6 @@ def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[
     return out
 
 
-_CENTRAL = r"(?:Trung [Ưư]ơng|T\.Ư|TƯ|TW|T\.W)"
 _SIBLING_HEADS = frozenset({"health", "education"})
 _SIBLING = re.compile(rf"(, )({CAP}(?: (?:{CAP}|\d+|(?!và )[{LOWER}]+(?= {CAP}| \d))){{0,4}})(?![\w&])")
 # after a sibling written with a comma, the list must go on: another item, "và", or an ellipsis;
@@ -287,7 +292,7 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
                 or v.place_re.fullmatch(sib.group(2))
                 or v.title_re.match(text, a)
                 or v.honorific_ci_re.match(text, a)
-                or (len(words) > 2 and words[1] in _MIDDLE)  # "Nguyễn Văn An": a person
+                or (len(words) > 2 and words[1] in PERSON_MARKERS)  # "Nguyễn Văn An": a person
                 or taken.overlaps(a, b)
             ):
                 break
@@ -332,8 +337,8 @@ def _authorities(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgM
 
 
 _LOCALITY_TAIL = re.compile(
-    rf" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|TP\.?)(?: {CAP})*$|"
-    r" (?:Trung ương|T\.Ư|TƯ|TW)$"
+    rf" (?:{UNITS_AND_CITY})(?: {CAP})*$|"
+    rf" {_CENTRAL}$"
 )
 
 
@@ -443,9 +448,7 @@ def _extend(
     place = _place_at(text, end + 1, v) if rest.startswith(" ") else None
     if place:
         return end + 1 + place
-    if end == pos and re.search(
-        r"(?:thành phố|tỉnh|huyện|quận|thị xã|xã|phường|TP\.?|TX\.?)$", text[max(0, pos - 10) : pos]
-    ):
+    if end == pos and re.search(rf"(?:{UNITS_AND_ABBRS})$", text[max(0, pos - 10) : pos]):
         return end + _place_name(text, end, v)  # a head that ends with its level ("Công an TP" + "Thủ Đức")
     if (
         re.search(r"(?:ủy|đoàn)$", text[pos - 6 : pos])
@@ -511,9 +514,6 @@ def _only_types(words: list[tuple[int, int, str]]) -> bool:
     return all(w.isupper() or w in _TYPE_WORDS for _, _, w in words)
 
 
-_MIDDLE = frozenset({"Văn", "Thị"})
-
-
 def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
     """A company's two-word trade name that looks like a person's ("Công ty Đầu tư Hoàng Long"):
     two capitalized words ending the name, without the middle names that mark a person."""
@@ -521,7 +521,7 @@ def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
     caps = 0
     while caps < len(run) and is_cap(run[caps]):
         caps += 1
-    return caps == 2 and run[1] not in _MIDDLE
+    return caps == 2 and run[1] not in PERSON_MARKERS
 
 
 def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
@@ -555,7 +555,7 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     if not m:
         return 0
     syllables = m.group(0).split()
-    if len(syllables) <= 4 and re.match(r", (?:tỉnh|thành phố|TP\.?) ", text[pos + len(m.group(0)) :]):
+    if len(syllables) <= 4 and re.match(rf", (?:{PROVINCE_AND_CITY}) ", text[pos + len(m.group(0)) :]):
         return len(m.group(0))  # "Huyện ủy Trần Văn Thời, tỉnh Cà Mau": a place, followed by its province
     if syllables[0] in v.surnames and 3 <= len(syllables) <= 4:
         return 0  # "UBND tỉnh Nguyễn Văn A", "tỉnh Tô Hoài Nam": the name of a person, not of a place
@@ -595,7 +595,7 @@ def _kind(name: str, kind: str, v: Vocabulary) -> str:
     return kind
 
 
-_PROVINCE_LEVEL = re.compile(rf"\b(?:tỉnh|thành phố) (?=[{UPPER}])")
+_PROVINCE_LEVEL = re.compile(rf"\b(?:{PROVINCE_UNITS}) (?=[{UPPER}])")
 
 
 def _cluster_key(name: str) -> str:
@@ -603,8 +603,8 @@ def _cluster_key(name: str) -> str:
     return fold(_PROVINCE_LEVEL.sub("", name))
 
 
-_LEVEL_TAIL = re.compile(r" (?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)$")
-_LEVEL_HEAD = re.compile(r"^(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn) ")
+_LEVEL_TAIL = re.compile(rf" (?:{UNITS})$")
+_LEVEL_HEAD = re.compile(rf"^(?:{UNITS}) ")
 
 
 _CENTRAL_OF_MASS = re.compile(r"^trung ương (?=(?:hội|đoàn|công đoàn|liên minh|liên hiệp) )")

@@ -28,18 +28,30 @@ from vnnews.schemas import Span as SpanModel
 LABEL = "PERSON"
 SPANS_KEY = "people"
 _RUN = re.compile(rf"{CAP}(?: {CAP})*")
-_ROLE_CUES = (
-    ("chair", re.compile(r"\bchủ trì\b|\bchủ tọa\b|\bdẫn đầu\b|\bdo\b[^.;]{0,80}\blàm trưởng đoàn\b", re.I)),
-    (
-        "speaker",
-        re.compile(
-            r"\b(?:phát biểu|cho biết|nhấn mạnh|khẳng định|đề nghị|yêu cầu|báo cáo|chia sẻ|trao đổi|nói|"
-            r"biểu dương|ghi nhận|đánh giá|chúc mừng|gửi lời|thông tin|quán triệt|giới thiệu)\b",
-            re.I,
-        ),
-    ),
-    ("attendee", re.compile(r"\b(?:tham dự|dự|có mặt|cùng dự|đến dự|tiếp|chứng kiến|trao|tặng)\b", re.I)),
-)
+_ROLES = ("chair", "speaker", "attendee")  # tried in this order
+
+
+@cache
+def role_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(role, the verbs of that role) from data/role_cues.tsv; a delegation led by a person ("do X
+    ... làm trưởng đoàn") is chaired by them."""
+    forms: dict[str, list[str]] = {role: [] for role in _ROLES}
+    for form, role in lexicon.rows("role_cues.tsv", (2, 2)):
+        if role not in forms:
+            raise lexicon.LexiconError(f"role_cues.tsv: unknown role {role!r} for {form!r}")
+        forms[role].append(form)
+    led = r"|\bdo\b[^.;]{0,80}\blàm trưởng đoàn\b"
+    return tuple(
+        (
+            role,
+            re.compile(
+                rf"\b(?:{lexicon.alternation(forms[role], any_space=False)})\b"
+                + (led if role == "chair" else ""),
+                re.I,
+            ),
+        )
+        for role in _ROLES
+    )
 
 
 @dataclass
@@ -538,11 +550,12 @@ def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
     left = text.rfind(";", a, mention.start)
     right = text.find(";", mention.end, b)
     clause = text[left + 1 if left >= 0 else a : right if right >= 0 else b]
-    for role, rx in _ROLE_CUES:
+    cues = role_cues()
+    for role, rx in cues:
         if rx.search(clause):
             return role
     # "Tham dự có A – ...; B – ...; C": the verb stands once for the whole list
-    for role, rx in _ROLE_CUES[1:]:
+    for role, rx in cues[1:]:
         if rx.search(text, a, b):
             return role
     return "mentioned"

@@ -240,6 +240,9 @@ def _lowercase_levels() -> frozenset[str]:
 WORD = re.compile(rf"{ABBR}(?![{LOWER}])|{CAP}|[{LOWER}]+|\d+|&")
 # Surnames common enough that a capitalized run starting with one is a person, not a place.
 COMMON_SURNAMES = lexicon.words("common_surnames.txt")
+# Middle names, and those that mark a person's name almost always (Văn, Thị).
+MIDDLE_NAMES = lexicon.words("middle_names.txt")
+PERSON_MARKERS = frozenset(r[0] for r in lexicon.rows("middle_names.txt", (1, 2)) if r[1:] == ("marker",))
 
 
 def next_words(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -260,3 +263,31 @@ def next_words(text: str, pos: int) -> list[tuple[int, int, str]]:
 def is_cap(word: str) -> bool:
     """Whether a word starts with a capital letter."""
     return word[:1].isupper()
+
+
+@cache
+def locality_levels() -> dict[str, tuple[str, str]]:
+    """Level word -> (tier, role) from data/locality_levels.txt; role is "unit" for the standard
+    names of administrative units, "abbr" for their abbreviations, else ""."""
+    tiers = {"province", "district", "commune", "village", "foreign"}
+    out: dict[str, tuple[str, str]] = {}
+    for row in lexicon.rows("locality_levels.txt", (2, 3)):
+        tier, role = row[1], row[2] if len(row) > 2 else ""
+        if tier not in tiers or role not in ("", "unit", "abbr"):
+            raise lexicon.LexiconError(f"locality_levels.txt: bad tier or role in {row!r}")
+        out[row[0]] = (tier, role)
+    return out
+
+
+def level_words(role: str | tuple[str, ...] = "unit", tier: str | None = None) -> list[str]:
+    """Level words with one of these roles ("unit", "abbr"), of one tier if given."""
+    roles = (role,) if isinstance(role, str) else role
+    return [w for w, (t, r) in locality_levels().items() if r in roles and (tier is None or t == tier)]
+
+
+# regex alternations of the level words, for the patterns that tie a body to its locality
+UNITS = lexicon.alternation(level_words("unit"), any_space=False)  # tỉnh|thành phố|huyện|...
+UNITS_AND_ABBRS = lexicon.alternation(level_words(("unit", "abbr")), any_space=False)  # ...|TP\.|TX
+UNITS_AND_CITY = lexicon.alternation(level_words("unit") + level_words("abbr", "province"), any_space=False)
+PROVINCE_UNITS = lexicon.alternation(level_words("unit", "province"), any_space=False)  # tỉnh|thành phố
+PROVINCE_AND_CITY = lexicon.alternation(level_words(("unit", "abbr"), "province"), any_space=False)
