@@ -81,14 +81,36 @@ def main() -> None:
     """Structured records from Vietnamese press reports."""
 
 
-def _input_format_option(f):
-    return click.option(
-        "--input-format",
-        type=click.Choice(INPUT_FORMATS),
-        default="auto",
-        show_default=True,
-        help=INPUT_FORMAT_HELP,
-    )(f)
+def _reading_and_extraction_options(f):
+    """The options `extract` and `batch` share: how inputs are read and how each article is extracted."""
+    for option in reversed(
+        [
+            click.option(
+                "--input-format",
+                type=click.Choice(INPUT_FORMATS),
+                default="auto",
+                show_default=True,
+                help=INPUT_FORMAT_HELP,
+            ),
+            click.option(
+                "--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of inputs without one."
+            ),
+            click.option("--encoding", metavar="NAME", help=ENCODING_HELP),
+            click.option(
+                "--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records."
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(0),
+                default=DEFAULT_TIMEOUT,
+                show_default=True,
+                help=TIMEOUT_HELP,
+            ),
+            click.option("--debug", is_flag=True, help="Show a traceback for internal errors."),
+        ]
+    ):
+        f = option(f)
+    return f
 
 
 @main.command()
@@ -103,14 +125,7 @@ def _input_format_option(f):
 @click.option(
     "--jsonl", is_flag=True, help="Write JSON Lines, even for one article (= --output-format jsonl)."
 )
-@_input_format_option
-@click.option("--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of plain-text inputs.")
-@click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
-@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
-@click.option(
-    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
-)
-@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@_reading_and_extraction_options
 def extract(
     paths: tuple[str, ...],
     output_format: str,
@@ -219,11 +234,8 @@ def _on_sigterm(signum, frame) -> None:
     "--errors", metavar="FILE", help="Error records (default: OUTPUT.errors.jsonl; stderr for stdout)."
 )
 @click.option("--manifest", metavar="FILE", help="Resume manifest (default: OUTPUT.manifest.sqlite).")
-@click.option("--published", metavar="DATE", help="Publication date of plain-text inputs.")
-@_input_format_option
 @click.option("--jsonl", is_flag=True, help="Write JSON Lines (what batch always writes; as in `extract`).")
 @click.option("--chunk-size", type=click.IntRange(1, 10_000), default=None, help="Articles per work unit.")
-@click.option("--no-text", "no_text", is_flag=True, help="Leave the normalized article text out of records.")
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
 @click.option(
     "--retry-failed/--no-retry-failed",
@@ -231,11 +243,7 @@ def _on_sigterm(signum, frame) -> None:
     show_default=True,
     help="On a rerun, try the articles that failed before again.",
 )
-@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
-@click.option(
-    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
-)
-@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+@_reading_and_extraction_options
 def batch(
     inputs: tuple[str, ...],
     output: str,
