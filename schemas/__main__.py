@@ -1,4 +1,4 @@
-"""Regenerate schemas/article.schema.json from the models: `python -m schemas`."""
+"""Regenerate schemas/article.schema.json from the models: `python -m vnnews.schemas`."""
 
 from __future__ import annotations
 
