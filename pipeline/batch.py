@@ -446,8 +446,12 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
     for path in options.inputs:
         if path != "-" and os.path.realpath(path) in mine:
             raise BatchError(f"{path} is a file this run writes: it cannot also be an input")
-    if out.path and err.path and os.path.realpath(out.path) == os.path.realpath(err.path):
-        raise BatchError(f"{out.path}: the output and the errors file must be different files")
+    named = [(what, os.path.realpath(p)) for what, p in (
+        ("output", out.path), ("errors file", err.path), ("manifest", options.manifest_path)) if p]  # fmt: skip
+    for i, (what, path) in enumerate(named):
+        for other, other_path in named[i + 1 :]:
+            if path == other_path:
+                raise BatchError(f"{path}: the {what} and the {other} must be different files")
     summary = BatchSummary()
     engine = (
         DaskEngine(options.jobs, options.scheduler) if options.engine == "dask" else LocalEngine(options.jobs)
@@ -502,12 +506,14 @@ def _open_manifest(options: BatchOptions, out: Sink, err: Sink, temporary: str |
             if options.manifest_path and os.path.exists(options.manifest_path + suffix):
                 os.remove(options.manifest_path + suffix)
     existed = bool(not temporary and os.path.exists(path) and os.path.getsize(path) > 0)
-    if not existed:
+    if not existed and not options.force:
+        # even an empty file may be another run's (its errors file, with no error yet): never take
+        # over a regular file this run did not create without --force (/dev/null is no one's)
         for sink in (out, err):
-            if sink.path and sink.size() > 0:
+            if sink.path and os.path.isfile(sink.path) and (sink.size() > 0 or not sink.created):
                 raise BatchError(
-                    f"{sink.path} exists and no manifest records what it holds: "
-                    "choose another output, or --force to overwrite it"
+                    f"{sink.path} exists and no manifest of this run records what it holds: "
+                    "choose another output (or --errors FILE), or --force to overwrite it"
                 )
     manifest = Manifest(path)
     if not existed:
@@ -610,10 +616,10 @@ def _drive(
                 summary.duplicate_ids.append(id_)
         inflight_ids[id_] = key
 
-    def chunks() -> Iterator[tuple[list[ArticleInput], list[str], list[Failure]]]:
+    def chunks() -> Iterator[tuple[list[ArticleInput], list[str], list[tuple[int, Failure]]]]:
         chunk: list[ArticleInput] = []
         keys: list[str] = []
-        read_failures: list[Failure] = []
+        read_failures: list[tuple[int, Failure]] = []  # (articles before it in the chunk, failure)
         for entry in iter_sources(options.inputs, options.read, exclude=mine):
             if isinstance(entry, Failure):
                 key = failure_key(entry)
@@ -622,7 +628,7 @@ def _drive(
                     progress(1)
                     continue
                 inflight.add(key)
-                read_failures.append(entry)
+                read_failures.append((len(chunk), entry))
             else:
                 key = article_key(entry)
                 if seen(key):
@@ -655,7 +661,7 @@ def _drive(
             inflight.discard(key)
             if item.id is not None and inflight_ids.get(item.id) == key:
                 del inflight_ids[item.id]
-        for f in failures:
+        for _, f in failures:
             inflight.discard(failure_key(f))
         progress(len(chunk) + len(failures))
 
@@ -690,14 +696,29 @@ def _commit(
     chunk: list[ArticleInput],
     keys: list[str],
     results: list[tuple[str, str]],
-    failures: list[Failure],
+    failures: list[tuple[int, Failure]],
     manifest: Manifest,
     out: Sink,
     err: Sink,
     summary: BatchSummary,
 ) -> None:
+    """Write a chunk's records and error records (errors in input order, read failures among the
+    articles' own), then record the chunk in the manifest."""
     lines, err_lines, rows = [], [], []
-    for item, key, (status, line) in zip(chunk, keys, results, strict=True):
+    pending = iter(failures)
+    nxt = next(pending, None)
+
+    def failures_before(position: int) -> None:
+        nonlocal nxt
+        while nxt is not None and nxt[0] <= position:
+            f = nxt[1]
+            err_lines.append(error_line(f))
+            rows.append((failure_key(f), f.id, f.source, "error"))
+            summary.failed += 1
+            nxt = next(pending, None)
+
+    for position, (item, key, (status, line)) in enumerate(zip(chunk, keys, results, strict=True)):
+        failures_before(position)
         if status == "ok":
             lines.append(line)
             summary.ok += 1
@@ -705,10 +726,7 @@ def _commit(
             err_lines.append(line)
             summary.failed += 1
         rows.append((key, item.id, item.source, status))
-    for f in failures:
-        err_lines.append(error_line(f))
-        rows.append((failure_key(f), f.id, f.source, "error"))
-        summary.failed += 1
+    failures_before(len(chunk))
     try:
         out.write(lines)
         if err.path is not None:

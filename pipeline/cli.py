@@ -66,6 +66,17 @@ def _read_options(
     )
 
 
+class RunError(click.ClickException):
+    """A run that cannot start or go on, said like every other vnnews message: `vnnews: ...`."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"vnnews: {self.format_message()}", err=True, file=file)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def _quiet_libraries() -> None:
     """trafilatura and the libraries under it log their own warnings; a command line says each
     problem once, in its own words (the error records)."""
@@ -170,7 +181,7 @@ def extract(
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         out.flush()
     except VnnewsError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise RunError(str(exc)) from None
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(EXIT_OK)
@@ -234,8 +245,21 @@ def _on_sigterm(signum, frame) -> None:
     "--errors", metavar="FILE", help="Error records (default: OUTPUT.errors.jsonl; stderr for stdout)."
 )
 @click.option("--manifest", metavar="FILE", help="Resume manifest (default: OUTPUT.manifest.sqlite).")
+@click.option(
+    "--output-format",
+    type=click.Choice(["auto", "jsonl"]),
+    default="auto",
+    show_default=True,
+    help="Records are JSON Lines (auto is jsonl here); the option exists as in `extract`.",
+)
 @click.option("--jsonl", is_flag=True, help="Write JSON Lines (what batch always writes; as in `extract`).")
-@click.option("--chunk-size", type=click.IntRange(1, 10_000), default=None, help="Articles per work unit.")
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(1, 10_000),
+    default=None,
+    help="Articles per work unit.",
+    show_default=f"{DEFAULT_CHUNK}; 4 when writing to stdout",
+)
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
 @click.option(
     "--retry-failed/--no-retry-failed",
@@ -255,6 +279,7 @@ def batch(
     manifest: str | None,
     published: str | None,
     input_format: str,
+    output_format: str,
     jsonl: bool,
     chunk_size: int | None,
     no_text: bool,
@@ -290,7 +315,8 @@ def batch(
     from vnnews.pipeline import batch as batch_module
 
     _quiet_libraries()
-    bar = _progress_bar(options, enabled=sys.stderr.isatty() and output != "-")
+    # a bar on the terminal, unless the records themselves go to that terminal
+    bar = _progress_bar(options, enabled=sys.stderr.isatty() and (output != "-" or not sys.stdout.isatty()))
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = batch_module.run(options, progress=bar.update if bar is not None else None)
@@ -301,7 +327,7 @@ def batch(
         click.echo(f"vnnews: {how}; run the same command again to go on where it stopped", err=True)
         sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
     except VnnewsError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise RunError(str(exc)) from None
     except Exception as exc:
         _internal_error(exc, debug)
     finally:
@@ -309,8 +335,16 @@ def batch(
         if bar is not None:
             bar.close()
     rate = (summary.ok + summary.failed) / summary.seconds if summary.seconds else 0.0
-    retried = f" ({summary.retried_failures} earlier failures retried)" if summary.retried_failures else ""
-    kept = f"; {summary.still_failed} earlier failures not retried" if summary.still_failed else ""
+    retried = (
+        f" ({_plural(summary.retried_failures, 'earlier failure', 'earlier failures')} retried)"
+        if summary.retried_failures
+        else ""
+    )
+    kept = (
+        f"; {_plural(summary.still_failed, 'earlier failure', 'earlier failures')} not retried"
+        if summary.still_failed
+        else ""
+    )
     click.echo(
         f"vnnews: {summary.ok} ok, {summary.failed} failed, {summary.skipped} skipped{retried} "
         f"in {summary.seconds:.1f} s ({rate:.1f} articles/s)"
@@ -320,7 +354,8 @@ def batch(
     )
     if summary.duplicates:
         shown = ", ".join(summary.duplicate_ids[:5]) + (" …" if summary.duplicates > 5 else "")
-        click.echo(f"vnnews: {summary.duplicates} ids name different articles (all kept): {shown}", err=True)
+        ids = _plural(summary.duplicates, "id names", "ids name")
+        click.echo(f"vnnews: {ids} different articles (all kept): {shown}", err=True)
     if summary.failed or summary.still_failed:
         sys.exit(EXIT_FAILED)
 

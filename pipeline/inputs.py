@@ -115,16 +115,27 @@ def printable(value: str) -> str:
     return data.decode("utf-8", "backslashreplace")
 
 
+SNIFF_LINES = 8  # an archive whose first lines are broken is still recognized by a later one
+
+
 def looks_like_archive(head: bytes) -> bool:
-    """Whether a file's first line is an article object of a JSON Lines archive ({"text": ...})."""
-    head = head.removeprefix(codecs.BOM_UTF8).strip()
-    if not head.startswith(b"{"):
-        return False
-    try:
-        obj = json.loads(head)
-    except (ValueError, RecursionError):
-        return len(head) >= SNIFF_BYTES - 2 and b'"text"' in head  # a first line longer than the sniff
-    return isinstance(obj, dict) and "text" in obj
+    """Whether a stream's first lines hold an article object of a JSON Lines archive ({"text": ...}):
+    one of the first SNIFF_LINES non-blank lines is enough, so that a broken first line does not
+    turn a whole archive into one article."""
+    lines = [line for line in head.removeprefix(codecs.BOM_UTF8).split(b"\n") if line.strip()]
+    for line in lines[:SNIFF_LINES]:
+        line = line.strip()
+        if not line.startswith(b"{"):
+            continue
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            if len(line) >= SNIFF_BYTES // 2 and b'"text"' in line:  # a line longer than the sniff
+                return True
+            continue
+        if isinstance(obj, dict) and "text" in obj:
+            return True
+    return False
 
 
 class _Rejoined(io.RawIOBase):
@@ -209,8 +220,9 @@ def article_from_object(obj: object, where: str) -> ArticleInput:
     return ArticleInput(text=text, **fields)
 
 
-def read_archive(stream, name: str) -> Iterator[ArticleInput | Failure]:
+def read_archive(stream, name: str, published: str | None = None) -> Iterator[ArticleInput | Failure]:
     """Articles of a JSON Lines byte stream; a bad line becomes a Failure and reading goes on.
+    published: the date of the lines that give none.
 
     Lines are read with a cap of MAX_LINE_BYTES (a longer line is one `too_large` failure, skipped
     without being held in memory); a NUL byte means the stream is not an archive at all (one
@@ -240,33 +252,45 @@ def read_archive(stream, name: str) -> Iterator[ArticleInput | Failure]:
         if not line.strip():
             continue
         try:
-            item = article_from_object(json.loads(line), where)
+            obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})")
             continue
         except RecursionError:
             yield Failure(None, where, ArchiveLineError.kind, f"{where}: JSON nested too deeply")
             continue
-        except ValueError as exc:  # an integer of thousands of digits, ...
-            yield Failure(None, where, ArchiveLineError.kind, f"{where}: unreadable JSON value ({exc})")
+        except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+            yield Failure(None, where, ArchiveLineError.kind, f"{where}: a number with thousands of digits")
             continue
+        try:
+            item = article_from_object(obj, where)
         except VnnewsError as exc:
-            yield Failure(None, where, exc.kind, str(exc))
+            yield Failure(_id_of(obj), where, exc.kind, str(exc))
             continue
         yield ArticleInput(
             item.text,
             item.id or f"{Path(name).name}:{number}",
             item.title,
-            item.published,
+            item.published or published,
             item.source or where,
         )
+
+
+def _id_of(obj: object) -> str | None:
+    """The id of a rejected archive object, when it has a usable one (for its error record)."""
+    value = obj.get("id") if isinstance(obj, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and first_surrogate(value) is None else None
 
 
 # --- files and standard input ----------------------------------------------------------------------
 
 
-def _open_stream(raw: io.BufferedReader, path: str):
+def _open_stream(raw, path: str):
     """The byte stream of a file: gunzipped when its name or its first bytes say gzip."""
+    if not hasattr(raw, "peek"):  # a stream without a look-ahead buffer (a BytesIO standing for stdin)
+        raw = io.BufferedReader(raw)
     if path.endswith(".gz") or raw.peek(2)[:2] == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=raw, mode="rb")
     return raw
@@ -276,8 +300,14 @@ def _sniff(stream, input_format: str):
     """(format, stream): an archive, or one article ("file": text or HTML, decided from its text)."""
     if input_format in ("jsonl", "text", "html"):
         return input_format, stream
-    head = stream.readline(SNIFF_BYTES)
-    return ("jsonl" if looks_like_archive(head) else "file"), _Rejoined(head, stream)
+    head, archive = b"", False
+    for _ in range(SNIFF_LINES):  # line by line: a stream that trickles in is decided at its first object
+        line = stream.readline(SNIFF_BYTES - len(head))
+        head += line
+        archive = looks_like_archive(line)
+        if archive or not line or len(head) >= SNIFF_BYTES:
+            break
+    return ("jsonl" if archive else "file"), _Rejoined(head, stream)
 
 
 def _article(
@@ -330,7 +360,7 @@ def read_file(path: str, options: ReadOptions = DEFAULT_READ) -> Iterator[Articl
             try:
                 fmt, stream = _sniff(_open_stream(raw, path), fmt)
                 if fmt == "jsonl":
-                    yield from read_archive(stream, path)
+                    yield from read_archive(stream, path, options.published)
                     return
                 if st.st_size > MAX_FILE_BYTES and not path.endswith(".gz"):
                     raise TooLarge(
@@ -358,9 +388,9 @@ def read_stdin(options: ReadOptions = DEFAULT_READ) -> Iterator[ArticleInput | F
     """Standard input: one article, or a JSON Lines archive of article objects read as they come
     (input_format "auto" tells them apart by the first line)."""
     try:
-        fmt, stream = _sniff(sys.stdin.buffer, options.input_format)
+        fmt, stream = _sniff(_open_stream(sys.stdin.buffer, "<stdin>"), options.input_format)
         if fmt == "jsonl":
-            yield from read_archive(stream, "<stdin>")
+            yield from read_archive(stream, "<stdin>", options.published)
             return
         data = stream.read(MAX_FILE_BYTES + 1)
         yield _article(

@@ -99,6 +99,8 @@ class BatchOptions:
     @property
     def errors_path(self) -> str | None:
         """Where error records go: beside the output unless given."""
+        if self.errors == "-":
+            return None  # standard error, as JSON lines
         if self.errors:
             return self.errors
         return None if self.output == "-" else _strip_suffixes(self.output) + ".errors.jsonl"

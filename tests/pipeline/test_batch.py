@@ -140,7 +140,7 @@ def test_duplicate_ids_keep_both_articles_and_are_reported(tmp_path: Path) -> No
     code, err = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
     assert code == 0, err
     assert output_ids(tmp_path / "out.jsonl") == ["x", "x", "y"]
-    assert "1 skipped" in err and "ids name different articles" in err and "x" in err
+    assert "1 skipped" in err and "1 id names different articles (all kept): x" in err
 
 
 def test_html_page_metadata_fills_the_record(tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ BAD_LINES = [
     (
         "integer of 5,000 digits",
         '{"id": "n", "text": "Hội nghị.", "n": ' + "7" * 5000 + "}",
-        "unreadable JSON",
+        "thousands of digits",
     ),
     ("JSON nested 1,000 deep", "[" * 1000 + "]" * 1000, "nested too deeply"),
     (
@@ -84,7 +84,7 @@ def test_a_bad_archive_line_is_one_error_record_and_the_rest_go_on(
     for name in ("out.jsonl", "out.errors.jsonl"):
         (tmp_path / name).read_bytes().decode("utf-8")  # strict: raises on invalid UTF-8
     code, err = run_batch(*args)
-    assert code == 1 and "0 ok, 0 failed, 3 skipped" in err and "1 earlier failures not retried" in err
+    assert code == 1 and "0 ok, 0 failed, 3 skipped" in err and "1 earlier failure not retried" in err
 
 
 def test_a_file_name_that_is_not_utf8_is_one_error_record(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_a_rerun_retries_failures_and_the_exit_status_says_what_still_fails(tmp_
     assert output_ids(tmp_path / "out.jsonl") == ["c", "a"]
     assert [e["source"] for e in errors_of(tmp_path / "out.errors.jsonl")] == [str(folder / "b.txt")]
     code, err = run_batch(*args, "--no-retry-failed")
-    assert code == 1 and "1 earlier failures not retried" in err
+    assert code == 1 and "1 earlier failure not retried" in err
     (folder / "b.txt").write_text(SENTENCES[2], encoding="utf-8")
     code, err = run_batch(*args)
     assert code == 0, err
@@ -622,3 +622,99 @@ def test_progress_bar_on_a_terminal_shows_rate_and_eta(tmp_path: Path) -> None:
     assert "articles/s" in screen
     assert "/120 [" in screen and "<" in screen  # total known: "n/120 [elapsed<eta"
     assert "120 ok, 0 failed" in screen
+
+
+# --- found by a new user's trial -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("same", ["output", "errors"])
+def test_a_manifest_named_like_the_output_or_the_errors_file_is_refused(tmp_path: Path, same: str) -> None:
+    """--manifest naming the output (or the errors file) would turn it into a database: refused."""
+    write_archive(tmp_path / "in.jsonl", 2)
+    target = str(tmp_path / ("out.jsonl" if same == "output" else "e.jsonl"))
+    args = ["-o", str(tmp_path / "out.jsonl"), "--errors", str(tmp_path / "e.jsonl"), "--manifest", target]
+    code, err = run_batch(str(tmp_path / "in.jsonl"), *args, "-j", "1")
+    assert code == 1 and "must be different files" in err
+    assert not Path(target).exists() or Path(target).read_bytes()[:6] != b"SQLite"
+
+
+def test_an_empty_errors_file_of_another_run_is_not_taken_over(tmp_path: Path) -> None:
+    """Run B with its own manifest but run A's (still empty) errors file is refused: A's rerun would
+    otherwise cut B's error records."""
+    write_archive(tmp_path / "a.jsonl", 2)
+    assert run_batch(str(tmp_path / "a.jsonl"), "-o", str(tmp_path / "x.jsonl"), "-j", "1")[0] == 0
+    assert (tmp_path / "x.errors.jsonl").read_bytes() == b""
+    args = ("-o", str(tmp_path / "x.jsonl.gz"), "--manifest", str(tmp_path / "y.sqlite"), "-j", "1")
+    code, err = run_batch(str(tmp_path / "a.jsonl"), *args)
+    assert code == 1 and "x.errors.jsonl exists" in err and "--errors FILE" in err
+
+
+def test_errors_dash_means_standard_error() -> None:
+    """--errors - writes the error records on stderr, like -o - writes records on stdout."""
+    lines = (good_line(0) + "\n{broken\n").encode()
+    result = CliRunner().invoke(main, ["batch", "-", "-o", "-", "--errors", "-", "-j", "1"], input=lines)
+    assert result.exit_code == 1
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["g-0"]
+    assert '"error": "bad_archive_line"' in result.stderr
+    assert not Path("-").exists()
+
+
+def test_an_archive_whose_first_line_is_broken_is_still_an_archive() -> None:
+    """A bad first line does not turn the archive on stdin into one article: later lines decide."""
+    lines = ("not json\n" + "".join(good_line(i) + "\n" for i in range(3))).encode()
+    result = CliRunner().invoke(main, ["batch", "-", "-j", "1", "--no-text"], input=lines)
+    assert result.exit_code == 1
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["g-0", "g-1", "g-2"]
+
+
+def test_a_gzipped_archive_on_stdin_is_read() -> None:
+    """`vnnews batch - < dump.jsonl.gz`: gzip is recognized by its first bytes."""
+    data = gzip.compress("".join(good_line(i) + "\n" for i in range(2)).encode())
+    result = CliRunner().invoke(main, ["batch", "-", "-j", "1", "--no-text"], input=data)
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["g-0", "g-1"]
+
+
+def test_a_rejected_line_keeps_its_id_in_the_error_record(tmp_path: Path) -> None:
+    """An object with a good id and a bad other field: its error record names the id."""
+    archive = tmp_path / "in.jsonl"
+    archive.write_text('{"id": "s2", "title": 5.5, "text": "Hội nghị."}\n', encoding="utf-8")
+    run_batch(str(archive), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    (error,) = errors_of(tmp_path / "out.errors.jsonl")
+    assert error["id"] == "s2" and error["source"] == f"{archive}:1"
+
+
+def test_error_records_follow_the_input_order(tmp_path: Path) -> None:
+    """Read failures and extraction failures of one chunk come out in the order of their lines."""
+    archive = tmp_path / "in.jsonl"
+    rows = [
+        good_line(0),
+        '{"id": "e1", "text": "   "}',
+        "{broken",
+        good_line(1),
+        '{"id": "e2", "text": ""}',
+        "{x",
+    ]
+    archive.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run_batch(str(archive), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    errors = errors_of(tmp_path / "out.errors.jsonl")
+    assert [e["source"].rsplit(":", 1)[1] if e["id"] is None else e["id"] for e in errors] == [
+        "e1",
+        "3",
+        "e2",
+        "6",
+    ]
+
+
+def test_published_applies_to_archive_lines_without_a_date(tmp_path: Path) -> None:
+    """--published fills in archive lines that give none, and leaves the others as they are."""
+    archive = tmp_path / "in.jsonl"
+    archive.write_text(
+        json.dumps({"id": "a", "text": SENTENCES[0]})
+        + "\n"
+        + json.dumps({"id": "b", "text": SENTENCES[1], "published": "2020"})
+        + "\n",
+        encoding="utf-8",
+    )
+    run_batch(str(archive), "-o", str(tmp_path / "out.jsonl"), "--published", "2025-01-02", "-j", "1")
+    assert [r["published"] for r in batch.records(str(tmp_path / "out.jsonl"))] == ["2025-01-02", "2020"]

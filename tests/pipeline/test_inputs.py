@@ -152,7 +152,8 @@ def test_archive_keeps_good_lines_in_order_and_reports_bad_ones_by_line(tmp_path
         ("6", "Đại hội Đoàn huyện thành công tốt đẹp."),
     ]
     assert items[0].title == "Hội nghị tổng kết"
-    assert [i.published for i in items] == ["2025-04-10", None, None]
+    # the given date fills in the lines that give none
+    assert [i.published for i in items] == ["2025-04-10", "2030-01-01", "2030-01-01"]
     assert [i.source for i in items] == [f"{path}:1", f"{path}:5", "baonghean.vn"]
     assert [(f.source, f.kind) for f in failures] == [
         (f"{path}:2", "bad_archive_line"),
