@@ -1,12 +1,48 @@
-"""Dates: a Vietnamese temporal tagger normalizing to ISO 8601 / TIMEX3 values."""
+r"""Dates: a Vietnamese temporal tagger normalizing to ISO 8601 / TIMEX3 values.
+
+The grammar is a table, RULES: one entry per construction ("18/3/2021", "quý I/2021", "hôm qua").
+An entry is a converter function under a @rule decorator that gives the construction's name, its
+pattern and a few examples, so that all there is to know about a construction is in one place.
+To add a construction, add an entry where its priority belongs among "the rules, in priority order":
+
+    @rule(
+        "week_number",
+        r"{no_left}tuần\s+(?P<w>[1-9]|[1-4]\d|5[0-3])\s+năm\s+(?P<y>{y}){no_right}",
+        examples=[("tuần 12 năm 2021", "2021-W12"), ("tuần 60 năm 2021", "2021")],
+    )
+    def _week_number(h: Hit) -> Found:
+        # the year is written, so the value needs nothing from the publication date
+        return Found(h.start, h.end, "week", int(h.g["y"]), week=int(h.g["w"]), explicit_year=True)
+
+- pattern: a regular expression in which {name} stands for a piece of the grammar (_pieces): {d} a
+  day, {m} a month, {y} a year, {sep} a separator, {no_left}/{no_right} the edges of a date, and
+  the word lists of extractors/data: dates.tsv ({pod} parts of day, {wd} weekdays, {quarter}...)
+  and each kind of dates_cues.tsv ({range_to}, {time_cue}...). Named groups are what the converter
+  reads, as h.g["y"].
+- converter: turns the match (a Hit: the match, its groups, the text and the 30 characters before
+  it) into a Found, a list of Found (kept or dropped together, as "ngày 16 và 17-5"), or None
+  when the surroundings say it is not a date after all.
+- examples: (text, the values the tagger finds in it) read as if published on EXAMPLE_PUBLISHED;
+  several values are comma-separated, a range is start/end, None means no date at all.
+  tests/extractors/test_date_rules.py runs every example through the tagger.
+- options: needs_digit=False for a construction that can be written without a digit (it is then
+  looked for in the whole text, not only near digits); doc_guard=False when a number right after
+  a document word ("Nghị định 15", "Điều 5") may still be one; flags=0 for a case-sensitive one.
+
+Order is priority: where matches overlap the longest is kept, and of two as long, the one of the
+rule written first. Words are data, the regex around them is code: a new cue word ("hẻm 12/4" is an
+address, "50 người" a count) is a row of data/dates_cues.tsv, a new calendar word one of dates.tsv.
+"""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +60,6 @@ from vnnews.schemas import DateItem
 
 LABEL = "DATE"
 SPANS_KEY = "dates"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 @dataclass(frozen=True)
@@ -36,6 +71,10 @@ class Vocab:
     month_word: dict[str, int]
     relative: dict[str, tuple[str, int]]
     relative_pod: dict[str, int]
+    year_offset: dict[str, int]
+    half_year_offset: dict[str, int]
+    half: dict[str, int]
+    quarter: dict[str, int]
 
 
 @cache
@@ -44,7 +83,8 @@ def vocab() -> Vocab:
     groups: dict[str, dict[str, str]] = {}
     for kind, form, value in lexicon.rows("dates.tsv", (3, 3)):
         groups.setdefault(kind, {})[form] = value
-    missing = {"part_of_day", "weekday", "month_word", "relative", "relative_pod"} - set(groups)
+    numbers = ("weekday", "month_word", "relative_pod", "year_offset", "half_year_offset", "half", "quarter")
+    missing = {"part_of_day", "relative", *numbers} - set(groups)
     if missing:
         raise lexicon.LexiconError(f"dates.tsv: no rows of kind {sorted(missing)}")
     rel = {}
@@ -53,13 +93,50 @@ def vocab() -> Vocab:
         if unit not in {"day", "week", "month", "year"}:
             raise lexicon.LexiconError(f"dates.tsv: bad relative unit in {value!r}")
         rel[form] = (unit, int(offset))
-    return Vocab(
-        part_of_day=groups["part_of_day"],
-        weekday={k: int(v) for k, v in groups["weekday"].items()},
-        month_word={k: int(v) for k, v in groups["month_word"].items()},
-        relative=rel,
-        relative_pod={k: int(v) for k, v in groups["relative_pod"].items()},
-    )
+    number: dict[str, dict[str, int]] = {}
+    for kind in numbers:
+        try:
+            number[kind] = {k: int(v) for k, v in groups[kind].items()}
+        except ValueError as e:
+            raise lexicon.LexiconError(f"dates.tsv: a {kind} row needs a whole number: {e}") from None
+    return Vocab(part_of_day=groups["part_of_day"], relative=rel, **number)
+
+
+# kind of dates_cues.tsv -> what its words do; the file's header says more
+CUE_KINDS = (
+    "doc_before",
+    "doc_before_word",
+    "count_after",
+    "day_cue",
+    "weak_day_cue",
+    "date_follows",
+    "not_date_before",
+    "clock_pod",
+    "year_cue",
+    "year_range_cue",
+    "range_to",
+    "month_lead",
+    "month_name_cue",
+    "year_lead",
+    "time_cue",
+    "duration_before",
+    "quantity_before",
+    "pod_day",
+)
+
+
+@cache
+def cues() -> dict[str, str]:
+    """The cue words of data/dates_cues.tsv, each kind as a longest-first regex alternation."""
+    groups: dict[str, list[str]] = {}
+    for kind, form in lexicon.rows("dates_cues.tsv", (2, 2)):
+        if kind not in CUE_KINDS:
+            raise lexicon.LexiconError(f"dates_cues.tsv: unknown kind {kind!r}")
+        groups.setdefault(kind, []).append(form)
+    missing = set(CUE_KINDS) - set(groups)
+    if missing:
+        raise lexicon.LexiconError(f"dates_cues.tsv: no rows of kind {sorted(missing)}")
+    return {kind: lexicon.alternation(forms) for kind, forms in groups.items()}
 
 
 @dataclass
@@ -85,213 +162,668 @@ class Found:
     extra: dict = field(default_factory=dict)
 
 
-class Patterns:
-    """The compiled grammar of Vietnamese date expressions."""
+# --- the rule table ----------------------------------------------------------------------------
 
-    def __init__(self, v: Vocab) -> None:
-        d = r"(?:3[01]|[12]\d|0?[1-9])"
-        m = r"(?:1[0-2]|0?[1-9])"
-        y = r"(?:1[0-9]\d\d|20\d\d)"  # a year written with a day, month or "năm"
-        y_bare = r"(?:19\d\d|20\d\d)"  # a year standing alone: only the modern ones
-        pod = lexicon.alternation(v.part_of_day)
-        wd = lexicon.alternation(v.weekday)
-        mw = lexicon.alternation(v.month_word)
-        rel = lexicon.alternation(v.relative)
-        self.v = v
-        # prefixes: part of day, weekday, "ngày"; each optional, in this order
-        prefix = (
-            rf"(?:(?P<pod>{pod})\s+(?:(?:hôm\s+)?nay\s+|qua\s+|mai\s+)?)?"
-            rf"(?:(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?)?"
-            r"(?:(?:vào\s+)?ngày\s+|hôm\s+)?"
-        )
-        no_left = r"(?<![\w/.,:-])"
-        no_right = r"(?![\w/]|[.,:-]\d|-[^\W\d_])"
-        sep = r"\s*[/.-]\s*"
-        # the words before a day ("sáng thứ Hai, ngày"), matched backwards from the day's digits:
-        # scanning every position for them would cost more than the rest of the grammar
-        self.prefix_re = re.compile(rf"(?<!\w){prefix}$", re.I)
-        self.rules: list[tuple[str, re.Pattern[str]]] = [
-            # ranges of full dates: "(19-5-1890/19-5-2017)", "21/6/1925 - 21/6/2017"
-            (
-                "full_range",
-                re.compile(
-                    rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?P<s1>[/.-])(?P<m1>{m})(?P=s1)(?P<y1>{y})\s*"
-                    rf"(?:–|-|/|đến|tới)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>[/.-])(?P<m2>{m})(?P=s2)(?P<y2>{y}){no_right}"
-                ),
-            ),
-            # lists of days sharing a month: "ngày 16 và 17-5", "các ngày 3, 4 và 5/6/2021"
-            (
-                "day_list",
-                re.compile(
-                    rf"{no_left}(?:(?:vào\s+)?(?:các\s+)?ngày\s+)(?P<days>{d}(?:\s*,\s*{d})*)\s*(?:,|và)\s*"
-                    rf"(?P<last>{d})(?P<sep>/|-|\.)(?P<m>{m})(?:(?P=sep)(?P<y>{y}))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # lists of years: "các năm 1996, 2000, 2005 và năm 2010"
-            (
-                "year_list",
-                re.compile(
-                    rf"{no_left}(?:các\s+)?năm\s+(?P<years>{y}(?:\s*,\s*{y})*(?:\s*(?:,|và)\s*(?:năm\s+)?{y}))"
-                    rf"{no_right}",
-                    re.I,
-                ),
-            ),
-            # ranges of days: "từ ngày 15 đến 18/3/2021", "từ 15 - 18/3/2021", "từ 15/3 đến 18/3"
-            (
-                "day_range",
-                re.compile(
-                    rf"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?:(?P<s1>/|-|\.|\s+tháng\s+)(?P<m1>{m}))?"
-                    rf"\s*(?:đến|tới|–|-)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>/|-|\.|\s+tháng\s+)(?P<m2>{m})"
-                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # ranges of years: "giai đoạn 2016 - 2020", "nhiệm kỳ 2020-2025", "(2016 – 2020)", "từ năm 2015 đến năm 2020"
-            (
-                "year_range",
-                re.compile(
-                    rf"{no_left}(?:(?P<cue>giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|năm\s+học|thời\s+kỳ|từ)\s+)?(?:năm\s+)?"
-                    rf"(?P<y1>{y})\s*(?:–|-|đến|tới)\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
-                    re.I,
-                ),
-            ),
-            # months in range: "từ tháng 3 đến tháng 5/2021"
-            (
-                "month_range",
-                re.compile(
-                    rf"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})(?:(?:{sep}|\s+năm\s+)(?P<y1>{y}))?\s*(?:đến|tới|–|-)\s*tháng\s+(?P<m2>{m})"
-                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # "ngày 18 tháng 3 năm 2021", "18 tháng Ba"
-            (
-                "day_words",
-                re.compile(
-                    rf"{no_left}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])"
-                    rf"(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # numeric: "18/3/2021", "18-3-2021", "18.3.2021", "18/3", "(8/6)"
-            (
-                "day_numeric",
-                re.compile(
-                    rf"{no_left}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})"
-                    rf"(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # quarters: "quý I/2021", "quý 2 năm 2021"
-            (
-                "quarter",
-                re.compile(
-                    rf"{no_left}quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|"
-                    rf"\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # halves: "6 tháng đầu năm 2021", "nửa cuối năm"
-            (
-                "half",
-                re.compile(
-                    rf"{no_left}(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?"
-                    rf"{no_right}",
-                    re.I,
-                ),
-            ),
-            (
-                "half2",
-                re.compile(
-                    rf"{no_left}nửa\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+nay|\s+ngoái)?{no_right}",
-                    re.I,
-                ),
-            ),
-            # months: "tháng 3/2021", "tháng 3 năm 2021", "tháng 12 năm ngoái", "tháng 3"
-            (
-                "month",
-                re.compile(
-                    rf"{no_left}(?:(?:vào|trong|từ|đến|cuối|đầu|giữa)\s+)?tháng\s+(?P<m>{m}|{mw})(?![\w])"
-                    rf"(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|\s+(?P<rel>năm\s+(?:nay|ngoái|trước|sau|tới)))?{no_right}",
-                    re.I,
-                ),
-            ),
-            # years: "năm 2021", "đầu năm 2021"
-            ("year", re.compile(rf"{no_left}(?:(?:đầu|cuối|giữa)\s+)?năm\s+(?P<y>{y}){no_right}", re.I)),
-            # clock times: "14 giờ 30", "14h30", "lúc 8 giờ sáng"
-            (
-                "time",
-                re.compile(
-                    rf"{no_left}(?:(?P<cue>lúc|vào\s+lúc|vào|từ|khoảng|đúng)\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
-                    r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])"
-                    # a part of day that opens the date after it ("8 giờ sáng ngày 5/6") is the date's
-                    r"(?:\s+(?P<pod>sáng|trưa|chiều|tối|đêm)(?!\s*(?:ngày\s+|hôm\s+)?\d))?",
-                    re.I,
-                ),
-            ),
-            # relative: "hôm qua", "sáng nay", "tuần trước", "năm ngoái"
-            ("relative", re.compile(rf"{no_left}(?P<rel>{rel})(?![\w])", re.I)),
-            (
-                "relative_pod",
-                re.compile(
-                    rf"{no_left}(?P<pod>{pod})\s+(?P<rp>{lexicon.alternation(v.relative_pod)})(?![\w])"
-                    rf"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?",
-                    re.I,
-                ),
-            ),
-            # bare years in a date context: "(2017)", "toàn quốc 2017", "mùa thi 2017"
-            ("bare_year", re.compile(rf"{no_left}(?P<y>{y_bare}){no_right}")),
-        ]
+Example = tuple[str, str | None]
+"""(text, the values the tagger finds in it, comma-separated, a range as start/end; None: no date)."""
+
+EXAMPLE_PUBLISHED = "2021-03-18"
+"""The publication date the examples are read against (a Thursday), so that "hôm qua" has a value."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match of a rule's pattern: what its converter reads."""
+
+    m: re.Match[str]
+    text: str
+    grammar: Grammar
+    g: dict[str, Any]  # the named groups: str, or None for an optional group that did not take part
+    before: str  # the 30 characters before the match: where the cues that make or unmake a date are
+
+    @property
+    def start(self) -> int:
+        """Where the match starts in the text."""
+        return self.m.start()
+
+    @property
+    def end(self) -> int:
+        """Where the match ends in the text."""
+        return self.m.end()
+
+    @property
+    def v(self) -> Vocab:
+        """The calendar vocabulary."""
+        return self.grammar.vocab
+
+
+Converter = Callable[[Hit], Found | list[Found] | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One construction of the grammar: how it is written, what it means, and examples of both."""
+
+    name: str
+    pattern: str  # a regex in which {piece} names a piece of the grammar (see _pieces)
+    convert: Converter  # the match -> a Found, a list of Found (kept or dropped as one), or None
+    examples: tuple[Example, ...]
+    flags: int = re.I
+    # False: the construction can be written without a digit ("tháng Ba", "hôm qua"), so it is looked
+    # for in the whole text; every other rule only runs near digits, which is most of the speed
+    needs_digit: bool = True
+    # True: a number right after a document word ("Nghị định 15/2021", "Điều 5") is no date
+    doc_guard: bool = True
+
+
+RULES: list[Rule] = []
+"""The grammar, in priority order: of two overlapping matches of the same length, the earlier rule's wins."""
+
+
+def rule(
+    name: str,
+    pattern: str,
+    *,
+    examples: list[Example],
+    flags: int = re.I,
+    needs_digit: bool = True,
+    doc_guard: bool = True,
+) -> Callable[[Converter], Converter]:
+    """Add the decorated converter to RULES as the construction `name` written as `pattern`."""
+
+    def register(convert: Converter) -> Converter:
+        if any(r.name == name for r in RULES):
+            raise ValueError(f"two date rules are named {name!r}")
+        RULES.append(Rule(name, pattern, convert, tuple(examples), flags, needs_digit, doc_guard))
+        return convert
+
+    return register
+
+
+def _pieces(v: Vocab) -> dict[str, str]:
+    """The pieces rule patterns are written with: {d} stands for pieces['d']; a cue kind of
+    dates_cues.tsv ({range_to}, {time_cue}...) stands for the alternation of its words."""
+    return {
+        **cues(),
+        "d": r"(?:3[01]|[12]\d|0?[1-9])",  # a day of the month
+        "m": r"(?:1[0-2]|0?[1-9])",  # a month number
+        "y": r"(?:1[0-9]\d\d|20\d\d)",  # a year written with a day, month or "năm"
+        "y_bare": r"(?:19\d\d|20\d\d)",  # a year standing alone: only the modern ones
+        "pod": lexicon.alternation(v.part_of_day),
+        "wd": lexicon.alternation(v.weekday),
+        "mw": lexicon.alternation(v.month_word),
+        "rel": lexicon.alternation(v.relative),
+        "rp": lexicon.alternation(v.relative_pod),
+        "year_offset": lexicon.alternation(v.year_offset),
+        "half_year_offset": lexicon.alternation(v.half_year_offset),
+        "half": lexicon.alternation(v.half),
+        "quarter": lexicon.alternation(v.quarter),
+        "sep": r"\s*[/.-]\s*",
+        # a date is not glued to a word, a number or a path on either side ("A12/3", "12/3/4", "5-1-B")
+        "no_left": r"(?<![\w/.,:-])",
+        "no_right": r"(?![\w/]|[.,:-]\d|-[^\W\d_])",
+    }
+
+
+_PIECE = re.compile(r"\{([a-z_]+)\}")  # lower-case names only: "\d{4}" and "{1,3}" stay regex
+
+
+def _expand(pattern: str, pieces: dict[str, str]) -> str:
+    """pattern with each {piece} replaced by its regex."""
+
+    def piece(m: re.Match[str]) -> str:
+        if m.group(1) not in pieces:
+            raise ValueError(f"unknown piece {m.group(0)} in date pattern {pattern!r}")
+        return pieces[m.group(1)]
+
+    return _PIECE.sub(piece, pattern)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The rule table compiled against the vocabulary."""
+
+    vocab: Vocab
+    rules: tuple[tuple[Rule, re.Pattern[str]], ...]
+    prefix_re: re.Pattern[str]  # the words before a day ("sáng thứ Hai, ngày"), read backwards
+    # the surroundings converters test; each is built from a kind of dates_cues.tsv (see patterns())
+    doc_before: re.Pattern[str]
+    count_after: re.Pattern[str]
+    day_cue_before: re.Pattern[str]
+    weak_cue_before: re.Pattern[str]
+    date_follows: re.Pattern[str]
+    not_date_before: re.Pattern[str]
+    date_after: re.Pattern[str]
+    year_cue_before: re.Pattern[str]
+    month_name_cue: re.Pattern[str]
+    month_name_cue_before: re.Pattern[str]
+    duration_before: re.Pattern[str]
+    quantity_before: re.Pattern[str]
+
+    def found_by(self, r: Rule, rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[Found]:
+        """What rule r (compiled as rx) finds within the spans of text, before overlaps are resolved."""
+        out: list[Found] = []
+        for a, b in spans:
+            for m in rx.finditer(text, a, b):
+                before = text[max(0, m.start() - 30) : m.start()]
+                if r.doc_guard and self.doc_before.search(before):
+                    continue
+                f = r.convert(Hit(m, text, self, m.groupdict(), before))
+                if isinstance(f, list):
+                    out.extend(f)
+                elif f is not None:
+                    out.append(f)
+        return out
 
 
 @cache
-def patterns() -> Patterns:
+def patterns() -> Grammar:
     """The grammar, compiled once."""
-    return Patterns(vocab())
+    v = vocab()
+    pieces = _pieces(v)
+    # the words before a day, matched backwards from the day's digits (see _with_prefix): scanning
+    # every position for them would cost more than the rest of the grammar
+    prefix = (
+        r"(?:(?P<pod>{pod})\s+(?:(?:{pod_day})\s+)?)?"
+        r"(?:(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?)?"
+        r"(?:(?:vào\s+)?ngày\s+|hôm\s+)?"
+    )
+    c = cues()
+
+    def before(words: str) -> re.Pattern[str]:
+        """A regex for the text before a match ending in one of words (spaces may follow)."""
+        return re.compile(rf"(?:{words})\s*$", re.I)
+
+    return Grammar(
+        vocab=v,
+        rules=tuple((r, re.compile(_expand(r.pattern, pieces), r.flags)) for r in RULES),
+        prefix_re=re.compile(rf"(?<!\w){_expand(prefix, pieces)}$", re.I),
+        doc_before=re.compile(rf"(?:\b(?:{c['doc_before_word']})|{c['doc_before']})\s*:?\s*$", re.I),
+        count_after=re.compile(rf"\s*(?:{c['count_after']})\b", re.I),
+        day_cue_before=re.compile(rf"(?:{c['day_cue']}|thứ\s+\w+|\()\s*,?\s*\(?\s*$", re.I),
+        # weaker: "từ 15/3", "đến 9/10" (a date, or a fraction "đến nay, 9/10 xã")
+        weak_cue_before=before(c["weak_day_cue"]),
+        date_follows=re.compile(rf"\s*(?:$|[,.;:!?)”\"\]–-]|\s(?:{c['date_follows']})\b)", re.I),
+        not_date_before=before(c["not_date_before"]),
+        # a date right after a clock time makes the time a time ("0 giờ ngày 1/1")
+        date_after=re.compile(
+            rf"\s*,?\s*(?:(?:{c['clock_pod']})\s+)?(?:ngày\s+|hôm\s+)?\d{{1,2}}\s*[/.-]\s*\d", re.I
+        ),
+        year_cue_before=before(rf"{c['year_cue']}|tháng\s+\d+|\(|–|-|,"),
+        month_name_cue=re.compile(rf"(?:{c['month_name_cue']})\s", re.I),
+        month_name_cue_before=re.compile(rf"(?:{c['month_name_cue']})\s+$", re.I),
+        duration_before=before(c["duration_before"]),
+        quantity_before=before(rf"\d|{c['quantity_before']}"),
+    )
 
 
-# Document numbers and other numbers that look like dates: the words before a match.
-_DOC_BEFORE = re.compile(
-    r"(?:\bsố|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|Nghị\s+định|Thông\s+tư|Công\s+văn|Kết\s+luận|Quy\s+định|"
-    r"Luật|Hướng\s+dẫn|Kế\s+hoạch|Thông\s+báo|Tờ\s+trình|Đề\s+án|Điều|khoản|mã|hotline|điện\s+thoại|ĐT|"
-    r"Fax|tỷ\s+số|tỉ\s+số|thắng|thua|hòa)\s*:?\s*$",
-    re.I,
-)
-_COUNT_AFTER = re.compile(
-    r"\s*(?:%|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|USD|km|ha|m2|tấn|kg|lượt|học\s+sinh|hộ)\b", re.I
-)
-_DAY_CUE_BEFORE = re.compile(
-    r"(?:ngày|sáng|trưa|chiều|tối|đêm|khuya|hôm|thứ\s+\w+|chủ\s+nhật|\()\s*,?\s*\(?\s*$",
-    re.I,
-)
-# Weaker cues: "từ 15/3", "đến 9/10" (a date, or a fraction "đến nay, 9/10 xã")
-_WEAK_CUE_BEFORE = re.compile(r"(?:từ|đến|tới|vào|trước|sau|dịp|nhân)\s*$", re.I)
-# What follows a bare "D/M" that is a date, not a fraction or an address ("12/12 chỉ tiêu", "hẻm 12/4")
-_DATE_FOLLOWS = re.compile(
-    r"\s*(?:$|[,.;:!?)”\"\]–-]|\s(?:và|tại|vừa|tới|này|hằng|hàng|năm|đã|sẽ|là|của|với|đến|cho|ở|thì|sang|trên|nhằm)\b)",
-    re.I,
-)
-_NOT_DATE_BEFORE = re.compile(
-    r"(?:hẻm|ngõ|ngách|kiệt|lớp|số\s+nhà|nhà|phòng|tổ|khu|lô|căn\s+hộ|xóm|đạt|được|chiếm|khoảng|trực|tỷ\s+lệ|tỉ\s+lệ)\s*$",
-    re.I,
-)
-# A date right after a clock time makes the time a time ("0 giờ ngày 1/1")
-_DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày\s+|hôm\s+)?\d{1,2}\s*[/.-]\s*\d", re.I
-)
-_YEAR_CUE_BEFORE = re.compile(
-    r"(?:năm|giai\s+đoạn|nhiệm\s+kỳ|niên\s+khóa|mùa|khóa|từ|đến|tới|trước|sau|cuối|đầu|giữa|vào|trong|"
-    r"tháng\s+\d+|\(|–|-|,)\s*$",
-    re.I,
-)
+# --- the rules, in priority order --------------------------------------------------------------
 
 
-_YEAR_OFFSETS = {"nay": 0, "ngoái": -1, "trước": -1, "sau": 1, "tới": 1}
+@rule(
+    "full_range",
+    r"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?P<s1>[/.-])(?P<m1>{m})(?P=s1)(?P<y1>{y})\s*"
+    r"(?:–|-|/|{range_to})\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>[/.-])(?P<m2>{m})(?P=s2)(?P<y2>{y}){no_right}",
+    examples=[
+        ("(19-5-1890/19-5-2017)", "1890-05-19/2017-05-19"),
+        ("từ ngày 21/6/1925 đến 21/6/2017", "1925-06-21/2017-06-21"),
+    ],
+    flags=0,
+)
+def _full_range(h: Hit) -> Found | None:
+    """Two full dates, the first before the second."""
+    y1, y2, m1, m2, d1, d2 = (int(h.g[k]) for k in ("y1", "y2", "m1", "m2", "d1", "d2"))
+    if not _valid(d1, m1, y1) or not _valid(d2, m2, y2) or (y1, m1, d1) >= (y2, m2, d2):
+        return None
+    return Found(
+        h.start,
+        h.end,
+        "day",
+        y1,
+        m1,
+        d1,
+        explicit_year=True,
+        end_parts={"year": y2, "month": m2, "day": d2, "granularity": "day"},
+    )
 
 
-def _roman(q: str) -> int:
-    return _ROMAN.get(q.lower()) or int(q)
+@rule(
+    "day_list",
+    r"{no_left}(?:(?:vào\s+)?(?:các\s+)?ngày\s+)(?P<days>{d}(?:\s*,\s*{d})*)\s*(?:,|và)\s*"
+    r"(?P<last>{d})(?P<sep>/|-|\.)(?P<m>{m})(?:(?P=sep)(?P<y>{y}))?{no_right}",
+    examples=[
+        ("ngày 16 và 17-5", "2021-05-16, 2021-05-17"),
+        ("các ngày 3, 4 và 5/6/2021", "2021-06-03, 2021-06-04, 2021-06-05"),
+    ],
+)
+def _day_list(h: Hit) -> list[Found] | None:
+    """Days sharing the month (and year) written after the last one: one date each."""
+    days = h.g["days"]
+    mo = int(h.g["m"])
+    y = _two_digit_year(h.g["y"])
+    base = h.m.start("days")
+    out = []
+    for i, x in enumerate(re.finditer(r"\d+", days)):
+        d = int(x.group(0))
+        if not _valid(d, mo, y):
+            return None
+        # the first date starts where the expression does ("ngày 16"), so that it keeps its cue word
+        start = h.start if i == 0 else base + x.start()
+        out.append(Found(start, base + x.end(), "day", y, mo, d, explicit_year=y is not None))
+    last = int(h.g["last"])
+    if not _valid(last, mo, y):
+        return None
+    out.append(Found(h.m.start("last"), h.end, "day", y, mo, last, explicit_year=y is not None))
+    return _grouped(out, h.start, h.end)
+
+
+@rule(
+    "year_list",
+    r"{no_left}(?:các\s+)?năm\s+(?P<years>{y}(?:\s*,\s*{y})*(?:\s*(?:,|và)\s*(?:năm\s+)?{y})){no_right}",
+    examples=[("các năm 1996, 2000, 2005 và năm 2010", "1996, 2000, 2005, 2010")],
+)
+def _year_list(h: Hit) -> list[Found]:
+    """Years after one "năm": one year each."""
+    base = h.m.start("years")
+    out = [
+        Found(
+            h.start if i == 0 else base + x.start(),
+            base + x.end(),
+            "year",
+            int(x.group(0)),
+            explicit_year=True,
+        )
+        for i, x in enumerate(re.finditer(r"\d{4}", h.g["years"]))
+    ]
+    return _grouped(out, h.start, h.end)
+
+
+@rule(
+    "day_range",
+    r"{no_left}(?:từ\s+)?(?:ngày\s+)?(?P<d1>{d})(?:(?P<s1>/|-|\.|\s+tháng\s+)(?P<m1>{m}))?"
+    r"\s*(?:{range_to}|–|-)\s*(?:ngày\s+)?(?P<d2>{d})(?P<s2>/|-|\.|\s+tháng\s+)(?P<m2>{m})"
+    r"(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+    examples=[
+        ("từ ngày 15 đến 18/3/2021", "2021-03-15/2021-03-18"),
+        ("từ 15 - 18/3/2021", "2021-03-15/2021-03-18"),
+        ("từ 15/3 đến 18/3", "2021-03-15/2021-03-18"),
+    ],
+)
+def _day_range(h: Hit) -> Found | None:
+    """Two days, the first before the second, after a cue ("từ", "ngày", a part of day)."""
+    y = _two_digit_year(h.g["y"])
+    m2 = int(h.g["m2"])
+    m1 = int(h.g["m1"]) if h.g["m1"] else m2
+    d1, d2 = int(h.g["d1"]), int(h.g["d2"])
+    if not _valid(d1, m1) or not _valid(d2, m2) or (m1, d1) >= (m2, d2):
+        return None
+    # without a cue, "15 - 18/3" is as often a count or a score
+    if not (h.m.group(0).lower().startswith(("từ", "ngày")) or h.grammar.day_cue_before.search(h.before)):
+        return None
+    return Found(
+        h.start,
+        h.end,
+        "day",
+        y,
+        m1,
+        d1,
+        end_parts={"month": m2, "day": d2, "granularity": "day"},
+        explicit_year=y is not None,
+    )
+
+
+@rule(
+    "year_range",
+    r"{no_left}(?:(?P<cue>{year_range_cue})\s+)?(?:năm\s+)?"
+    r"(?P<y1>{y})\s*(?:–|-|{range_to})\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
+    examples=[
+        ("giai đoạn 2016 - 2020", "2016/2020"),
+        ("nhiệm kỳ 2020-2025", "2020/2025"),
+        ("(2016 – 2020)", "2016/2020"),
+        ("từ năm 2015 đến năm 2020", "2015/2020"),
+        ("niên khóa 2020-21", "2020/2021"),
+    ],
+)
+def _year_range(h: Hit) -> Found | None:
+    """Two years, the second after the first and not too far ("2016 - 2020", not "1990 - 2090")."""
+    y1 = int(h.g["y1"])
+    y2s = h.g["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else y1 // 100 * 100 + int(y2s)
+    bracketed = h.text.startswith("(", h.start - 1)  # "(1890 - 1969)": a life span may be long
+    if not y1 < y2 <= y1 + (200 if bracketed else 30):
+        return None
+    if h.g["cue"] is None and not h.grammar.year_cue_before.search(h.before) and not bracketed:
+        return None
+    return Found(
+        h.start, h.end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True
+    )
+
+
+@rule(
+    "month_range",
+    r"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})(?:(?:{sep}|\s+năm\s+)(?P<y1>{y}))?\s*(?:{range_to}|–|-)\s*"
+    r"tháng\s+(?P<m2>{m})(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+    examples=[
+        ("từ tháng 3 đến tháng 5/2021", "2021-03/2021-05"),
+        ("tháng 11/2020 - tháng 2/2021", "2020-11/2021-02"),
+    ],
+)
+def _month_range(h: Hit) -> Found | None:
+    """Two months, the first before the second."""
+    y1, y = _two_digit_year(h.g["y1"]), _two_digit_year(h.g["y"])
+    m1, m2 = int(h.g["m1"]), int(h.g["m2"])
+    if y1 is not None and y is not None:
+        if (y1, m1) >= (y, m2):
+            return None
+        return Found(
+            h.start,
+            h.end,
+            "month",
+            y1,
+            m1,
+            explicit_year=True,
+            end_parts={"year": y, "month": m2, "granularity": "month"},
+        )
+    if m1 >= m2:
+        return None
+    return Found(
+        h.start,
+        h.end,
+        "month",
+        y,
+        m1,
+        end_parts={"month": m2, "granularity": "month"},
+        explicit_year=y is not None,
+    )
+
+
+@rule(
+    "day_words",
+    r"{no_left}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}",
+    examples=[
+        ("ngày 18 tháng 3 năm 2021", "2021-03-18"),
+        ("18 tháng Ba", "2021-03-18"),
+        ("sáng thứ Hai, ngày 15 tháng 3", "2021-03-15"),
+    ],
+)
+def _day_words(h: Hit) -> Found | None:
+    """A day with "tháng": the word says it is a date."""
+    start, g = _with_prefix(h)
+    return _day(h, start, g)
+
+
+@rule(
+    "day_numeric",
+    r"{no_left}(?P<open>\()?(?P<d>{d})(?P<sep>/|-|\.)(?P<m>{m})(?:(?P=sep)(?P<y>{y}|\d\d(?!\d)))?{no_right}",
+    examples=[
+        ("18/3/2021", "2021-03-18"),
+        ("18-3-2021", "2021-03-18"),
+        ("18.3.2021", "2021-03-18"),
+        ("chiều 18/3", "2021-03-18"),
+        ("Hôm nay (8/6) trời mưa.", "2021-03-18, 2021-06-08"),
+        ("Xã đạt 9/10 tiêu chí.", None),
+        ("Nhà ở hẻm 12/4 đường Lê Lợi.", None),
+        ("Đội nhà thắng 3-1.", None),
+        ("Quyết định số 12/5/2021", None),
+        ("Từ 5/6, trường học mở cửa.", "2021-06-05"),
+        ("Đã có 12/12 xã về đích.", None),
+    ],
+)
+def _day_numeric(h: Hit) -> Found | None:
+    """A day and month in figures ("18/3", "18-3-2021"): a date only where its surroundings say so."""
+    start, g = _with_prefix(h)
+    y = _two_digit_year(g.get("y"))
+    prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
+        r"(?:vào\s+)?(?:ngày|hôm)\b", h.text[start : h.end], re.I
+    )
+    strong = prefixed or g.get("open") or h.grammar.day_cue_before.search(h.before)
+    if y is None and not strong:
+        # "3-1" is a score, "6.7" a decimal, "9/10 xã" a fraction, "hẻm 12/4" an address:
+        # without a day word, a bare day/month must read as a date by what surrounds it
+        if h.grammar.not_date_before.search(h.before) or not h.grammar.date_follows.match(h.text, h.end):
+            return None
+        if g["sep"] != "/" and not h.grammar.weak_cue_before.search(h.before):
+            return None
+    if h.grammar.count_after.match(h.text, h.end):
+        return None
+    return _day(h, start, g)
+
+
+def _with_prefix(h: Hit) -> tuple[int, dict[str, Any]]:
+    """Where a day expression starts with the words before it ("sáng thứ Hai, ngày 15/3"), and its
+    groups with the part of day and weekday those words name."""
+    pm = h.grammar.prefix_re.search(h.text, max(0, h.start - 40), h.start)
+    if pm and pm.start() < h.start:
+        return pm.start(), {**h.g, "pod": pm.group("pod"), "wd": pm.group("wd")}
+    return h.start, h.g
+
+
+def _day(h: Hit, start: int, g: dict[str, Any]) -> Found | None:
+    """The day of a day_words or day_numeric match, if it is a real date."""
+    d, mo = int(g["d"]), _month(g["m"], h.v)
+    y = _two_digit_year(g.get("y"))
+    if not _valid(d, mo, y):
+        return None
+    wd = g.get("wd")
+    return Found(
+        start,
+        h.end,
+        "day",
+        y,
+        mo,
+        d,
+        part_of_day=_pod(g.get("pod"), h.v),
+        explicit_year=y is not None,
+        extra={"weekday": h.v.weekday.get(re.sub(r"\s+", " ", wd.lower())) if wd else None},
+    )
+
+
+@rule(
+    "quarter",
+    r"{no_left}quý\s+(?P<q>{quarter})(?![\w])(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|"
+    r"\s+(?P<rel>năm\s+(?:{year_offset})))?{no_right}",
+    examples=[
+        ("quý I/2021", "2021-Q1"),
+        ("quý 2 năm 2021", "2021-Q2"),
+        ("quý IV năm ngoái", "2020-Q4"),
+        ("quý III", "2021-Q3"),
+    ],
+    needs_digit=False,
+)
+def _quarter(h: Hit) -> Found:
+    """A quarter, in Roman or Arabic figures."""
+    y = _two_digit_year(h.g["y"])
+    rel = h.g.get("rel")
+    offset = h.v.year_offset[rel.split()[-1].lower()] if rel else None
+    return Found(
+        h.start,
+        h.end,
+        "quarter",
+        y,
+        quarter=h.v.quarter[h.g["q"].lower()],
+        explicit_year=y is not None,
+        year_offset=offset,
+    )
+
+
+@rule(
+    "half",
+    r"{no_left}(?:6|sáu)\s+tháng\s+(?P<h>{half})\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+(?:{half_year_offset}))?{no_right}",
+    examples=[("6 tháng đầu năm 2021", "2021-H1"), ("sáu tháng cuối năm nay", "2021-H2")],
+    needs_digit=False,
+)
+def _half(h: Hit) -> Found:
+    """A half year."""
+    y = _two_digit_year(h.g["y"])
+    rel = h.g.get("rel")
+    # the word is looked up as written, not lower-cased, as the tagger always has: "NĂM NAY" in a
+    # capitalised headline reads as last year (a fault kept while the grammar only changes form)
+    offset = h.v.half_year_offset.get(rel.split()[-1], -1) if rel else None
+    return Found(
+        h.start,
+        h.end,
+        "half",
+        y,
+        half=h.v.half[h.g["h"].lower()],
+        explicit_year=y is not None,
+        year_offset=offset,
+    )
+
+
+@rule(
+    "half2",
+    r"{no_left}nửa\s+(?P<h>{half})\s+năm(?:\s+(?P<y>{y}))?(?P<rel>\s+(?:{half_year_offset}))?{no_right}",
+    examples=[("nửa đầu năm 2020", "2020-H1"), ("nửa cuối năm ngoái", "2020-H2")],
+    needs_digit=False,
+)
+def _half2(h: Hit) -> Found:
+    """A half year said with "nửa": the same meaning as "6 tháng"."""
+    return _half(h)
+
+
+@rule(
+    "month",
+    r"{no_left}(?:(?:{month_lead})\s+)?tháng\s+(?P<m>{m}|{mw})(?![\w])"
+    r"(?:(?:{sep}|\s+năm\s+)(?P<y>{y})|\s+(?P<rel>năm\s+(?:{year_offset})))?{no_right}",
+    examples=[
+        ("tháng 3/2021", "2021-03"),
+        ("tháng 3 năm 2021", "2021-03"),
+        ("tháng 12 năm ngoái", "2020-12"),
+        ("vào tháng Ba", "2021-03"),
+        ("Hải trình tháng Ba", None),
+    ],
+    needs_digit=False,
+)
+def _month_rule(h: Hit) -> Found | None:
+    """A month, with or without its year."""
+    month, rel = h.g["m"], h.g.get("rel")
+    if not month.isdigit() and not h.g["y"] and not rel:
+        # "tháng Ba" alone is a date only after a time cue ("vào tháng Ba"); "Hải trình tháng Ba" is a name
+        gr = h.grammar
+        if not gr.month_name_cue.match(h.m.group(0)) and not gr.month_name_cue_before.search(h.before):
+            return None
+    # "3 tháng" is a duration: the number before "tháng" belongs to it ("10/2020 đến tháng 3" does not)
+    if re.search(r"(?<![\d/.-])\d{1,2}\s*$", h.before):
+        return None
+    mo = _month(month, h.v)
+    y = _two_digit_year(h.g["y"])
+    offset = h.v.year_offset[rel.split()[-1].lower()] if rel else None
+    if h.grammar.count_after.match(h.text, h.end):
+        return None
+    return Found(h.start, h.end, "month", y, mo, explicit_year=y is not None, year_offset=offset)
+
+
+@rule(
+    "year",
+    r"{no_left}(?:(?:{year_lead})\s+)?năm\s+(?P<y>{y}){no_right}",
+    examples=[("năm 2021", "2021"), ("đầu năm 2020", "2020")],
+)
+def _year(h: Hit) -> Found:
+    """A year after "năm"."""
+    return Found(h.start, h.end, "year", int(h.g["y"]), explicit_year=True)
+
+
+@rule(
+    "time",
+    r"{no_left}(?:(?P<cue>{time_cue})\s+)?(?P<h>[01]?\d|2[0-3])\s*(?P<u>giờ|h|g)"
+    r"(?:\s*(?P<min>[0-5]\d)(?:\s*phút)?)?(?![\w/])"
+    # a part of day that opens the date after it ("8 giờ sáng ngày 5/6") is the date's
+    r"(?:\s+(?P<pod>{clock_pod})(?!\s*(?:ngày\s+|hôm\s+)?\d))?",
+    examples=[
+        ("lúc 8 giờ 30 ngày 2/9/2021", "2021-09-02T08:30, 2021-09-02"),
+        ("14h30 ngày 18/3", "2021-03-18T14:30, 2021-03-18"),
+        ("8 giờ tối 12/5", "2021-05-12T20:00, 2021-05-12"),
+        ("trong 8 giờ ngày 5/6", "2021-06-05"),
+        ("lúc 9 giờ", None),
+    ],
+    doc_guard=False,
+)
+def _time(h: Hit) -> Found | None:
+    """A clock time (resolve gives it the day of its sentence)."""
+    hour = int(h.g["h"])
+    minutes = h.g["min"]
+    if (
+        not minutes
+        and h.g["u"].lower() != "h"
+        and not h.g["cue"]
+        and not h.g["pod"]
+        and not h.grammar.date_after.match(h.text, h.end)
+    ):
+        return None  # "8 giờ" alone is a duration as often as a time
+    if h.grammar.duration_before.search(h.before) and not minutes:
+        return None
+    pod = _pod(h.g["pod"], h.v)
+    if pod in {"afternoon", "evening", "night"} and hour < 12:
+        hour += 12 if not (pod == "night" and hour < 5) else 0
+    return Found(
+        h.start, h.end, "time", hour=hour % 24, minute=int(minutes) if minutes else 0, part_of_day=pod
+    )
+
+
+@rule(
+    "relative",
+    r"{no_left}(?P<rel>{rel})(?![\w])",
+    examples=[
+        ("hôm qua", "2021-03-17"),
+        ("tuần trước", "2021-W10"),
+        ("năm ngoái", "2020"),
+        ("3 năm trước", None),
+        ("những năm trước", None),
+    ],
+    needs_digit=False,
+    doc_guard=False,
+)
+def _relative(h: Hit) -> Found | None:
+    """A day, week, month or year counted from the publication date."""
+    unit, offset = h.v.relative[re.sub(r"\s+", " ", h.g["rel"].lower())]
+    if unit in {"month", "year", "week"} and h.grammar.quantity_before.search(h.before):
+        return None  # "3 năm trước", "những năm qua": spans of time, not calendar points
+    return Found(h.start, h.end, unit, relative=(unit, offset))
+
+
+@rule(
+    "relative_pod",
+    r"{no_left}(?P<pod>{pod})\s+(?P<rp>{rp})(?![\w])"
+    r"(?:\s*\(\s*(?P<d>{d})\s*[/.-]\s*(?P<m>{m})(?:\s*[/.-]\s*(?P<y>{y}))?\s*\))?",
+    examples=[("sáng nay", "2021-03-18"), ("chiều qua (17/3)", "2021-03-17"), ("tối mai", "2021-03-19")],
+    needs_digit=False,
+    doc_guard=False,
+)
+def _relative_pod(h: Hit) -> Found | None:
+    """A part of a day counted from the publication date ("sáng nay"), or given after it ("chiều qua (17/3)")."""
+    pod = _pod(h.g["pod"], h.v)
+    offset = h.v.relative_pod[h.g["rp"].lower()]
+    if h.g.get("d"):
+        d, mo = int(h.g["d"]), int(h.g["m"])
+        y = _two_digit_year(h.g.get("y"))
+        if not _valid(d, mo, y):
+            return None
+        return Found(h.start, h.end, "day", y, mo, d, part_of_day=pod, explicit_year=y is not None)
+    return Found(h.start, h.end, "day", part_of_day=pod, relative=("day", offset))
+
+
+@rule(
+    "bare_year",
+    r"{no_left}(?P<y>{y_bare}){no_right}",
+    examples=[
+        ("mùa thi 2017", "2017"),
+        ("(2017)", "2017"),
+        ("Gọi 1900 9095", None),
+        ("có 2017 người", None),
+    ],
+    flags=0,
+)
+def _bare_year(h: Hit) -> Found | None:
+    """A year standing alone ("(2017)", "toàn quốc 2017"), when it is not a count or part of a number."""
+    if h.grammar.count_after.match(h.text, h.end) or re.match(r"\s+[a-zà-ỹđ]", h.text[h.end : h.end + 3]):
+        if not h.grammar.year_cue_before.search(h.before):
+            return None
+    if re.search(r"\d[\s.,]*$", h.before) or re.match(r"[\s.]*\d", h.text[h.end : h.end + 3]):
+        return None  # part of a longer number ("1900 9095")
+    return Found(h.start, h.end, "year", int(h.g["y"]), explicit_year=True)
+
+
+# --- helpers of the converters -------------------------------------------------------------
 
 
 def _month(value: str, v: Vocab) -> int:
@@ -311,20 +843,16 @@ def _pod(value: str | None, v: Vocab) -> str | None:
     return v.part_of_day.get(re.sub(r"\s+", " ", value.lower())) if value else None
 
 
+# --- finding -----------------------------------------------------------------------------------
+
+
 def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
     """Every date expression in text, longest first, without overlaps; years not yet resolved."""
-    p = patterns()
-    v = p.v
+    grammar = patterns()
     candidates: list[Found] = []
     windows = _digit_windows(text)
-    for name, rx in p.rules:
-        spans = [(0, len(text))] if name in _WORD_RULES else windows
-        for m in (m for a, b in spans for m in rx.finditer(text, a, b)):
-            f = _build(name, m, text, v)
-            if isinstance(f, list):
-                candidates.extend(f)
-            elif f is not None:
-                candidates.append(f)
+    for r, rx in grammar.rules:
+        candidates += grammar.found_by(r, rx, text, windows if r.needs_digit else [(0, len(text))])
     # keep the longest of overlapping candidates (a list counts as one); earlier rules win ties
     candidates.sort(key=lambda f: (-f.extra.get("group_len", f.end - f.start), f.start))
     taken: list[Found] = []
@@ -351,8 +879,6 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
     return taken
 
 
-# Rules that can match without a digit; every other rule only runs near digits.
-_WORD_RULES = frozenset({"relative", "relative_pod", "half", "half2", "month", "quarter"})
 _DIGITS = re.compile(r"\d+")
 _WINDOW = 48  # characters around a digit within which a numeric date expression must lie
 
@@ -367,236 +893,6 @@ def _digit_windows(text: str) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
-
-
-def _before(text: str, start: int, n: int = 30) -> str:
-    return text[max(0, start - n) : start]
-
-
-def _build(name: str, m: re.Match[str], text: str, v: Vocab) -> Found | list[Found] | None:
-    g = m.groupdict()
-    start, end = m.span()
-    before = _before(text, start)
-    if name not in {"relative", "relative_pod", "time"} and _DOC_BEFORE.search(before):
-        return None
-    if name == "full_range":
-        y1, y2, m1, m2, d1, d2 = (int(g[k]) for k in ("y1", "y2", "m1", "m2", "d1", "d2"))
-        if not _valid(d1, m1, y1) or not _valid(d2, m2, y2) or (y1, m1, d1) >= (y2, m2, d2):
-            return None
-        return Found(
-            start,
-            end,
-            "day",
-            y1,
-            m1,
-            d1,
-            explicit_year=True,
-            end_parts={"year": y2, "month": m2, "day": d2, "granularity": "day"},
-        )
-    if name == "day_list":
-        mo = int(g["m"])
-        y = _two_digit_year(g["y"])
-        days = [(x.start(), x.end()) for x in re.finditer(r"\d+", g["days"])]
-        base = m.start("days")
-        out = []
-        for i, (a, b) in enumerate(days):
-            d = int(g["days"][a:b])
-            if not _valid(d, mo, y):
-                return None
-            out.append(
-                Found(start if i == 0 else base + a, base + b, "day", y, mo, d, explicit_year=y is not None)
-            )
-        if not _valid(int(g["last"]), mo, y):
-            return None
-        out.append(Found(m.start("last"), end, "day", y, mo, int(g["last"]), explicit_year=y is not None))
-        return _grouped(out, start, end)
-    if name == "year_list":
-        base = m.start("years")
-        out = [
-            Found(
-                start if i == 0 else base + x.start(),
-                base + x.end(),
-                "year",
-                int(x.group(0)),
-                explicit_year=True,
-            )
-            for i, x in enumerate(re.finditer(r"\d{4}", g["years"]))
-        ]
-        return _grouped(out, start, end)
-    if name == "day_range":
-        y = _two_digit_year(g["y"])
-        m1 = int(g["m1"]) if g["m1"] else int(g["m2"])
-        d1, d2, m2 = int(g["d1"]), int(g["d2"]), int(g["m2"])
-        if not _valid(d1, m1) or not _valid(d2, m2) or (m1, d1) >= (m2, d2):
-            return None
-        has_cue = m.group(0).lower().startswith(("từ", "ngày")) or _DAY_CUE_BEFORE.search(before)
-        if not has_cue:
-            return None
-        return Found(
-            start,
-            end,
-            "day",
-            y,
-            m1,
-            d1,
-            end_parts={"month": m2, "day": d2, "granularity": "day"},
-            explicit_year=y is not None,
-        )
-    if name == "year_range":
-        y1 = int(g["y1"])
-        y2 = int(g["y2"]) if len(g["y2"]) == 4 else y1 // 100 * 100 + int(g["y2"])
-        bracketed = text.startswith("(", start - 1)
-        if not y1 < y2 <= y1 + (200 if bracketed else 30):
-            return None
-        if g["cue"] is None and not _YEAR_CUE_BEFORE.search(before) and not text.startswith("(", start - 1):
-            return None
-        return Found(
-            start, end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True
-        )
-    if name == "month_range":
-        y1, y = _two_digit_year(g.get("y1")), _two_digit_year(g["y"])
-        m1, m2 = int(g["m1"]), int(g["m2"])
-        if y1 is not None and y is not None:
-            if (y1, m1) >= (y, m2):
-                return None
-            return Found(
-                start,
-                end,
-                "month",
-                y1,
-                m1,
-                explicit_year=True,
-                end_parts={"year": y, "month": m2, "granularity": "month"},
-            )
-        if m1 >= m2:
-            return None
-        return Found(
-            start,
-            end,
-            "month",
-            y,
-            m1,
-            end_parts={"month": m2, "granularity": "month"},
-            explicit_year=y is not None,
-        )
-    if name in {"day_words", "day_numeric"}:
-        pm = patterns().prefix_re.search(text, max(0, start - 40), start)
-        if pm and pm.start() < start:
-            start = pm.start()
-            g = {**g, "pod": pm.group("pod"), "wd": pm.group("wd")}
-        d, mo = int(g["d"]), _month(g["m"], v)
-        y = _two_digit_year(g.get("y"))
-        if not _valid(d, mo, y):
-            return None
-        if name == "day_numeric":
-            sep = g["sep"]
-            prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
-                r"(?:vào\s+)?(?:ngày|hôm)\b", text[start:end], re.I
-            )
-            strong = prefixed or g.get("open") or _DAY_CUE_BEFORE.search(before)
-            if y is None and not strong:
-                # "3-1" is a score, "6.7" a decimal, "9/10 xã" a fraction, "hẻm 12/4" an address:
-                # without a day word, a bare day/month must read as a date by what surrounds it
-                if _NOT_DATE_BEFORE.search(before) or not _DATE_FOLLOWS.match(text, end):
-                    return None
-                if sep != "/" and not _WEAK_CUE_BEFORE.search(before):
-                    return None
-            if _COUNT_AFTER.match(text, end):
-                return None
-        return Found(
-            start,
-            end,
-            "day",
-            y,
-            mo,
-            d,
-            part_of_day=_pod(g.get("pod"), v),
-            explicit_year=y is not None,
-            extra={"weekday": v.weekday.get(re.sub(r"\s+", " ", g["wd"].lower())) if g.get("wd") else None},
-        )
-    if name == "quarter":
-        y = _two_digit_year(g["y"])
-        offset = _YEAR_OFFSETS[g["rel"].split()[-1].lower()] if g.get("rel") else None
-        return Found(
-            start, end, "quarter", y, quarter=_roman(g["q"]), explicit_year=y is not None, year_offset=offset
-        )
-    if name in {"half", "half2"}:
-        y = _two_digit_year(g["y"])
-        offset = None
-        if g.get("rel"):
-            offset = 0 if "nay" in g["rel"] else -1
-        return Found(
-            start,
-            end,
-            "half",
-            y,
-            half=1 if g["h"].lower() == "đầu" else 2,
-            explicit_year=y is not None,
-            year_offset=offset,
-        )
-    if name == "month":
-        if not g["m"].isdigit() and not g["y"] and not g.get("rel"):
-            # "tháng Ba" alone is a date only after a time cue ("vào tháng Ba"); "Hải trình tháng Ba" is a name
-            cue = r"(?:vào|trong|từ|đến|tới|hồi|sang|cuối|đầu|giữa)\s"
-            if not re.match(cue, m.group(0), re.I) and not re.search(cue + "+$", before, re.I):
-                return None
-        # "3 tháng" is a duration: the number before "tháng" belongs to it ("10/2020 đến tháng 3" does not)
-        if re.search(r"(?<![\d/.-])\d{1,2}\s*$", before):
-            return None
-        mo = _month(g["m"], v)
-        y = _two_digit_year(g["y"])
-        offset = None
-        if g.get("rel"):
-            word = g["rel"].split()[-1].lower()
-            offset = _YEAR_OFFSETS[word]
-        if _COUNT_AFTER.match(text, end):
-            return None
-        return Found(start, end, "month", y, mo, explicit_year=y is not None, year_offset=offset)
-    if name == "year":
-        return Found(start, end, "year", int(g["y"]), explicit_year=True)
-    if name == "bare_year":
-        if _COUNT_AFTER.match(text, end) or re.match(r"\s+[a-zà-ỹđ]", text[end : end + 3]):
-            if not _YEAR_CUE_BEFORE.search(before):
-                return None
-        if re.search(r"\d[\s.,]*$", before) or re.match(r"[\s.]*\d", text[end : end + 3]):
-            return None  # part of a longer number ("1900 9095")
-        return Found(start, end, "year", int(g["y"]), explicit_year=True)
-    if name == "time":
-        hour = int(g["h"])
-        minute = int(g["min"]) if g["min"] else 0
-        if (
-            not g["min"]
-            and g["u"].lower() != "h"
-            and not g["cue"]
-            and not g["pod"]
-            and not _DATE_AFTER.match(text, end)
-        ):
-            return None  # "8 giờ" alone is a duration as often as a time
-        if re.search(r"(?:trong|suốt|mất|sau|hơn|gần)\s*$", before, re.I) and not g["min"]:
-            return None
-        pod = _pod(g["pod"], v)
-        if pod in {"afternoon", "evening", "night"} and hour < 12:
-            hour += 12 if not (pod == "night" and hour < 5) else 0
-        return Found(start, end, "time", hour=hour % 24, minute=minute, part_of_day=pod)
-    if name == "relative":
-        phrase = re.sub(r"\s+", " ", g["rel"].lower())
-        unit, offset = v.relative[phrase]
-        if unit in {"month", "year", "week"} and re.search(
-            r"(?:\d|những|các|nhiều|mấy|vài)\s*$", before, re.I
-        ):
-            return None  # "3 năm trước", "những năm qua": spans of time, not calendar points
-        return Found(start, end, unit, relative=(unit, offset))
-    if name == "relative_pod":
-        pod = _pod(g["pod"], v)
-        offset = v.relative_pod[g["rp"].lower()]
-        if g.get("d"):
-            d, mo = int(g["d"]), int(g["m"])
-            y = _two_digit_year(g.get("y"))
-            if not _valid(d, mo, y):
-                return None
-            return Found(start, end, "day", y, mo, d, part_of_day=pod, explicit_year=y is not None)
-        return Found(start, end, "day", part_of_day=pod, relative=("day", offset))
-    return None
 
 
 _group_ids = iter(range(1 << 62))
