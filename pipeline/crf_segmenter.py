@@ -139,7 +139,8 @@ class SegmenterTables:
     raw_parts: dict[str, int]  # token -> part id (>= 1), for raw spans
     low_parts: dict[str, int]  # lowercased token -> part id (>= 1), for lowercased spans and the dictionary
     radix: int  # larger than every part id
-    words: frozenset[str]  # the dictionary (lowercase words, syllables joined by a space)
+    words: frozenset[str]  # the dictionary's one-syllable words
+    dictionary: str  # the whole dictionary (lowercase words, syllables joined by a space), one a line
     span_words: dict[int, frozenset[int]]  # span length -> integer keys of its dictionary words
     weights: bytes  # float64, C order, shape (rows, len(labels))
     rows: int
@@ -153,7 +154,7 @@ class SegmenterTables:
     def __repr__(self) -> str:
         return (
             f"SegmenterTables(underthesea {self.version}, labels={self.labels}, "
-            f"{len(self.templates)} templates, {self.rows} weight rows, {len(self.words)} dictionary words, "
+            f"{len(self.templates)} templates, {self.rows} weight rows, {self.dictionary.count(chr(10)) + 1} dictionary words, "
             f"fast_path={self.fast_path})"
         )
 
@@ -456,7 +457,8 @@ def build_tables(files: ModelFiles) -> SegmenterTables:
         raw_parts=raw_parts,
         low_parts=low_parts,
         radix=radix,
-        words=frozenset(w for w in words if isinstance(w, str)),
+        words=frozenset(w for w in words if isinstance(w, str) and " " not in w),
+        dictionary="\n".join(sorted(w for w in words if isinstance(w, str) and "\n" not in w)),
         span_words=span_words,
         weights=table.tobytes(),
         rows=rows,
@@ -591,7 +593,8 @@ class CRFSegmenter:
         self._bases = np.array(t.bases, dtype=np.intp)[:, None]
         self._spans = sorted({span for span, _f in t.kinds if span > 1})
         self._inside = t.labels[t.labels.index("I-W")]
-        self._safe = re.compile("[" + re.escape(t.safe_chars) + "]*") if t.safe_chars else None
+        self._safe = frozenset(t.safe_chars)
+        self._dictionary: frozenset[str] | None = None  # the whole dictionary, split on first use
         # per kind: (span, function, vocabulary, [BOS] * pad, EOS id, True id, False id)
         self._plan = [
             (span, func, v, [bos] * self._pad, eos, yes, no)
@@ -602,7 +605,7 @@ class CRFSegmenter:
 
     def _lower_title(self, token: str) -> tuple[str, bool]:
         """The token's lowercase and is-title flag, from Rust for characters not proven to agree."""
-        if token.isascii() or (self._safe is not None and self._safe.fullmatch(token)):
+        if token.isascii() or self._safe.issuperset(token):
             return token.lower(), all(is_title_char(part[:1]) for part in token.split(" "))
         if self._rust is None:
             try:
@@ -612,6 +615,12 @@ class CRFSegmenter:
             self._rust = CRFFeaturizer(["T[0].lower", "T[0].istitle"], set())
         (lower, title), *_ = self._rust.process([[[token]]])[0]
         return lower.partition("=")[2], title.endswith("=True")
+
+    def _whole_dictionary(self) -> frozenset[str]:
+        """Every dictionary word, for the rare tokens that hold a space (kept as one string until then)."""
+        if self._dictionary is None:
+            self._dictionary = frozenset(self.tables.dictionary.split("\n"))
+        return self._dictionary
 
     def _token_info(self, token: str) -> tuple[Any, ...]:
         """(lowercase, is-title, raw part id, lowercase part id, then the id of each span-1 kind's value).
@@ -633,7 +642,9 @@ class CRFSegmenter:
             elif func == "istitle":
                 info.append(yes if title else no)
             else:
-                info.append(yes if lower in t.words else no)
+                info.append(
+                    yes if lower in (t.words if " " not in lower else self._whole_dictionary()) else no
+                )
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
         self._memo[token] = found = tuple(info)
@@ -678,7 +689,7 @@ class CRFSegmenter:
 
         raw = [" ".join(tokens[q : q + span]) for q in range(m)]
         low = [" ".join(lowers[q : q + span]) for q in range(m)]
-        return keyed(raw, t.raw_parts), keyed(low, t.low_parts), low, t.words
+        return keyed(raw, t.raw_parts), keyed(low, t.low_parts), low, self._whole_dictionary()
 
     def _sources(self, tokens: list[str]) -> list[int]:
         """Per kind, its padded list of value ids (index i <-> the span opening at token i - pad), flat."""
