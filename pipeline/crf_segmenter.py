@@ -20,9 +20,10 @@ feature string:
 The pre-tokenizer gets a fast path: a whitespace-delimited chunk made only of letters is one token
 and skips the big alternation regex (see `_PreTokenizer`).
 
-Tables are built from underthesea's files once (about half a second, importing underthesea) and
-cached as a pickle in the user's cache directory, keyed by underthesea's version and the files'
-sizes and modification times; a cached load imports nothing of underthesea. Anything unexpected
+Tables are built from underthesea's files once (about a second, importing underthesea) and cached
+as a pickle (about 4 MB) in the user's cache directory, keyed by this module's source,
+underthesea's version and the files' sizes and modification times; a cached load (about 40 ms)
+imports nothing of underthesea. Anything unexpected
 in the files raises `SegmenterFormatError`, which names the underthesea version; vnnews then falls
 back to underthesea's own tagger.
 """
@@ -35,7 +36,7 @@ import pickle
 import re
 import struct
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -66,7 +67,7 @@ NORMALIZE_FILES = (
 FUNCTIONS = (None, "lower", "isdigit", "istitle", "is_in_dict")
 BOS, EOS, TRUE, FALSE = "BOS", "EOS", "True", "False"
 # The pre-tokenizer regex whose every pattern was checked by hand for the letters-only fast path
-# (underthesea 6.8 to 9.5): a chunk of letters is one \w+ token unless it starts with 'ʺ' (a
+# (underthesea 9.5.0's): a chunk of letters is one \w+ token unless it starts with 'ʺ' (a
 # "punct" letter) or the text holds 'Th' + any character + 's'/'S' (the unescaped dot of the
 # abbreviations "Th.S" and "Th.s", which also matches a space). Another regex runs without it.
 AUDITED_REGEX_SHA256 = "ed7f6df4bba1133b1fd2baf02d612b7ef6912f0460f7a8166bd6b4aa8f072d25"
@@ -84,7 +85,8 @@ PROBE_RANGES = (
 )
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 _I32 = re.compile(r"[+-]?[0-9]+")
-_MEMO_LIMIT = 1 << 19  # distinct tokens remembered before the token memo is emptied
+_MEMO_LIMIT = 1 << 17  # distinct tokens remembered before the token memo is emptied (~40 MB at most)
+_POSITIONS_LIMIT = 256  # sentences of up to this many tokens keep their index array
 
 
 class SegmenterFormatError(RuntimeError):
@@ -739,7 +741,7 @@ class CRFSegmenter:
             width = n + 2 * self._pad
             start = self._kind_of * width + self._first + self._pad
             pos = start[:, None] + np.arange(n, dtype=np.intp)[None, :]
-            if len(self._positions) < 4096:
+            if n <= _POSITIONS_LIMIT:
                 self._positions[n] = pos
         return pos
 
@@ -821,7 +823,7 @@ def _reference(sentence: str) -> list[str]:
 
 
 @cache
-def load_segmenter() -> Callable[[str], list[str]]:
+def load_segmenter() -> CRFSegmenter:
     """The process-wide CRFSegmenter (tables from the cache, built on first use).
 
     The result has a `reference` attribute: underthesea's own word_tokenize, for comparisons.
