@@ -360,8 +360,13 @@ def build_tables(files: ModelFiles) -> SegmenterTables:
         from underthesea.pipeline.word_tokenize.regex_tokenize import patterns
     except ImportError as err:
         raise SegmenterFormatError(f"underthesea {version}: pre-tokenizer not found ({err})") from err
-    templates_raw = joblib.load(files.features)
-    words = joblib.load(files.dictionary)
+    try:
+        templates_raw = joblib.load(files.features)
+        words = joblib.load(files.dictionary)
+    except Exception as err:  # a damaged pickle raises anything from EOFError to KeyError
+        raise SegmenterFormatError(
+            f"underthesea {version}: cannot read the feature templates or dictionary ({err!r})"
+        ) from err
     if not isinstance(templates_raw, list) or not all(isinstance(t, str) for t in templates_raw):
         raise SegmenterFormatError(f"underthesea {version}: features.bin is not a list of templates")
     if not isinstance(words, (set, frozenset)):

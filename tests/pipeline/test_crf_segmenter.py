@@ -259,6 +259,16 @@ def test_bad_model_file_names_the_underthesea_version(tmp_path, content) -> None
         build_tables(dataclasses.replace(files, model=bad))
 
 
+@pytest.mark.parametrize("which", ["features", "dictionary"])
+def test_damaged_pickles_raise(tmp_path, which: str) -> None:
+    """A features.bin or dictionary.bin that is not a pickle raises SegmenterFormatError with the version."""
+    files = locate_model()
+    bad = tmp_path / f"{which}.bin"
+    bad.write_bytes(b"\x80\x04not a pickle")
+    with pytest.raises(SegmenterFormatError, match=f"underthesea {files.version}"):
+        build_tables(dataclasses.replace(files, **{which: bad}))
+
+
 def test_unexpected_templates_raise(tmp_path) -> None:
     """A feature template this module does not know raises SegmenterFormatError."""
     import joblib
