@@ -117,10 +117,13 @@ def stock_route(articles: list[dict]) -> float:
     return time.perf_counter() - start
 
 
-def cold_start(workdir: str) -> float:
-    """Wall seconds of `vnnews extract` on one sample article from a fresh process."""
+def cold_start(workdir: str, segmenter: str | None = None) -> float:
+    """Wall seconds of `vnnews extract` on one sample article from a fresh process (segmenter: as in run_batch)."""
     sample = ROOT / "corpus" / "samples" / "le-ky-ket.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("VNNEWS_SEGMENTER", None)
+    if segmenter:
+        env["VNNEWS_SEGMENTER"] = segmenter
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "extract", str(sample)],
@@ -155,6 +158,14 @@ def compare_segmenters(source: str, workdir: str, rounds: int) -> None:
     print(f"{'  crf_segmenter':<48}{new:>12.1f}")
     print(f"whole pipeline, crf_segmenter / previous: {new / old:.2f}x")
     print(f"records byte-identical: {'yes' if identical else 'NO'}")
+    colds = {name: [] for name in ("underthesea", None)}
+    for _ in range(5):
+        for name in colds:
+            colds[name].append(cold_start(workdir, name))
+    print(
+        f"single-article `vnnews extract` from a cold start (best of 5): previous {min(colds['underthesea']):.2f} s,"
+        f" crf_segmenter {min(colds[None]):.2f} s wall"
+    )
 
 
 def main() -> None:
