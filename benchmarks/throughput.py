@@ -4,7 +4,12 @@ Runs, in this one command: vnnews with -j 1 and -j 2 over the archive (articles 
 of each worker), and the stock-toolkit route (underthesea `ner` on every sentence plus dateparser's
 `search_dates`) on a 200-article slice; prints the ratios and a single-article cold start.
 
-    python benchmarks/throughput.py [--limit N]
+With --compare-segmenter it instead runs `vnnews batch -j 1` with the previous word segmenter
+(underthesea's own tagger, VNNEWS_SEGMENTER=underthesea) and with vnnews's crf_segmenter, in turns,
+over the same articles: articles per second of each, the ratio, and whether the two outputs are
+byte-identical.
+
+    python benchmarks/throughput.py [--limit N] [--compare-segmenter [--rounds R]]
 """
 
 from __future__ import annotations
@@ -52,9 +57,15 @@ def children_of(pid: int) -> list[int]:
     return found
 
 
-def run_batch(source: str, jobs: int, workdir: str) -> tuple[float, int, dict[int, float]]:
-    """Seconds, articles written and per-process peak RSS for one `vnnews batch` run."""
-    out = os.path.join(workdir, f"out-j{jobs}.jsonl")
+def run_batch(
+    source: str, jobs: int, workdir: str, segmenter: str | None = None
+) -> tuple[float, int, dict[int, float]]:
+    """Seconds, articles written and per-process peak RSS for one `vnnews batch` run.
+
+    segmenter: None for the default, "underthesea" for underthesea's own tagger (VNNEWS_SEGMENTER);
+    the output is OUT-j{jobs}[-{segmenter}].jsonl in workdir.
+    """
+    out = os.path.join(workdir, f"out-j{jobs}{'-' + segmenter if segmenter else ''}.jsonl")
     cmd = [
         sys.executable,
         "-m",
@@ -69,6 +80,9 @@ def run_batch(source: str, jobs: int, workdir: str) -> tuple[float, int, dict[in
         "--force",
     ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("VNNEWS_SEGMENTER", None)
+    if segmenter:
+        env["VNNEWS_SEGMENTER"] = segmenter
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peaks: dict[int, float] = {}
@@ -103,10 +117,13 @@ def stock_route(articles: list[dict]) -> float:
     return time.perf_counter() - start
 
 
-def cold_start(workdir: str) -> float:
-    """Wall seconds of `vnnews extract` on one sample article from a fresh process."""
+def cold_start(workdir: str, segmenter: str | None = None) -> float:
+    """Wall seconds of `vnnews extract` on one sample article from a fresh process (segmenter: as in run_batch)."""
     sample = ROOT / "corpus" / "samples" / "le-ky-ket.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("VNNEWS_SEGMENTER", None)
+    if segmenter:
+        env["VNNEWS_SEGMENTER"] = segmenter
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "vnnews.pipeline.cli", "extract", str(sample)],
@@ -117,12 +134,52 @@ def cold_start(workdir: str) -> float:
     return time.perf_counter() - start
 
 
+def compare_segmenters(source: str, workdir: str, rounds: int) -> None:
+    """`batch -j 1` with the previous segmenter and with crf_segmenter, alternately; rates, ratio, identity."""
+    seconds: dict[str, list[float]] = {"underthesea": [], "crf": []}
+    written = 0
+    identical = True
+    for _ in range(rounds):
+        for name in ("underthesea", "crf"):
+            took, written, _peaks = run_batch(
+                source, 1, workdir, "underthesea" if name == "underthesea" else None
+            )
+            seconds[name].append(took)
+        with (
+            open(os.path.join(workdir, "out-j1-underthesea.jsonl"), "rb") as a,
+            open(os.path.join(workdir, "out-j1.jsonl"), "rb") as b,
+        ):
+            identical = identical and a.read() == b.read()
+    old = written / min(seconds["underthesea"])
+    new = written / min(seconds["crf"])
+    print(f"benchmark archive: {BENCH.name}, {written} articles written, best of {rounds} round(s)")
+    print(f"{'vnnews batch -j 1':<48}{'articles/s':>12}")
+    print(f"{'  previous segmenter (underthesea own tagger)':<48}{old:>12.1f}")
+    print(f"{'  crf_segmenter':<48}{new:>12.1f}")
+    print(f"whole pipeline, crf_segmenter / previous: {new / old:.2f}x")
+    print(f"records byte-identical: {'yes' if identical else 'NO'}")
+    colds = {name: [] for name in ("underthesea", None)}
+    for _ in range(5):
+        for name in colds:
+            colds[name].append(cold_start(workdir, name))
+    print(
+        f"single-article `vnnews extract` from a cold start (best of 5): previous {min(colds['underthesea']):.2f} s,"
+        f" crf_segmenter {min(colds[None]):.2f} s wall"
+    )
+
+
 def main() -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--limit", type=int, default=None, help="articles of the archive to use (default: all)"
     )
+    parser.add_argument(
+        "--compare-segmenter",
+        action="store_true",
+        help="only batch -j 1 with the previous segmenter vs crf_segmenter (rates, ratio, identity)",
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="A/B rounds for --compare-segmenter")
     args = parser.parse_args()
     if not BENCH.exists():
         sys.exit(f"benchmark needs {BENCH}")
@@ -137,6 +194,9 @@ def main() -> None:
                 for a in bench_articles(args.limit):
                     f.write(json.dumps(a, ensure_ascii=False) + "\n")
             _ = gzip  # the slice is written plain
+        if args.compare_segmenter:
+            compare_segmenters(source, workdir, args.rounds)
+            return
         rows = {}
         for jobs in (1, 2):
             seconds, written, peaks = run_batch(source, jobs, workdir)
