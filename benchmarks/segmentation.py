@@ -18,10 +18,10 @@ from collections.abc import Callable
 
 from _shared import BENCH, bench_articles
 
-from pipeline.encodings import repair_legacy
-from pipeline.normalize import normalize
-from pipeline.segment import compose, split_sentences
-from pipeline.tokenizer import _chunks, _underthesea_segmenter
+from vnnews.pipeline.encodings import repair_legacy
+from vnnews.pipeline.normalize import normalize
+from vnnews.pipeline.segment import compose, split_sentences
+from vnnews.pipeline.tokenizer import _chunks, _underthesea_segmenter
 
 
 def pieces(limit: int | None) -> list[str]:
@@ -54,7 +54,7 @@ def main() -> None:
     args = parser.parse_args()
     if not BENCH.exists():
         sys.exit(f"benchmark needs {BENCH}")
-    from pipeline.crf_segmenter import load_segmenter
+    from vnnews.pipeline.crf_segmenter import load_segmenter
 
     start = time.perf_counter()
     new = load_segmenter()

@@ -21,7 +21,7 @@ def _load_segmenter():
     same words from the same model files, in a fraction of the time), or underthesea's own path
     when VNNEWS_SEGMENTER=underthesea or when underthesea's files are not laid out as expected."""
     if os.environ.get("VNNEWS_SEGMENTER", "").lower() != "underthesea":
-        from pipeline.crf_segmenter import SegmenterFormatError, load_segmenter
+        from vnnews.pipeline.crf_segmenter import SegmenterFormatError, load_segmenter
 
         try:
             return load_segmenter()

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import crf_segmenter, tokenizer
-from pipeline.crf_segmenter import (
+from vnnews.pipeline import crf_segmenter, tokenizer
+from vnnews.pipeline.crf_segmenter import (
     CRFSegmenter,
     SegmenterFormatError,
     build_tables,
