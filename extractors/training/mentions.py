@@ -49,6 +49,7 @@ def _report(name: str, result: Score) -> None:
     help="spaCy: the training config",
 )
 @click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--evaluate-only", is_flag=True, help="measure the model already in --out, do not train")
 def main(
     engine: str,
     out: Path,
@@ -60,6 +61,7 @@ def main(
     iterations: int,
     config: Path,
     seed: int,
+    evaluate_only: bool,
 ) -> None:
     """Train a PERSON / ORGANIZATION / LOCATION tagger on VLSP 2018 train, measure it on dev."""
     random.seed(seed)
@@ -74,8 +76,9 @@ def main(
         from extractors.training import crf
 
         model = out / mention_model.MODEL_FILE
-        times = crf.train(corpus_mod.load_docs(work, "train"), model, c1=c1, c2=c2, iterations=iterations)
-        click.echo(f"features {times['features_s']:.0f} s, training {times['train_s']:.0f} s")
+        if not evaluate_only:
+            times = crf.train(corpus_mod.load_docs(work, "train"), model, c1=c1, c2=c2, iterations=iterations)
+            click.echo(f"features {times['features_s']:.0f} s, training {times['train_s']:.0f} s")
         tagger = mention_model.CRFMentionTagger(model)
         size = model.stat().st_size
 
@@ -91,7 +94,8 @@ def main(
     else:
         from extractors.training import spacy_ner
 
-        spacy_ner.train(config, work, out, seed=seed)
+        if not evaluate_only:
+            spacy_ner.train(config, work, out, seed=seed)
         tagger = spacy_ner.SpacyMentionTagger(out)
         size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
 
@@ -115,7 +119,9 @@ def main(
             "ms_per_article": round(result.ms_per_article, 2),
         }
     click.echo(f"training {train_s:.0f} s, model {size / 1e6:.2f} MB")
-    (work / f"result-{engine}.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    (work / f"result-{engine}{'-eval' if evaluate_only else ''}.json").write_text(
+        json.dumps(summary, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
