@@ -56,7 +56,7 @@ class CRFMentionTagger:
         for ids in doc_words(doc):
             feats = sentence_features([doc[i].text for i in ids], ctx)
             tags = self._tagger.tag(feats)
-            spans.extend(bio_spans(ids, tags))
+            spans.extend(s for s in bio_spans(ids, tags) if s[2] in LABELS)
         return propagate(doc, spans)
 
 

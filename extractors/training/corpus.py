@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin, Span
 
-from extractors.training.data import AlignStats, examples, read_jsonl
+from extractors.training.data import LABELS, AlignStats, examples, read_jsonl
 from pipeline import nlp as nlp_module
 
 SPLITS = ("train", "dev")
@@ -22,7 +22,9 @@ def vlsp_path(corpus: Path, split: str) -> Path:
     return corpus / "vlsp2018" / f"{split}.jsonl"
 
 
-def build_docbins(corpus: Path, work: Path, force: bool = False) -> dict[str, AlignStats]:
+def build_docbins(
+    corpus: Path, work: Path, force: bool = False, labels: tuple[str, ...] = LABELS
+) -> dict[str, AlignStats]:
     """Write work/<split>.spacy for each split (unless present); the alignment counts of those written."""
     work.mkdir(parents=True, exist_ok=True)
     nlp = nlp_module.build(())
@@ -33,7 +35,7 @@ def build_docbins(corpus: Path, work: Path, force: bool = False) -> dict[str, Al
             continue
         st = AlignStats()
         db = DocBin(store_user_data=True)
-        for ex in examples(nlp, read_jsonl(vlsp_path(corpus, split)), st):
+        for ex in examples(nlp, read_jsonl(vlsp_path(corpus, split)), st, labels):
             doc = ex.doc
             doc.ents = [Span(doc, s, e, label=label) for s, e, label in ex.spans]
             doc.user_data = {"id": ex.id}

@@ -25,6 +25,7 @@ from pipeline.normalize import normalize
 from pipeline.segment import compose
 
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
+MISC = "MISCELLANEOUS"  # optionally learned too (works, events, brands...), never output
 TokenSpan = tuple[int, int, str]  # token start, token end (exclusive), label
 
 
@@ -151,11 +152,13 @@ def outermost(entities: list[Entity], labels: tuple[str, ...] = LABELS) -> list[
     return sorted((e for e in entities if e.depth == 0 and e.label in labels), key=lambda e: e.start)
 
 
-def align(doc: Doc, entities: list[Entity], stats: AlignStats | None = None) -> list[TokenSpan]:
+def align(
+    doc: Doc, entities: list[Entity], stats: AlignStats | None = None, labels: tuple[str, ...] = LABELS
+) -> list[TokenSpan]:
     """Token spans of the outermost entities: exact where possible, else expanded to whole words."""
     spans: list[TokenSpan] = []
     taken = -1
-    for e in outermost(entities):
+    for e in outermost(entities, labels):
         span = doc.char_span(e.start, e.end)
         kind = "exact"
         if span is None:
@@ -172,17 +175,19 @@ def align(doc: Doc, entities: list[Entity], stats: AlignStats | None = None) -> 
     return spans
 
 
-def examples(nlp: Language, articles: Iterable[dict], stats: AlignStats | None = None) -> Iterator[Example]:
+def examples(
+    nlp: Language, articles: Iterable[dict], stats: AlignStats | None = None, labels: tuple[str, ...] = LABELS
+) -> Iterator[Example]:
     """Tokenized, aligned examples of VLSP articles (the tokenizer is `nlp.make_doc`)."""
     for art in articles:
         text = prepare(art["text"])
         moved, lost = carry_entities(art["text"], text, art["entities"])
         if stats:
             for e in lost:
-                if e["depth"] == 0 and e["type"] in LABELS:
+                if e["depth"] == 0 and e["type"] in labels:
                     stats.lost[e["type"]] += 1
         doc = nlp.make_doc(text)
-        yield Example(art["id"], doc, moved, align(doc, moved, stats))
+        yield Example(art["id"], doc, moved, align(doc, moved, stats, labels))
 
 
 def gold_strings(entities: list[Entity]) -> dict[str, list[str]]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 
 from extractors.training import corpus as corpus_mod
+from extractors.training.data import LABELS, MISC
 from extractors.training.evaluate import Score, score, token_to_chars
 
 
@@ -49,6 +50,11 @@ def _report(name: str, result: Score) -> None:
     help="spaCy: the training config",
 )
 @click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--misc",
+    is_flag=True,
+    help="also learn VLSP's MISCELLANEOUS mentions (never output); cached under work/misc",
+)
 @click.option("--evaluate-only", is_flag=True, help="measure the model already in --out, do not train")
 def main(
     engine: str,
@@ -62,10 +68,13 @@ def main(
     config: Path,
     seed: int,
     evaluate_only: bool,
+    misc: bool,
 ) -> None:
     """Train a PERSON / ORGANIZATION / LOCATION tagger on VLSP 2018 train, measure it on dev."""
     random.seed(seed)
-    stats = corpus_mod.build_docbins(corpus, work, force=rebuild)
+    labels = (*LABELS, MISC) if misc else LABELS
+    work = work / "misc" if misc else work
+    stats = corpus_mod.build_docbins(corpus, work, force=rebuild, labels=labels)
     for split, st in stats.items():
         click.echo(f"alignment of {split}:\n{st.summary()}")
     dev_docs = corpus_mod.load_docs(work, "dev")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extractors.mention_model import propagate
+from extractors.mention_model import LABELS, propagate
 
 CODE = Path(__file__).with_name("spacy_code.py")
 
@@ -57,4 +57,4 @@ class SpacyMentionTagger:
         copy = Doc(self.nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         for _, proc in self.nlp.pipeline:
             copy = proc(copy)
-        return propagate(doc, [(e.start, e.end, e.label_) for e in copy.ents])
+        return propagate(doc, [(e.start, e.end, e.label_) for e in copy.ents if e.label_ in LABELS])
