@@ -71,7 +71,7 @@ def lexicon_marks(words: list[str]) -> list[list[str]]:
                 best = (j + 1, phrases[phrase])
         if best:
             end, names = best
-            for name in names:
+            for name in sorted(names):
                 marks[i].append("B:" + name)
                 for k in range(i + 1, end):
                     marks[k].append("I:" + name)
