@@ -1,0 +1,226 @@
+"""Features of vnnews tokens for the CRF mention tagger: word, syllables, shape, lexicons, context.
+
+A token is an underthesea word of one or more syllables ("Nguyễn Văn", "công ty", "Hà Nội"), so
+beside the word itself the features look at its syllables' capitalization and at the vnnews
+lexicons (surnames, titles, honorifics, organization heads, provinces, countries, locality levels),
+matched over runs of tokens. Used by training (extractors.training) and inference
+(extractors.mention_model) alike, so both see exactly the same features.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from vnnews.extractors import lexicon
+
+# lexicon name -> (file, columns as lexicon.rows wants them)
+_LEXICONS: dict[str, tuple[str, tuple[int, int]]] = {
+    "surname": ("surnames.txt", (1, 1)),
+    "middle": ("middle_names.txt", (1, 2)),
+    "title": ("titles.txt", (1, 1)),
+    "honor": ("honorifics.tsv", (2, 2)),
+    "orghead": ("org_heads.tsv", (3, 3)),
+    "province": ("provinces.txt", (1, 1)),
+    "country": ("countries.txt", (1, 1)),
+    "level": ("locality_levels.txt", (1, 3)),
+    "notper": ("not_person_before.txt", (1, 1)),
+}
+_SPACE = re.compile(r"\s+")
+# A Vietnamese syllable: onset, one vowel cluster, a final; a capitalized syllable that is not one
+# is a loan word or a foreign name ("Tevez", "Fellaini", "Microsoft").
+_V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VIET_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?",
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@cache
+def gazetteer() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Lower-cased lexicon phrases -> the lexicons holding them; and every word-prefix of a phrase."""
+    phrases: dict[str, set[str]] = {}
+    for name, (path, columns) in _LEXICONS.items():
+        for row in lexicon.rows(path, columns):
+            phrase = _SPACE.sub(" ", row[0].lower()).strip()
+            if phrase:
+                phrases.setdefault(phrase, set()).add(name)
+    prefixes: set[str] = set()
+    for phrase in phrases:
+        parts = phrase.split(" ")
+        prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
+    return {k: frozenset(v) for k, v in phrases.items()}, frozenset(prefixes)
+
+
+def lexicon_marks(words: list[str]) -> list[list[str]]:
+    """For each word, 'B:<lexicon>' / 'I:<lexicon>' where the longest lexicon phrase over words lies."""
+    phrases, prefixes = gazetteer()
+    marks: list[list[str]] = [[] for _ in words]
+    lowered = [w.lower() for w in words]
+    for i in range(len(words)):
+        phrase = ""
+        best: tuple[int, frozenset[str]] | None = None
+        for j in range(i, min(len(words), i + 8)):
+            phrase = lowered[j] if j == i else phrase + " " + lowered[j]
+            if phrase not in prefixes:
+                break
+            if phrase in phrases:
+                best = (j + 1, phrases[phrase])
+        if best:
+            end, names = best
+            for name in sorted(names):
+                marks[i].append("B:" + name)
+                for k in range(i + 1, end):
+                    marks[k].append("I:" + name)
+    return marks
+
+
+def _shape(syllable: str) -> str:
+    """X, x, d or p per character, runs collapsed to two ('Nguyễn' -> 'Xxx' -> 'Xx')."""
+    out: list[str] = []
+    for ch in syllable:
+        c = "X" if ch.isupper() else "x" if ch.isalpha() else "d" if ch.isdigit() else ch
+        if len(out) >= 2 and out[-1] == c and out[-2] == c:
+            continue
+        out.append(c)
+    return "".join(out)
+
+
+def _case(syllable: str) -> str:
+    """U (all capitals), T (title case), L (lower), N (no letter) or M (mixed)."""
+    if not _LETTER.search(syllable):
+        return "N"
+    if syllable.isupper():
+        return "U" if len(syllable) > 1 else "T"
+    if syllable[0].isupper():
+        return "T"
+    if syllable.islower():
+        return "L"
+    return "M"
+
+
+def _own(
+    word: str, marks: list[str], surnames: frozenset[str], middles: frozenset[str]
+) -> dict[str, str | float]:
+    """Features of one word on its own."""
+    syllables = word.split(" ")
+    cases = "".join(_case(s) for s in syllables)
+    first, last = syllables[0], syllables[-1]
+    feats: dict[str, str | float] = {
+        "w": word.lower(),
+        "case": cases if len(cases) <= 4 else cases[:2] + "." + cases[-2:],
+        "n": str(min(len(syllables), 4)),
+        "shape": _shape(word) if len(word) <= 12 else _shape(word[:6]) + "~",
+        "suf": last[-3:].lower(),
+        "s0": first.lower(),
+        "sN": last.lower(),
+    }
+    if any(not _VIET_SYLLABLE.fullmatch(x.lower()) for x in syllables if x[:1].isalpha()):
+        feats["foreign"] = 1.0
+    if first.lower() in surnames:
+        feats["s0sur"] = 1.0
+    if len(syllables) > 1 and syllables[1].lower() in middles:
+        feats["s1mid"] = 1.0
+    if any(ch.isdigit() for ch in word):
+        feats["digit"] = 1.0
+    if "." in word or "-" in word or "/" in word or "&" in word:
+        feats["punct"] = 1.0
+    for m in marks:
+        feats["lex=" + m] = 1.0
+    return feats
+
+
+def doc_words(doc: Doc) -> list[list[int]]:
+    """Sentences as lists of token indices, whitespace tokens left out."""
+    out: list[list[int]] = []
+    for sent in doc.sents:
+        ids = [t.i for t in sent if not t.is_space]
+        if ids:
+            out.append(ids)
+    return out
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the rest of the article says about a word: written lower-case, or as part of a name."""
+
+    lower: frozenset[str]  # words written all lower-case somewhere
+    cap_inside: frozenset[str]  # capitalized words seen not at a sentence's start
+    name_parts: frozenset[str]  # lower-cased given-name tails of capitalized runs opening on a surname
+
+
+def doc_context(doc: Doc) -> DocContext:
+    """The article-level facts the features use, gathered in one pass over the Doc."""
+    surnames = _lower_lexicon("surnames.txt")
+    lower: set[str] = set()
+    cap_inside: set[str] = set()
+    name_parts: set[str] = set()
+    run: list[str] = []
+    for ids in doc_words(doc):
+        for pos, i in enumerate([*ids, -1]):
+            text = doc[i].text if i >= 0 else ""
+            capital = bool(text) and all(s[:1].isupper() for s in text.split(" "))
+            if capital:
+                run.extend(text.split(" "))
+                if pos > 0:
+                    cap_inside.add(text)
+                continue
+            if text.islower():
+                lower.add(text)
+            if len(run) >= 2 and run[0].lower() in surnames:
+                tail = [s.lower() for s in run[1:]]
+                name_parts.update(" ".join(tail[k:]) for k in range(len(tail)))
+            run = []
+    return DocContext(frozenset(lower), frozenset(cap_inside), frozenset(name_parts))
+
+
+@cache
+def _lower_lexicon(name: str) -> frozenset[str]:
+    """A one-column lexicon, lower-cased."""
+    return frozenset(w.lower() for w in lexicon.words(name))
+
+
+def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str | float]]:
+    """Features for each word of a sentence (words as the tokenizer wrote them)."""
+    surnames_l = _lower_lexicon("surnames.txt")
+    middles_l = _lower_lexicon("middle_names.txt")
+    marks = lexicon_marks(words)
+    own = [_own(w, m, surnames_l, middles_l) for w, m in zip(words, marks, strict=True)]
+    out: list[dict[str, str | float]] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        feats: dict[str, str | float] = {"bias": 1.0}
+        feats.update(own[i])
+        if i == 0:
+            feats["BOS"] = 1.0
+        if i == n - 1:
+            feats["EOS"] = 1.0
+        if word[:1].isupper():
+            if word.lower() in ctx.lower:
+                feats["lowerseen"] = 1.0  # the same word written lower-case elsewhere in the article
+            if i == 0 and word in ctx.cap_inside:
+                feats["capinside"] = 1.0  # capitalized inside a sentence elsewhere: not just sentence case
+            if word.lower() in ctx.name_parts:
+                feats["namepart"] = 1.0  # the tail of a full name elsewhere: a back-reference
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                o = own[j]
+                feats[f"{off}:w"] = o["w"]
+                feats[f"{off}:case"] = o["case"]
+                for k, v in o.items():
+                    if k.startswith("lex="):
+                        feats[f"{off}:{k}"] = v
+                if off in (-1, 1):
+                    feats[f"{off}:sN" if off == -1 else f"{off}:s0"] = o["sN" if off == -1 else "s0"]
+        if i > 0:
+            feats["-1|0:w"] = own[i - 1]["w"] + "|" + own[i]["w"]
+            feats["-1|0:case"] = str(own[i - 1]["case"]) + "|" + str(own[i]["case"])
+        if i < n - 1:
+            feats["0|1:w"] = own[i]["w"] + "|" + own[i + 1]["w"]
+            feats["0|1:case"] = str(own[i]["case"]) + "|" + str(own[i + 1]["case"])
+        out.append(feats)
+    return out

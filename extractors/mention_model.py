@@ -1,0 +1,198 @@
+"""The statistical mention tagger: PERSON, ORGANIZATION and LOCATION mentions over vnnews tokens.
+
+A linear-chain CRF (CRFsuite) trained on the VLSP 2018 NER articles (see
+extractors/models/mentions/README.md for its provenance and extractors/training/ for how it is
+made). It labels vnnews's own tokens, the underthesea words of the Doc built by
+`pipeline.nlp.build()`, with BIO tags, and its spans are token spans. The model file ships in the
+package and is loaded once, offline.
+
+    from vnnews.extractors.mention_model import predict, char_spans
+    predict(doc)     # [(token_start, token_end, "PERSON"), ...]
+    char_spans(doc)  # the same mentions as character offsets, trimmed to their syllables
+
+`char_spans` exists because a word can run past a mention: the segmenter may join a given name to
+the verb after it ("Lâm phát hiện") or a common noun to the name after it ("trang CNN"); the
+mention is then cut at the syllable where capitalization changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from vnnews.extractors import lexicon
+from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features
+
+LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
+SPANS_KEY = "mentions"
+MODEL_FILE = "mentions.crfsuite"
+TokenSpan = tuple[int, int, str]
+
+
+def default_model_path() -> Path:
+    """The shipped model file."""
+    return Path(str(resources.files("vnnews.extractors").joinpath("models", "mentions", MODEL_FILE)))
+
+
+class CRFMentionTagger:
+    """A CRFsuite model over vnnews tokens: features from extractors.mention_features, BIO labels."""
+
+    def __init__(self, path: Path) -> None:
+        import pycrfsuite
+
+        self.path = path
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(path))
+
+    def predict(self, doc: Doc) -> list[TokenSpan]:
+        """Token spans of the mentions in a Doc, in order."""
+        ctx = doc_context(doc)
+        spans: list[TokenSpan] = []
+        for ids in doc_words(doc):
+            feats = sentence_features([doc[i].text for i in ids], ctx)
+            tags = self._tagger.tag(feats)
+            spans.extend(s for s in bio_spans(ids, tags) if s[2] in LABELS)
+        return propagate(doc, spans)
+
+
+PROPAGATED = ("PERSON", "ORGANIZATION")
+_PROPAGATE_MAX_TOKENS = 3
+
+
+def propagate(doc: Doc, spans: list[TokenSpan], labels: tuple[str, ...] = PROPAGATED) -> list[TokenSpan]:
+    """The spans, plus untagged repeats of a short tagged name elsewhere in the article.
+
+    A name the tagger found once ("Tevez", "Fahasa") is the same name where it recurs without the
+    context that gave it away; each short token sequence takes the label most often predicted for
+    it, and its capitalized untagged occurrences get that label (LOCATION is left alone: it lost
+    precision on VLSP dev).
+    """
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    taken = [False] * len(doc)
+    for start, end, label in spans:
+        for i in range(start, end):
+            taken[i] = True
+        if end - start <= _PROPAGATE_MAX_TOKENS:
+            votes.setdefault(tuple(t.text for t in doc[start:end]), Counter())[label] += 1
+    forms = {form: best for form, c in votes.items() if (best := c.most_common(1)[0][0]) in labels}
+    if not forms:
+        return spans
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        candidates = by_first.get(doc[i].text) if not taken[i] and doc[i].text[:1].isupper() else None
+        for form in candidates or ():
+            end = i + len(form)
+            if end <= len(doc) and not any(taken[i:end]) and tuple(t.text for t in doc[i:end]) == form:
+                out.append((i, end, forms[form]))
+                i = end - 1
+                break
+        i += 1
+    return sorted(out)
+
+
+def bio_spans(ids: list[int], tags: list[str]) -> list[TokenSpan]:
+    """Spans of a BIO-tagged run of token indices (an I- without its B- starts a mention)."""
+    out: list[TokenSpan] = []
+    start: int | None = None
+    label = ""
+    last = -1
+    for i, tag in zip(ids, tags, strict=True):
+        prefix, _, kind = tag.partition("-")
+        if start is not None and (prefix != "I" or kind != label):
+            out.append((start, last + 1, label))
+            start = None
+        if prefix == "B" or (prefix == "I" and start is None):
+            start, label = i, kind
+        last = i
+    if start is not None:
+        out.append((start, last + 1, label))
+    return out
+
+
+@cache
+def load(path: str | None = None) -> CRFMentionTagger:
+    """The tagger, loaded once per path (the shipped model by default)."""
+    return CRFMentionTagger(Path(path) if path else default_model_path())
+
+
+def predict(doc: Doc) -> list[TokenSpan]:
+    """(token start, token end, label) of each PERSON / ORGANIZATION / LOCATION mention in a Doc."""
+    return load().predict(doc)
+
+
+@cache
+def _leading_forms() -> frozenset[str]:
+    """Lower-cased honorifics and titles that may be glued to the front of a name's word."""
+    forms = {r[0].lower() for r in lexicon.rows("honorifics.tsv", (2, 2))}
+    forms |= {w.lower() for w in lexicon.words("titles.txt")}
+    return frozenset(forms)
+
+
+def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Character offsets of a token span, a PERSON's cut to its name's syllables (None if none left).
+
+    A PERSON loses the leading lower-case syllables of its first word ("chúa Jesus" -> "Jesus"), an
+    honorific or title glued in front of the name ("PGS Lâm" -> "Lâm") and the trailing lower-case
+    syllables of its last word ("Hà thích" -> "Hà"). Other labels are kept whole: lower-case
+    syllables begin and end many of their names ("công ty", "Bộ Y tế").
+    """
+    first, last = doc[start], doc[end - 1]
+    c_start, c_end = first.idx, last.idx + len(last.text)
+    if label != "PERSON":
+        return c_start, c_end
+    syllables = first.text.split(" ")
+    if len(syllables) > 1:
+        k = 0
+        while k < len(syllables) - 1 and syllables[k].islower():
+            k += 1
+        if k == 0:
+            for j in range(len(syllables) - 1, 0, -1):
+                if " ".join(syllables[:j]).lower() in _leading_forms():
+                    k = j
+                    break
+        c_start += sum(len(s) + 1 for s in syllables[:k])
+    syllables = last.text.split(" ")
+    if len(syllables) > 1:
+        k = len(syllables)
+        while k > 1 and syllables[k - 1].islower():
+            k -= 1
+        c_end -= sum(len(s) + 1 for s in syllables[k:])
+    return (c_start, c_end) if c_end > c_start else None
+
+
+def char_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(char start, char end, label) of each mention, trimmed to its syllables (see `trim`)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in predict(doc):
+        cut = trim(doc, start, end, label)
+        if cut:
+            out.append((*cut, label))
+    return out
+
+
+@Language.factory("vnnews_mentions", assigns=["doc.spans"], default_config={"model": None})
+def make_mentions(nlp: Language, name: str, model: str | None) -> MentionComponent:
+    """spaCy factory: the mention tagger writing doc.spans["mentions"] (label = entity type)."""
+    return MentionComponent(model)
+
+
+class MentionComponent:
+    """Pipeline component: tags mentions and stores them as a span group."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Write doc.spans["mentions"], one Span per token-level mention."""
+        tagger = load(self.model)
+        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=label) for s, e, label in tagger.predict(doc)]
+        return doc
