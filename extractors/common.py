@@ -46,7 +46,8 @@ class SpanComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for item in self.find(doc):
-            span = doc.char_span(item.start, item.end, label=self.label, alignment_mode="expand")
+            label = getattr(item, "label", None) or self.label  # an item may carry its own label
+            span = doc.char_span(item.start, item.end, label=label, alignment_mode="expand")
             if span is not None:
                 span._.set(self.extension, item)
                 spans.append(span)

@@ -8,7 +8,7 @@ To add a construction, add an entry where its priority belongs among "the rules,
     @rule(
         "week_number",
         r"{no_left}tuần\s+(?P<w>[1-9]|[1-4]\d|5[0-3])\s+năm\s+(?P<y>{y}){no_right}",
-        examples=[("tuần 12 năm 2021", "2021-W12"), ("tuần 60 năm 2021", "2021")],
+        examples=[("tuần 12 năm 2021", "2021-W12"), ("tuần 53 năm 2020", "2020-W53")],
     )
     def _week_number(h: Hit) -> Found:
         # the year is written, so the value needs nothing from the publication date

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
@@ -133,14 +134,35 @@ def _own(
     return feats
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, built once per Doc (spaCy makes a Token object per access)."""
+    cached = doc.user_data.get("vnnews.token_texts")
+    if cached is None:
+        cached = doc.user_data["vnnews.token_texts"] = [t.text for t in doc]
+    return cached
+
+
 def doc_words(doc: Doc) -> list[list[int]]:
-    """Sentences as lists of token indices, whitespace tokens left out."""
+    """Sentences as lists of token indices, whitespace tokens left out (built once per Doc, from
+    the token attribute arrays rather than Token objects)."""
+    cached = doc.user_data.get("vnnews.doc_words")
+    if cached is not None:
+        return cached
     out: list[list[int]] = []
-    for sent in doc.sents:
-        ids = [t.i for t in sent if not t.is_space]
-        if ids:
-            out.append(ids)
+    current: list[int] = []
+    for i, (sent_start, is_space) in enumerate(doc.to_array([SENT_START, IS_SPACE]).tolist()):
+        if sent_start == 1 and current:
+            out.append(current)
+            current = []
+        if not is_space:
+            current.append(i)
+    if current:
+        out.append(current)
+    doc.user_data["vnnews.doc_words"] = out
     return out
+
+
+_MAX_NAME_RUN = 8  # syllables
 
 
 @dataclass(frozen=True)
@@ -159,9 +181,10 @@ def doc_context(doc: Doc) -> DocContext:
     cap_inside: set[str] = set()
     name_parts: set[str] = set()
     run: list[str] = []
+    texts = token_texts(doc)
     for ids in doc_words(doc):
         for pos, i in enumerate([*ids, -1]):
-            text = doc[i].text if i >= 0 else ""
+            text = texts[i] if i >= 0 else ""
             capital = bool(text) and all(s[:1].isupper() for s in text.split(" "))
             if capital:
                 run.extend(text.split(" "))
@@ -170,7 +193,9 @@ def doc_context(doc: Doc) -> DocContext:
                 continue
             if text.islower():
                 lower.add(text)
-            if len(run) >= 2 and run[0].lower() in surnames:
+            # a name has a few syllables: a longer capitalized run (a heading in capitals, a list)
+            # gives no name parts, and its suffixes would cost quadratic time
+            if 2 <= len(run) <= _MAX_NAME_RUN and run[0].lower() in surnames:
                 tail = [s.lower() for s in run[1:]]
                 name_parts.update(" ".join(tail[k:]) for k in range(len(tail)))
             run = []
@@ -183,12 +208,30 @@ def _lower_lexicon(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words(name))
 
 
+_OWN_CACHE: dict[
+    tuple[str, tuple[str, ...]], tuple[dict[str, str | float], tuple[tuple[str, float], ...]]
+] = {}
+_OWN_CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
+
+
+def _own_cached(word: str, marks: list[str]) -> tuple[dict[str, str | float], tuple[tuple[str, float], ...]]:
+    """_own's features of a word, and its lexicon features alone, computed once per process for
+    each (word, marks): most words of an archive are words seen before."""
+    key = (word, tuple(marks))
+    hit = _OWN_CACHE.get(key)
+    if hit is None:
+        if len(_OWN_CACHE) >= _OWN_CACHE_MAX:
+            _OWN_CACHE.clear()
+        own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
+        hit = _OWN_CACHE[key] = (own, tuple((k, v) for k, v in own.items() if k.startswith("lex=")))
+    return hit
+
+
 def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str | float]]:
     """Features for each word of a sentence (words as the tokenizer wrote them)."""
-    surnames_l = _lower_lexicon("surnames.txt")
-    middles_l = _lower_lexicon("middle_names.txt")
     marks = lexicon_marks(words)
-    own = [_own(w, m, surnames_l, middles_l) for w, m in zip(words, marks, strict=True)]
+    cached = [_own_cached(w, m) for w, m in zip(words, marks, strict=True)]
+    own = [c[0] for c in cached]
     out: list[dict[str, str | float]] = []
     n = len(words)
     for i, word in enumerate(words):
@@ -211,9 +254,8 @@ def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str |
                 o = own[j]
                 feats[f"{off}:w"] = o["w"]
                 feats[f"{off}:case"] = o["case"]
-                for k, v in o.items():
-                    if k.startswith("lex="):
-                        feats[f"{off}:{k}"] = v
+                for k, v in cached[j][1]:
+                    feats[f"{off}:{k}"] = v
                 if off in (-1, 1):
                     feats[f"{off}:sN" if off == -1 else f"{off}:s0"] = o["sN" if off == -1 else "s0"]
         if i > 0:

@@ -18,15 +18,17 @@ mention is then cut at the syllable where capitalization changes.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
-from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features
+from vnnews.extractors.common import SpanComponent
+from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features, token_texts
 
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
 SPANS_KEY = "mentions"
@@ -51,13 +53,43 @@ class CRFMentionTagger:
 
     def predict(self, doc: Doc) -> list[TokenSpan]:
         """Token spans of the mentions in a Doc, in order."""
+        return [s[:3] for s in self.predict_scored(doc)]
+
+    def predict_scored(self, doc: Doc) -> list[tuple[int, int, str, float]]:
+        """(token start, token end, label, confidence) of the mentions in a Doc, in order; the
+        confidence is the lowest marginal probability of the span's tags (CRFsuite's forward-
+        backward), 1.0 for a repeat labelled by `propagate`."""
         ctx = doc_context(doc)
+        texts = token_texts(doc)
         spans: list[TokenSpan] = []
+        confidence: dict[tuple[int, int], float] = {}
         for ids in doc_words(doc):
-            feats = sentence_features([doc[i].text for i in ids], ctx)
+            words = [texts[i] for i in ids]
+            if not _may_hold_a_name(words):
+                continue  # no capitalized word but a one-syllable sentence opening: nothing to tag
+            feats = sentence_features(words, ctx)
             tags = self._tagger.tag(feats)
-            spans.extend(s for s in bio_spans(ids, tags) if s[2] in LABELS)
-        return propagate(doc, spans)
+            position = {token: k for k, token in enumerate(ids)}
+            for span in bio_spans(ids, tags):
+                if span[2] not in LABELS:
+                    continue
+                spans.append(span)
+                first = position[span[0]]
+                confidence[span[:2]] = min(
+                    self._tagger.marginal(tags[k], k) for k in range(first, first + span[1] - span[0])
+                )
+        return [(s, e, label, confidence.get((s, e), 1.0)) for s, e, label in propagate(doc, spans)]
+
+
+def _may_hold_a_name(words: list[str]) -> bool:
+    """Whether a sentence has a word that could be part of a name: a capitalized word after the
+    first, or a first word of several capitalized syllables ("Hà Nội đã ...")."""
+    if not words:
+        return False
+    first = words[0]
+    if " " in first and all(s[:1].isupper() for s in first.split(" ")):
+        return True
+    return any(w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w)) for w in words[1:])
 
 
 PROPAGATED = ("PERSON", "ORGANIZATION")
@@ -179,20 +211,44 @@ def char_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
-@Language.factory("vnnews_mentions", assigns=["doc.spans"], default_config={"model": None})
-def make_mentions(nlp: Language, name: str, model: str | None) -> MentionComponent:
-    """spaCy factory: the mention tagger writing doc.spans["mentions"] (label = entity type)."""
-    return MentionComponent(model)
+@dataclass(frozen=True)
+class EntityMention:
+    """A mention the model found: character offsets (trimmed to its syllables), its label, and the
+    model's confidence in it (0-1)."""
+
+    start: int
+    end: int
+    label: str
+    confidence: float = 1.0
 
 
-class MentionComponent:
-    """Pipeline component: tags mentions and stores them as a span group."""
+@Language.factory(
+    "vnnews_mentions",
+    assigns=["doc.spans", "span._.entity"],
+    default_config={"spans_key": SPANS_KEY, "model": None},
+)
+class MentionTagger(SpanComponent):
+    """The statistical tagger as a component: doc.spans[spans_key], one span per PERSON,
+    ORGANIZATION or LOCATION mention, each span's `_.entity` an EntityMention with the exact
+    (trimmed) character offsets. The people and organizations components read them."""
 
-    def __init__(self, model: str | None = None) -> None:
-        self.model = model
+    label = "MENTION"
+    extension = "entity"
 
-    def __call__(self, doc: Doc) -> Doc:
-        """Write doc.spans["mentions"], one Span per token-level mention."""
-        tagger = load(self.model)
-        doc.spans[SPANS_KEY] = [Span(doc, s, e, label=label) for s, e, label in tagger.predict(doc)]
-        return doc
+    def __init__(self, nlp: Language, name: str, spans_key: str, model: str | None) -> None:
+        super().__init__(spans_key)
+        self.tagger = load(model)  # loaded once, when the pipeline is built
+
+    def find(self, doc: Doc) -> list[EntityMention]:
+        """The Doc's mentions, in text order."""
+        out = []
+        for start, end, label, confidence in self.tagger.predict_scored(doc):
+            cut = trim(doc, start, end, label)
+            if cut:
+                out.append(EntityMention(*cut, label, confidence))
+        return out
+
+
+def entity_mentions(doc: Doc, spans_key: str = SPANS_KEY) -> list[EntityMention]:
+    """The model's mentions a processed Doc holds (none when the tagger is not in the pipeline)."""
+    return [s._.entity for s in doc.spans.get(spans_key, [])]

@@ -33,6 +33,7 @@ from vnnews.extractors.vocab import (
     UNITS_AND_ABBRS,
     UNITS_AND_CITY,
     Vocabulary,
+    admin_places,
     expand,
     is_cap,
     next_words,
@@ -675,23 +676,88 @@ def back_references(text: str, mentions: list[OrgMention], doc: Doc | None = Non
 @Language.factory(
     "vnnews_organizations",
     assigns=["doc.spans", "span._.org"],
-    default_config={"spans_key": SPANS_KEY},
+    default_config={"spans_key": SPANS_KEY, "mentions_key": "mentions"},
 )
 class OrganizationTagger(SpanComponent):
     """Mentions of bodies, back-references included: doc.spans[spans_key], each span's `_.org` an
-    OrgMention."""
+    OrgMention. The rules find the bodies they know by their heads; the statistical tagger's
+    ORGANIZATION mentions (doc.spans[mentions_key], when it runs) add the others: companies,
+    media, foreign bodies, teams."""
 
     label = LABEL
     extension = "org"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans_key: str, mentions_key: str) -> None:
         super().__init__(spans_key)
+        self.mentions_key = mentions_key
         self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
         self.adhoc = adhoc()
 
     def find(self, doc: Doc) -> list[OrgMention]:
         """The Doc's organization mentions, in text order."""
-        return _with_back_references(text_of(doc), doc)
+        text = text_of(doc)
+        found = find(text, doc)
+        found += from_model(text, _entities(doc, self.mentions_key, "ORGANIZATION"), found, self.vocabulary)
+        found.sort(key=lambda m: m.start)
+        return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
+
+
+_PLURAL_INSIDE = re.compile(r"(?<!\w)(?:các|những)(?!\w)")
+
+
+def _balanced(surface: str) -> bool:
+    """Whether brackets and double quotes open and close inside the span."""
+    return (
+        surface.count("(") == surface.count(")")
+        and surface.count("“") == surface.count("”")
+        and surface.count('"') % 2 == 0
+    )
+
+
+def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, int]:
+    """A tagged body's span without a person's honorific and what follows it, which the tagger
+    lets in when a name follows the body ("TTXVN ông Vũ A" → "TTXVN")."""
+    words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
+    # trailing: an honorific and what follows it; lowercase words no body name holds
+    for i, (_, _, w) in enumerate(words[1:], 1):
+        if w.lower() in v.honorifics or w in v.honorifics:
+            words = words[:i]
+            break
+    return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
+    """(start, end) of the statistical tagger's mentions with this label."""
+    return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
+
+
+def from_model(
+    text: str, spans: list[tuple[int, int]], found: list[OrgMention], v: Vocabulary
+) -> list[OrgMention]:
+    """Bodies the statistical tagger found and the rules did not: each canonicalized by the same
+    expansion ("NHNN" → "Ngân hàng Nhà nước") and given the kind of its head, else of its words."""
+    taken = Intervals((m.start, m.end) for m in found)
+    out = []
+    for start, end in spans:
+        start, end = _clean_span(text, start, end, v)
+        surface = text[start:end]
+        if end <= start or taken.overlaps(start, end) or not (surface[:1].isupper() or surface[:1].isdigit()):
+            continue
+        if surface in v.places or surface in v.countries or surface in admin_places():
+            continue  # a country or a place, not a body
+        if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):
+            # a head the rules know ("Ủy ban nhân dân ...") is theirs to judge (they leave out titles'
+            # bodies and classes of bodies on purpose); "các huyện": a class; a cut bracket or quote
+            continue
+        name = _canonical(surface)
+        head = v.head_re.match(name)
+        kind = (
+            v.heads[_head_key(head.group(0), v)].kind
+            if head and _head_key(head.group(0), v) in v.heads
+            else "other"
+        )
+        out.append(OrgMention(start, end, surface, name, _kind(name, kind, v)))
+    return out
 
 
 def _with_back_references(text: str, doc: Doc) -> list[OrgMention]:

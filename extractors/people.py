@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,6 +13,7 @@ from spacy.tokens import Doc
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
     CAP,
+    Intervals,
     SpanComponent,
     around,
     credits_and_byline,
@@ -21,7 +23,15 @@ from vnnews.extractors.common import (
     text_of,
 )
 from vnnews.extractors.organizations import FIELD_LIST, mentions_of
-from vnnews.extractors.vocab import COMMON_SURNAMES, STOP_WORDS, Vocabulary, is_cap, next_words, vocabulary
+from vnnews.extractors.vocab import (
+    COMMON_SURNAMES,
+    STOP_WORDS,
+    Vocabulary,
+    admin_places,
+    is_cap,
+    next_words,
+    vocabulary,
+)
 from vnnews.schemas import Person
 from vnnews.schemas import Span as SpanModel
 
@@ -65,6 +75,7 @@ class Mention:
     rank: str | None = None
     titles: list[tuple[int, int]] = field(default_factory=list)
     cue: bool = False  # introduced by an honorific, rank or title
+    model: bool = False  # found by the statistical tagger, not by the rules
 
 
 @dataclass
@@ -400,11 +411,21 @@ def _titles_before(
 
 
 def find(
-    text: str, v: Vocabulary, skip: list[tuple[int, int]] = (), bodies: list[tuple[int, int]] = ()
+    text: str,
+    v: Vocabulary,
+    skip: list[tuple[int, int]] = (),
+    bodies: list[tuple[int, int]] = (),
+    model: list[tuple[int, int, str]] = (),
 ) -> list[Mention]:
     """Every mention of a named person in text; ranges in skip (the byline) are ignored, and a name
-    inside the name of a body ("Trường THPT Lê Quý Đôn") is not a person."""
+    inside the name of a body ("Trường THPT Lê Quý Đôn") is not a person. model: (start, end,
+    label) of the statistical tagger's mentions: its PERSON mentions the rules missed are added
+    (foreign names, a person named again by the given name), and a name it reads as a LOCATION or
+    a place is not a person unless a cue (honorific, rank, title) introduces it."""
     stop_re = not_person_before()
+    places = Intervals((a, b) for a, b, label in model if label == "LOCATION")
+    # a place the tagger is unsure of is a place only when the gazetteer knows the name too
+    maybe_places = Intervals((a, b) for a, b, label in model if label == "PLACE?")
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         # most capitalized runs (sentence starts, names of bodies) hold no surname and follow no cue
@@ -450,7 +471,16 @@ def find(
         end = start + len(name)
         if not (honorific or rank) and any(a < start and end <= b for a, b in bodies):
             continue
+        tagged_place = places.contains(start, end) or (
+            maybe_places.contains(start, end) and text[start:end] in admin_places()
+        )
+        if not (honorific or rank) and (tagged_place or _in_place_list(text, start, end, v)):
+            if not _title_ends_at(text, start, v):
+                # "về thăm Hoàng Mai" (the tagger reads a place), "các huyện Can Lộc, Đức Thọ" (a
+                # district named like a person, in a list of places)
+                continue
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
+    out = _with_model_people(text, v, out, model, skip, bodies)
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -469,6 +499,80 @@ def find(
         mention.cue = mention.cue or bool(mention.titles)
     _share_list_titles(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
+
+
+def _with_model_people(
+    text: str,
+    v: Vocabulary,
+    found: list[Mention],
+    model: list[tuple[int, int, str]],
+    skip: list[tuple[int, int]],
+    bodies: list[tuple[int, int]],
+) -> list[Mention]:
+    """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
+    takes the honorific or rank written before it, and its titles are read like the others'."""
+    taken = Intervals((m.start, m.end) for m in found)
+    stop_re = not_person_before()
+    added = []
+    for start, end, label in model:
+        name = text[start:end]
+        if label != "PERSON" or taken.overlaps(start, end) or not _looks_like_a_name(name):
+            continue
+        if any(a <= start < b for a, b in skip) or any(a <= start and end <= b for a, b in bodies):
+            continue  # the byline, a photo credit, or a name inside a body's name
+        if name in v.places or name in v.countries or name in v.heads or name.lower() in v.cue_words:
+            continue
+        honorific, rank, _ = _cue_before(text, start, v)
+        if not (honorific or rank) and stop_re.search(text[max(0, start - 40) : start]):
+            continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
+        if not (honorific or rank) and _in_place_list(text, start, end, v):
+            continue
+        added.append(Mention(start, end, name, honorific, rank, cue=True, model=True))
+    # one word without a cue ("Hồ", "Kandal") is a person as the short form of a full name, or when
+    # the article names them so more than once ("Messi ... Messi")
+    full = [m.name for m in (*found, *added) if " " in m.name]
+    times = Counter(m.name for m in added)
+    added = [
+        m
+        for m in added
+        if " " in m.name
+        or m.honorific
+        or m.rank
+        or times[m.name] > 1
+        or any(n.endswith(" " + m.name) for n in full)
+    ]
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+_LIST_NEIGHBOUR_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,| và) $")
+_LIST_NEIGHBOUR_AFTER = re.compile(rf"^(?:,| và) ({CAP}(?: {CAP}){{0,3}})")
+
+
+def _in_place_list(text: str, start: int, end: int, v: Vocabulary) -> bool:
+    """Whether a name known as a district or province stands in a list next to another place
+    ("Can Lộc, Đức Thọ và Hương Sơn"): then it is that place, not a person."""
+    places = admin_places()
+    if text[start:end] not in places:
+        return False
+    before = _LIST_NEIGHBOUR_BEFORE.search(text, max(0, start - 60), start)
+    after = _LIST_NEIGHBOUR_AFTER.match(text[end : end + 60])
+    neighbours = [m.group(1) for m in (before, after) if m]
+    return any(n in places or n in v.places or n in v.countries for n in neighbours)
+
+
+# the tagger's confidence above which its LOCATION vetoes a person on its own; below it, the
+# gazetteer must know the name as a place too ("về thăm Hoàng Mai")
+PLACE_CONFIDENCE = 0.8
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.]*(?:-[^\W\d_]+)*")
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Capitalized words of letters ("Hugo Lloris", "Kim Jong-un", "Xổm-phết"), none an
+    abbreviation in capitals ("LLVT Hà Tĩnh") and none lowercase ("Đỗ Kim hội đồng")."""
+    words = name.split(" ")
+    return all(
+        _NAME_WORD.fullmatch(w) and w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words
+    )
 
 
 _LEADS = re.compile(r",?\s+làm\s+((?:Phó\s+)?[Tt]rưởng\s+(?:đoàn|Đoàn|ban|Ban)|[Cc]hủ nhiệm)(?!\w)")
@@ -595,18 +699,23 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
     "vnnews_people",
     requires=["doc.spans"],
     assigns=["doc.spans", "span._.person"],
-    default_config={"spans_key": SPANS_KEY, "organizations_key": "organizations"},
+    default_config={"spans_key": SPANS_KEY, "organizations_key": "organizations", "mentions_key": "mentions"},
 )
 class PersonTagger(SpanComponent):
     """Mentions of named people with their honorific, rank and titles: doc.spans[spans_key], each
-    span's `_.person` a Mention. Names inside the bodies found earlier are not people."""
+    span's `_.person` a Mention. Names inside the bodies found earlier are not people. When the
+    statistical tagger ran (doc.spans[mentions_key]), its PERSON mentions add the names the rules
+    miss, and a name it reads as a place or a body is not a person."""
 
     label = LABEL
     extension = "person"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, organizations_key: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, spans_key: str, organizations_key: str, mentions_key: str
+    ) -> None:
         super().__init__(spans_key)
         self.organizations_key = organizations_key
+        self.mentions_key = mentions_key
         self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
         self.stop_re = not_person_before()
 
@@ -614,7 +723,15 @@ class PersonTagger(SpanComponent):
         """The Doc's person mentions, byline and photo credits left out."""
         bodies = [(s.start_char, s.end_char) for s in doc.spans.get(self.organizations_key, [])]
         v = self.vocabulary.for_doc(joined_syllables(doc))
-        return find(text_of(doc), v, credits_and_byline(doc), bodies)
+        model = [
+            (
+                e.start,
+                e.end,
+                e.label if e.label != "LOCATION" or e.confidence >= PLACE_CONFIDENCE else "PLACE?",
+            )
+            for e in (s._.entity for s in doc.spans.get(self.mentions_key, []))
+        ]
+        return find(text_of(doc), v, credits_and_byline(doc), bodies, model)
 
 
 def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:

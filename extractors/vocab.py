@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import get_args
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import CAP, LOWER, UPPER
+from vnnews.extractors.text import fix_tone_placement
 from vnnews.schemas.models import OrgKind
 
 ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
@@ -291,3 +293,43 @@ UNITS_AND_ABBRS = lexicon.alternation(level_words(("unit", "abbr")), any_space=F
 UNITS_AND_CITY = lexicon.alternation(level_words("unit") + level_words("abbr", "province"), any_space=False)
 PROVINCE_UNITS = lexicon.alternation(level_words("unit", "province"), any_space=False)  # tỉnh|thành phố
 PROVINCE_AND_CITY = lexicon.alternation(level_words(("unit", "abbr"), "province"), any_space=False)
+
+
+@cache
+def admin_places() -> frozenset[str]:
+    """Names of Vietnam's provinces and districts, old and new ("Đức Thọ", "Hoàng Mai", "Hà Giang"),
+    without their level word: the administrative-unit data underthesea ships (built from the
+    vietnamadminunits package, effective 2025-07-01). Empty if underthesea's layout has changed."""
+    import json
+    from importlib import resources
+
+    try:
+        data = json.loads(
+            resources.files("underthesea")
+            .joinpath("address", "data", "mapping.json")
+            .read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError, ModuleNotFoundError):
+        return frozenset()
+    levels = sorted(
+        ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu"),
+        key=len,
+        reverse=True,
+    )
+
+    def bare(name: str) -> str:
+        for level in levels:
+            if name.startswith(level + " "):
+                return name[len(level) + 1 :]
+        return name
+
+    names: set[str] = set()
+    for table in ("province_names", "old_province_names"):
+        names.update(p["short"] for p in data.get(table, {}).values())
+    for row in data.get("ward_mapping", []):
+        if row.get("old_district"):
+            names.add(bare(row["old_district"]))
+    # district names that are numbers ("Quận 1") are not names a person could have
+    return frozenset(
+        fix_tone_placement(unicodedata.normalize("NFC", n)) for n in names if n and not n[:1].isdigit()
+    )

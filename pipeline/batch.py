@@ -117,6 +117,18 @@ def _worker_init(parent: int) -> None:
     default_extractor().extract("Khởi động.")
 
 
+def _load_pipeline() -> None:
+    """Build the process-wide pipeline; BatchError when its vocabulary cannot be loaded (a data file
+    under extractors/data that fails validation stops the run once, not each article)."""
+    from vnnews.extractors.lexicon import LexiconError
+    from vnnews.pipeline.api import default_extractor
+
+    try:
+        default_extractor()
+    except LexiconError as exc:
+        raise BatchError(f"the vocabulary cannot be loaded: {exc}") from None
+
+
 def _watch_parent(parent: int) -> None:
     """Exit when the parent is gone (its children are re-parented)."""
     while os.getppid() == parent:
@@ -472,6 +484,8 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
                 _forget_failures(manifest, err, summary)
             else:
                 summary.still_failed = manifest.count("error")
+            if options.engine == "local":
+                _load_pipeline()  # here, once: forked workers share it, and a broken data file stops the run
             engine.start()
             _drive(options, engine, manifest, out, err, summary, progress or (lambda n: None), mine)
         except BaseException as exc:

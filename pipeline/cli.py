@@ -162,9 +162,14 @@ def extract(
         timeout=timeout or None,
         debug=debug,
     )
-    from vnnews.pipeline.api import extract_records
+    from vnnews.extractors.lexicon import LexiconError
+    from vnnews.pipeline.api import default_extractor, extract_records
 
     _quiet_libraries()
+    try:
+        default_extractor()  # a data file that fails validation stops the command once
+    except LexiconError as exc:
+        raise RunError(f"the vocabulary cannot be loaded: {exc}") from None
     failures: list = []
     out = sys.stdout
     output_format = options.output_format

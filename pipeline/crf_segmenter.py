@@ -502,7 +502,7 @@ def load_tables(files: ModelFiles | None = None, directory: Path | None = None) 
             tables = pickle.load(f)
         if isinstance(tables, SegmenterTables) and tables.version == files.version:
             return tables
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+    except Exception:
         pass
     tables = build_tables(files)
     try:

@@ -8,13 +8,14 @@ import spacy
 from spacy.language import Language
 from spacy.util import registry
 
-from vnnews.extractors import activities, dates, organizations, people  # noqa: F401  (registers the factories)
+from vnnews.extractors import activities, dates, mention_model, organizations, people  # noqa: F401  (registers the factories)
 from vnnews.pipeline.tokenizer import VietnameseTokenizer
 
 MAX_CHARS = 2_000_000  # an article longer than this is a dump, not a report
 
 COMPONENTS = (
     "vnnews_dates",
+    "vnnews_mentions",
     "vnnews_organizations",
     "vnnews_people",
     "vnnews_activities",

@@ -20,7 +20,14 @@ def _load_segmenter():
     """The word segmenter: vnnews's re-implementation of underthesea's (pipeline.crf_segmenter: the
     same words from the same model files, in a fraction of the time), or underthesea's own path
     when VNNEWS_SEGMENTER=underthesea or when underthesea's files are not laid out as expected."""
-    if os.environ.get("VNNEWS_SEGMENTER", "").lower() != "underthesea":
+    choice = os.environ.get("VNNEWS_SEGMENTER", "").lower()
+    if choice not in ("", "crf", "underthesea"):
+        warnings.warn(
+            f"VNNEWS_SEGMENTER={choice!r} is neither 'crf' nor 'underthesea': using crf",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    if choice != "underthesea":
         from vnnews.pipeline.crf_segmenter import SegmenterFormatError, load_segmenter
 
         try:

@@ -21,8 +21,16 @@ ALLOWED = {
 }
 
 
+TRAINING = ROOT / "extractors" / "training"  # offline training commands: tooling above every layer
+
+
 def _modules() -> list[tuple[str, Path]]:
-    return [(layer, path) for layer in ALLOWED for path in sorted((ROOT / layer).rglob("*.py"))]
+    return [
+        (layer, path)
+        for layer in ALLOWED
+        for path in sorted((ROOT / layer).rglob("*.py"))
+        if TRAINING not in path.parents
+    ]
 
 
 def _vnnews_imports(path: Path) -> list[tuple[str, list[str], int]]:
@@ -70,3 +78,12 @@ def test_light_commands_import_neither_spacy_nor_the_extractors(args: list[str])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     heavy = json.loads(done.stderr.strip().splitlines()[-1])
     assert heavy == [], f"vnnews {' '.join(args)} imported {heavy}"
+
+
+@pytest.mark.parametrize(
+    ("layer", "path"), _modules(), ids=lambda x: str(x).rsplit("/", 2)[-1] if isinstance(x, Path) else x
+)
+def test_no_runtime_module_imports_the_training_commands(layer: str, path: Path) -> None:
+    """extractors/training (which tokenizes corpora with the pipeline) is never imported at run time."""
+    found = [m for m, _, _ in _vnnews_imports(path) if m.startswith("vnnews.extractors.training")]
+    assert not found, f"{path.relative_to(ROOT)} imports the training package"

@@ -118,17 +118,23 @@ def test_a_second_run_on_the_same_output_is_refused_while_the_first_holds_it(tmp
 
 
 def test_two_real_runs_at_once_write_each_article_once(tmp_path: Path) -> None:
-    """Two processes started on the same output: one works, the other is refused; nothing doubles."""
-    ids = write_archive(tmp_path / "in.jsonl", 300)
-    cmd = [*VNNEWS, "batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1"]
-    first = subprocess.Popen(cmd, env=ENV, stderr=subprocess.PIPE, text=True)
+    """Two processes on the same output: while the first holds it (here waiting for its archive on
+    stdin), the second is refused; then the first finishes, and nothing doubles."""
+    ids = write_archive(tmp_path / "in.jsonl", 30)
+    out = str(tmp_path / "out.jsonl")
+    first = subprocess.Popen(
+        [*VNNEWS, "batch", "-", "-o", out, "-j", "1"], env=ENV, stdin=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 60
     while not (tmp_path / "out.manifest.sqlite").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    second = subprocess.run(cmd, env=ENV, capture_output=True, text=True, timeout=120)
-    first.wait(timeout=300)
-    assert first.returncode == 0, first.stderr.read()
+        time.sleep(0.05)  # the first run has locked the output and opened its manifest
+    second = subprocess.run(
+        [*VNNEWS, "batch", str(tmp_path / "in.jsonl"), "-o", out, "-j", "1"],
+        env=ENV, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    _, stderr = first.communicate((tmp_path / "in.jsonl").read_bytes(), timeout=300)
     assert second.returncode == 1 and "another run is writing" in second.stderr
+    assert first.returncode == 0, stderr.decode()
     assert output_ids(tmp_path / "out.jsonl") == ids
 
 
@@ -718,3 +724,19 @@ def test_published_applies_to_archive_lines_without_a_date(tmp_path: Path) -> No
     )
     run_batch(str(archive), "-o", str(tmp_path / "out.jsonl"), "--published", "2025-01-02", "-j", "1")
     assert [r["published"] for r in batch.records(str(tmp_path / "out.jsonl"))] == ["2025-01-02", "2020"]
+
+
+def test_a_broken_data_file_stops_the_run_once(tmp_path: Path, monkeypatch) -> None:
+    """A vocabulary file that fails validation is one run error, not an error record per article."""
+    from vnnews.extractors import lexicon
+    from vnnews.pipeline import api
+
+    def broken(*args, **kwargs):
+        raise lexicon.LexiconError("role_cues.tsv:3: expected 2-2 tab-separated columns")
+
+    monkeypatch.setattr(api, "_default", None)
+    monkeypatch.setattr(api, "Extractor", broken)
+    write_archive(tmp_path / "in.jsonl", 3)
+    code, err = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    assert code == 1 and "the vocabulary cannot be loaded: role_cues.tsv:3" in err
+    assert errors_of(tmp_path / "out.errors.jsonl") == []
