@@ -1,0 +1,1 @@
+"""Training and evaluation of vnnews's learned components (not loaded by the pipeline)."""
