@@ -27,6 +27,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "models" / "activities"
 MODEL_FILE = "activities.crfsuite"
 SPANS_KEY = "activity_candidates"
 LABELS = ("ACT", "OPT")
+THRESHOLD = 0.5  # least confidence (mean marginal of not-O over a span's words) of a predicted span
 
 Span3 = tuple[int, int, str]  # (start char, end char, label)
 Words = Sequence[tuple[int, int]]
@@ -56,7 +57,7 @@ MODALITY = {
 }
 _PUNCT = set(".,;:!?…()[]“”\"'‘’–-•+*/")
 _BULLETS = {"-", "–", "+", "•", "*"}
-_QUOTES = set("“”\"")
+_QUOTES = set('“”"')
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,7 @@ def _lexicon() -> Lexicon:
             roles[form].add("rel_" + row[2])
     for form, kind in MODALITY.items():
         roles.setdefault(form, set()).add("mod_" + kind)
-    return Lexicon(
-        {f: tuple(sorted(r)) for f, r in roles.items()}, max(len(f.split()) for f in roles)
-    )
+    return Lexicon({f: tuple(sorted(r)) for f, r in roles.items()}, max(len(f.split()) for f in roles))
 
 
 # --- features -----------------------------------------------------------------------------------
@@ -160,7 +159,11 @@ def sentence_features(
     roles = _cue_roles(text, words, lo, hi)
     b_roles = [[r for r in rs if r[0] == "B"] for rs in roles]
     # sentence-level modality words, and the running state of the clause before each word
-    shared = ["bias", *doc_feats, *sorted({"smod=" + r[6:] for rs in b_roles for r in rs if r[2:6] == "mod_"})]
+    shared = [
+        "bias",
+        *doc_feats,
+        *sorted({"smod=" + r[6:] for rs in b_roles for r in rs if r[2:6] == "mod_"}),
+    ]
     feats: list[list[str]] = []
     in_quote = False
     after_colon = False
@@ -341,10 +344,10 @@ def words_of(doc: Doc) -> list[tuple[int, int]]:
     return [(t.idx, t.idx + len(t.text)) for t in doc if t.text.strip()]
 
 
-def predict(doc: Doc, *, optional: bool = True) -> list[Span3]:
+def predict(doc: Doc, *, optional: bool = True, threshold: float = THRESHOLD) -> list[Span3]:
     """Activity spans of a Doc as (start char, end char, label), label "ACT" or "OPT";
-    optional=False drops the spans tagged OPT."""
-    spans = load().tag(text_of(doc), words_of(doc), sentence_bounds(doc))
+    optional=False drops the spans tagged OPT; threshold: the least confidence kept."""
+    spans = load().tag(text_of(doc), words_of(doc), sentence_bounds(doc), threshold)
     return [s for s in spans if optional or s[2] == "ACT"]
 
 
@@ -373,7 +376,9 @@ _STATUS_WORDS = (
     ("advised", r"cần|đề nghị|kiến nghị|yêu cầu|đề xuất|mong muốn|phải|nên|chỉ đạo|đề ra"),
     ("planned", r"sẽ|dự kiến|phấn đấu|sắp|kế hoạch|định hướng|mục tiêu"),
 )
-_STATUS_RES = tuple((status, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for status, words in _STATUS_WORDS)
+_STATUS_RES = tuple(
+    (status, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for status, words in _STATUS_WORDS
+)
 _NOT_SIGNING = re.compile(r"(?<!\w)(?:đăng ký|ký túc|ký ức|ký giả|thư ký|ký sự|ký hiệu)(?!\w)", re.I)
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 
@@ -420,26 +425,37 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+_LONG_ITEM = 12  # words: a rule item longer than this is a cut the model may narrow
+
+
 def merge(
     rule_items: Iterable[tuple[int, int]],
     model_spans: Iterable[Span3],
     text: str,
     *,
-    optional: bool = False,
+    optional: bool = True,
+    refine: bool = True,
 ) -> list[MergedItem]:
-    """The hybrid: every rule item, plus the model's spans that overlap none of them.
+    """The hybrid: the rule items, plus the model's spans that overlap none of them.
 
     rule_items: (start, end) of the rules' activities (e.g. ``(a.start, a.end)`` of a record's
-    activities); model_spans: ``predict(doc)``. A rule item stays as the rules cut it (their
-    boundaries come from list cues and quotes); a model span that overlaps no rule item is added
-    when its label is ACT (and OPT too with optional=True). Items come out in text order, each with
-    its status from its own clause."""
+    activities); model_spans: ``predict(doc)``. A rule item keeps the rules' boundaries (they come
+    from list cues and quotes), except that with refine=True a long rule item (more than 12 words)
+    that holds model spans is replaced by them: the model cuts prose better than "up to the next
+    ;". A model span that overlaps no rule item is added when its label is ACT, and also when it is
+    OPT with optional=True (the default: optional items cost nothing when they are optional, and the
+    model often tags required items OPT; the item keeps the label so a caller can mark or drop it).
+    Items come out in text order, each with its status from its own clause."""
     rules = sorted({(a, b) for a, b in rule_items})
-    model = sorted(set(model_spans))
-    out = [MergedItem(a, b, text[a:b], "rules", "ACT", "") for a, b in rules]
+    model = sorted({s for s in model_spans if optional or s[2] == "ACT"})
+    out: list[MergedItem] = []
+    for a, b in rules:
+        inner = [s for s in model if a <= s[0] and s[1] <= b and s[1] - s[0] < b - a]
+        if refine and inner and len(text[a:b].split()) > _LONG_ITEM:
+            out.extend(MergedItem(x, y, text[x:y], "rules+model", lab, "") for x, y, lab in inner)
+        else:
+            out.append(MergedItem(a, b, text[a:b], "rules", "ACT", ""))
     for a, b, label in model:
-        if label != "ACT" and not optional:
-            continue
         if any(_overlap((a, b), r) for r in rules):
             continue
         if any(_overlap((a, b), (m.start, m.end)) for m in out):
