@@ -26,7 +26,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from extractors import activity_model as am
@@ -139,11 +139,11 @@ def load_split(corpus: Path, split: str, cache: Path | None) -> list[Article]:
     if cache is not None:
         path = cache / f"activities-{split}.pkl"
         if path.exists():
-            return pickle.loads(path.read_bytes())
+            return [Article(**d) for d in pickle.loads(path.read_bytes())]
     arts = prepare(corpus, split)
     if cache is not None:
         cache.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(arts))
+        path.write_bytes(pickle.dumps([asdict(a) for a in arts]))  # plain dicts: loadable from any module
     return arts
 
 
