@@ -1,5 +1,7 @@
-"""Training the statistical mention tagger (PERSON / ORGANIZATION / LOCATION) on VLSP 2018 data.
+"""Training and evaluation of vnnews's learned components: the mention tagger (VLSP 2018) and the
+activity tagger (the shared train/ articles).
 
 Nothing here runs inside the extraction pipeline: these modules read the shared corpus, align its
-gold mentions to vnnews's own tokens and train a model that `extractors.mention_model` loads.
+gold to vnnews's own tokens and train the models that `extractors.mention_model` and
+`extractors.activity_model` load.
 """
