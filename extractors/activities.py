@@ -10,7 +10,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnnews.extractors import lexicon
+from vnnews.extractors import activity_model, lexicon
 from vnnews.extractors.common import (
     LOWER,
     UPPER,
@@ -131,6 +131,8 @@ class Item:
     kind: str = "other"
     relation: str = "reported"
     named: bool = False  # its kind comes from its own head word
+    status: str = "carried_out"  # carried_out, signed, launched, planned or advised (its own clause)
+    source: str = "rules"  # "rules", or "model": added by the learned tagger
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -494,7 +496,13 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
     "vnnews_activities",
     requires=["doc.spans"],
     assigns=["doc.spans", "span._.activity"],
-    default_config={"spans_key": SPANS_KEY, "people_key": "people", "organizations_key": "organizations"},
+    default_config={
+        "spans_key": SPANS_KEY,
+        "people_key": "people",
+        "organizations_key": "organizations",
+        "use_model": True,
+        "model_below": 2,
+    },
 )
 class ActivityTagger(SpanComponent):
     """Activities, programs, funds and campaigns: doc.spans[spans_key], each span's `_.activity` an
@@ -504,12 +512,21 @@ class ActivityTagger(SpanComponent):
     extension = "activity"
 
     def __init__(
-        self, nlp: Language, name: str, spans_key: str, people_key: str, organizations_key: str
+        self,
+        nlp: Language,
+        name: str,
+        spans_key: str,
+        people_key: str,
+        organizations_key: str,
+        use_model: bool,
+        model_below: int,
     ) -> None:
         super().__init__(spans_key)
         self.people_key = people_key
         self.organizations_key = organizations_key
         self.cues = cues()  # compiled once, when the pipeline is built
+        self.model = activity_model.load() if use_model else None
+        self.model_below = model_below
 
     def find(self, doc: Doc) -> list[Item]:
         """Activities of the Doc, its byline, bodies, people and their titles left out."""
@@ -528,7 +545,43 @@ class ActivityTagger(SpanComponent):
             if s._.person is not None
             for a, b in s._.person.titles
         ]
-        return find(text_of(doc), sentence_bounds(doc), skip, names, self.cues)
+        text, sentences = text_of(doc), sentence_bounds(doc)
+        items = find(text, sentences, skip, names, self.cues)
+        for item in items:
+            item.status = activity_model.status(text, item.start, item.end)
+        if self.model is None or len(items) >= self.model_below:
+            # a report that lists its activities: the cue rules are precise there, the model is not
+            return items
+        return self._with_model(doc, text, sentences, items, skip, names)
+
+    def _with_model(
+        self,
+        doc: Doc,
+        text: str,
+        sentences: list[tuple[int, int]],
+        items: list[Item],
+        skip: list[tuple[int, int]],
+        names: list[tuple[int, int, str]],
+    ) -> list[Item]:
+        """The rules' items plus the actions the learned tagger finds in running prose: spans it
+        tags as required activities that overlap no rule item, no byline, no body or person and no
+        title, and that are not a future or advisory clause (those are optional in the spec)."""
+        words = activity_model.words_of(doc)
+        spans = self.model.tag(text, words, sentences, activity_model.THRESHOLD, only_cued=True)
+        blocked = Intervals([*skip, *((a, b) for a, b, kind in names if kind == "title")])
+        merged = activity_model.merge([(i.start, i.end) for i in items], spans, text, optional=False)
+        by_span = {(i.start, i.end): i for i in items}
+        out = []
+        for m in merged:
+            if (m.start, m.end) in by_span:
+                out.append(by_span[(m.start, m.end)])
+                continue
+            if m.status in ("planned", "advised") or blocked.overlaps(m.start, m.end):
+                continue
+            item = Item(m.start, m.end, status=m.status, source="model")
+            _classify(text, item, sentences, self.cues)
+            out.append(item)
+        return out
 
 
 def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Activity]:
@@ -543,6 +596,8 @@ def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Activity]:
                 text=text_of(doc)[item.start : item.end],
                 kind=item.kind,  # type: ignore[arg-type]
                 relation=item.relation,  # type: ignore[arg-type]
+                status=item.status,  # type: ignore[arg-type]
+                source=item.source,  # type: ignore[arg-type]
             )
         )
     return out

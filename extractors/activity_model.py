@@ -252,12 +252,27 @@ def sentences_of(text: str, words: Words, sentences: Sequence[tuple[int, int]]) 
     return out
 
 
-def featurize(text: str, words: Words, sentences: Sequence[tuple[int, int]]) -> list[tuple[list[int], list]]:
-    """(word indices, per-word features) for each sentence of a text."""
+@cache
+def _cue_re() -> re.Pattern[str]:
+    """Any form of the cue lexicon that can open an activity (a verb or a head noun)."""
+    lex = _lexicon()
+    forms = [f for f, roles in lex.forms.items() if {"verb", "head"} & set(roles)]
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(forms)})(?!\w)", re.I)
+
+
+def featurize(
+    text: str, words: Words, sentences: Sequence[tuple[int, int]], only_cued: bool = False
+) -> list[tuple[list[int], list]]:
+    """(word indices, per-word features) for each sentence of a text; only_cued: only the
+    sentences holding a verb or head of the cue lexicon (an activity opens with one), the others
+    skipped for speed (the article-level features still come from every sentence)."""
     out = []
     doc = doc_features(text, sentences)
+    cue = _cue_re() if only_cued else None
     for idx in sentences_of(text, words, sentences):
         ws = [words[i] for i in idx]
+        if cue is not None and not cue.search(text, ws[0][0], ws[-1][1]):
+            continue
         out.append((idx, sentence_features(text, ws, (ws[0][0], ws[-1][1]), doc)))
     return out
 
@@ -310,12 +325,12 @@ class ActivityTagger:
         self.tagger.open(str(path))
 
     def scored(
-        self, text: str, words: Words, sentences: Sequence[tuple[int, int]]
+        self, text: str, words: Words, sentences: Sequence[tuple[int, int]], only_cued: bool = False
     ) -> list[tuple[int, int, str, float]]:
         """Activity spans with the model's confidence: the mean over their words of the marginal
-        probability of not being outside an activity."""
+        probability of not being outside an activity. only_cued: see `featurize`."""
         spans: list[tuple[int, int, str, float]] = []
-        for idx, feats in featurize(text, words, sentences):
+        for idx, feats in featurize(text, words, sentences, only_cued):
             tags = self.tagger.tag(feats)
             ws = [words[i] for i in idx]
             for a, b, label, first, last in decode(text, ws, tags):
@@ -324,10 +339,16 @@ class ActivityTagger:
         return spans
 
     def tag(
-        self, text: str, words: Words, sentences: Sequence[tuple[int, int]], threshold: float = 0.0
+        self,
+        text: str,
+        words: Words,
+        sentences: Sequence[tuple[int, int]],
+        threshold: float = 0.0,
+        only_cued: bool = False,
     ) -> list[Span3]:
         """Activity spans of a text whose confidence reaches threshold."""
-        return [(a, b, lab) for a, b, lab, p in self.scored(text, words, sentences) if p >= threshold]
+        scored = self.scored(text, words, sentences, only_cued)
+        return [(a, b, lab) for a, b, lab, p in scored if p >= threshold]
 
 
 @cache

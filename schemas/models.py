@@ -28,6 +28,7 @@ ActivityKind = Literal[
     "model", "program", "plan", "project", "campaign", "movement", "fund", "agreement", "other"
 ]
 Relation = Literal["signed", "launched", "reviewed", "awarded", "implemented", "planned", "reported"]
+ActivityStatus = Literal["carried_out", "signed", "launched", "planned", "advised"]
 SectionName = Literal["title", "lead", "body", "byline"]
 
 
@@ -88,6 +89,14 @@ class Activity(Span):
 
     kind: ActivityKind = "other"
     relation: Relation = "reported"
+    status: ActivityStatus = Field(
+        default="carried_out",
+        description="from the item's own clause: carried out, signed, launched, or only planned or advised "
+        "(a future or advisory clause: 'sẽ', 'cần', 'đề nghị', 'phấn đấu'), so that users can filter",
+    )
+    source: Literal["rules", "model"] = Field(
+        default="rules", description="the cue rules, or the learned tagger (actions told in running prose)"
+    )
 
 
 class Event(_Model):
