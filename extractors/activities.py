@@ -27,10 +27,6 @@ LABEL = "ACTIVITY"
 SPANS_KEY = "activities"
 _OPEN, _CLOSE = "“\"'‘", "”\"'’"
 _QUOTED = r"(?:“[^”\n]{2,200}”|\"[^\"\n]{2,200}\"|‘[^’\n]{2,200}’|'[^'\n]{2,200}')"
-_NAME_STOP = (
-    "giữa|do|của|với|tại|cho|và|đã|được|nhằm|trong|theo|có|là|này|đó|ấy|sẽ|đang|vừa|cũng|không|"
-    "cao quý|đến|từ|về|để|thì|mà|khi|lên|ra|vào|bằng|sau|trước"
-)
 # a quoted name, its quotes of any style and even mixed (“Tự soi tự sửa")
 _OWNER_BEFORE_ROUND = re.compile(
     rf"\s+(?:trong|của)\s+[{UPPER}][\w&.-]*(?:\s+[\w&.-]+){{0,4}}?(?=\s+(?:lần thứ|đợt|năm)\s+[\dIVXLC]+(?!\w))"
@@ -40,7 +36,6 @@ _LISTED = (
     "các|những|nội dung|hoạt động|hạng mục|phần việc|việc|nhiệm vụ|mô hình|chương trình|sau|chính|cụ thể"
 )
 # inside a name closed by its year only verbs and clause words stop it
-_YEAR_NAME_STOP = "|".join(w for w in _NAME_STOP.split("|") if w not in {"về", "và", "của", "cho"})
 _QUOTED_RE = re.compile(r"[“\"][^“”\"\n]{2,200}[”\"]|(?<!\w)'[^'\n]{2,200}'(?!\w)|‘[^’\n]{2,200}’")
 _MAX_ITEM = 400  # characters: a list item longer than this is prose, not an activity
 
@@ -71,6 +66,13 @@ def cues() -> Cues:
         groups.setdefault(row[0], {})[row[1]] = row[2] if len(row) > 2 else ""
     heads = groups["head"]
     quoted_heads = groups["quoted_head"]
+    # words that end a name; a name closed by its year may run over "về", "và", "của", "cho"
+    name_stop = lexicon.alternation(groups["name_stop"])
+    year_name_stop = lexicon.alternation(
+        w for w in groups["name_stop"] if w not in {"về", "và", "của", "cho"}
+    )
+    # "trao đổi" opens with the form of "trao" (to award) but is a talk
+    not_verb = rf"(?!(?i:{lexicon.alternation(groups['not_verb'])})(?!\w))"
     all_heads = {**quoted_heads, **heads}
     # a cue, maybe with the name of what it lists ("gồm các nội dung:", "như sau:"), then a colon
     list_re = re.compile(
@@ -85,15 +87,15 @@ def cues() -> Cues:
     )
     named_re = re.compile(
         rf"(?<!\w)(?:(?P<head>(?i:{lexicon.alternation(heads)}))\s*(?P<name>{_QUOTED}|(?:[{UPPER}][^\s,.;:()]*)"
-        rf"(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
-        rf"|(?P<qhead>(?i:{lexicon.alternation(all_heads)}))(?P<qmid>(?:[ ]+(?!(?:{_NAME_STOP}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
+        rf"(?:[ ]+(?!(?i:{name_stop})(?!\w))[^\s,.;:()“”\"]+){{0,14}})"
+        rf"|(?P<qhead>(?i:{lexicon.alternation(all_heads)}))(?P<qmid>(?:[ ]+(?!(?:{name_stop}|là)(?!\w))[{LOWER}]+){{0,4}})[ ]*(?P<qname>{_QUOTED})"
         # "chiến dịch thanh niên tình nguyện hè năm 2017", "Cuộc thi viết về công tác Đoàn và phong
         # trào thiếu nhi năm 2025": a head made specific by its year; the year closes the name, so it
         # may run over "về", "và", "của"
-        rf"|(?P<yhead>(?i:{lexicon.alternation(heads)}))(?P<yname>(?:[ ]+(?!(?i:{_YEAR_NAME_STOP}|năm|giai)(?!\w))"
+        rf"|(?P<yhead>(?i:{lexicon.alternation(heads)}))(?P<yname>(?:[ ]+(?!(?i:{year_name_stop}|năm|giai)(?!\w))"
         rf"[^\s,.;:()“”\"0-9]+){{0,14}}"
         r"[ ]+(?:năm|giai đoạn)[ ]+\d{4}(?:[ ]?[–-][ ]?\d{4})?)"
-        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{_NAME_STOP})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}}))"
+        rf"|(?P<chead>{capitalized})(?P<cname>(?:[ ]+(?!(?i:{name_stop})(?!\w))(?:phòng, chống|[^\s,.;:()“”\"]+)){{2,12}}))"
     )
     # "lễ “Giao nhận ...”", "với chủ đề “...”": the quoted name alone is the activity, not the event
     quoted_only_re = re.compile(
@@ -112,9 +114,9 @@ def cues() -> Cues:
             (re.compile(rf"(?<!\w){re.escape(h.lower())}(?!\w)"), k)
             for h, k in sorted(all_heads.items(), key=lambda x: len(x[0]), reverse=True)
         ),
-        verb_inside_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['verb'])})(?!\w)"),
+        verb_inside_re=re.compile(rf"(?<!\w){not_verb}(?:{lexicon.alternation(groups['verb'])})(?!\w)"),
         relations=relations,
-        verb_re=re.compile(rf"(?:{lexicon.alternation(groups['verb'])})(?!\w)", re.I),
+        verb_re=re.compile(rf"{not_verb}(?:{lexicon.alternation(groups['verb'])})(?!\w)", re.I),
         advice_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['advice'])})(?!\w)", re.I),
         context_re=re.compile(rf"(?<!\w)(?:{lexicon.alternation(groups['context'])})(?!\w)", re.I),
         not_start_re=re.compile(rf"(?:{lexicon.alternation(groups['not_start'])})(?!\w)", re.I),
@@ -472,7 +474,10 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
         else:
             item.kind = "model"
     sent = around(sentences, item.start, item.end, len(text))
-    context = text[sent[0] : item.start]
+    # the item's own clause: a relation word of another list item ("...; trao 50 suất quà; tổ
+    # chức tập huấn") is not this item's relation
+    clause_start = max(text.rfind(";", sent[0], item.start), text.rfind(":", sent[0], item.start)) + 1
+    context = text[max(sent[0], clause_start) : item.start]
     masked = Intervals((m.start(), m.end()) for m in c.not_relation_re.finditer(context))
     found = [
         (m.end(), relation)
@@ -569,7 +574,10 @@ class ActivityTagger(SpanComponent):
         words = activity_model.words_of(doc)
         spans = self.model.tag(text, words, sentences, activity_model.THRESHOLD, only_cued=True)
         blocked = Intervals([*skip, *((a, b) for a, b, kind in names if kind == "title")])
-        merged = activity_model.merge([(i.start, i.end) for i in items], spans, text, optional=False)
+        # the rules' boundaries stand (quotes, years and list cues close their names precisely)
+        merged = activity_model.merge(
+            [(i.start, i.end) for i in items], spans, text, optional=False, refine=False
+        )
         by_span = {(i.start, i.end): i for i in items}
         out = []
         for m in merged:

@@ -362,7 +362,11 @@ NAMED = [
     ),
     P(
         "Chương trình “Mái ấm tình thương” đã hỗ trợ xây mới 25 căn nhà cho hộ khó khăn.",
-        [("Chương trình “Mái ấm tình thương”", "program")],
+        # the action the program carried out, told in prose with its count, is an activity too
+        [
+            ("Chương trình “Mái ấm tình thương”", "program"),
+            ("hỗ trợ xây mới 25 căn nhà cho hộ khó khăn", "model"),
+        ],
         id="program-quoted-sentence-start",
     ),
     P(
