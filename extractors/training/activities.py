@@ -99,8 +99,13 @@ def prepare(corpus: Path, split: str) -> list[Article]:
     """Run the vnnews pipeline over corpus/split/articles.jsonl and pair each article with its gold."""
     from vnnews.extractors.common import sentence_bounds, text_of
     from vnnews.pipeline.api import ArticleInput, Extractor, assemble
+    from vnnews.pipeline.nlp import build
 
-    ex = Extractor()
+    # the rules alone: their items are what the model is compared and merged with
+    nlp = build()
+    nlp.remove_pipe("vnnews_activities")
+    nlp.add_pipe("vnnews_activities", config={"use_model": False})
+    ex = Extractor(nlp)
     out = []
     folder = corpus / split
     for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
@@ -249,13 +254,26 @@ def systems(art: Article, model_spans: Sequence[tuple[int, int, str]]) -> dict[s
             [(m.start, m.end) for m in am.merge(art.rules, model_spans, art.text, optional=optional)],
         )
 
+    def shipped() -> list[str]:
+        # what the pipeline does (extractors/activities.py): the rules alone where they find two
+        # items or more, else the rules plus the model's required spans, future and advisory ones out
+        if len(art.rules) >= MODEL_BELOW:
+            return [art.text[a:b] for a, b in art.rules]
+        merged = am.merge(art.rules, model_spans, art.text, optional=False, refine=False)
+        rules = set(art.rules)
+        return [m.text for m in merged if (m.start, m.end) in rules or m.status not in ("planned", "advised")]
+
     return {
         "rules": [art.text[a:b] for a, b in art.rules],
         "model": _texts(art.text, act),
         "model+opt": _texts(art.text, model_spans),
         "hybrid": hybrid(False),
         "hybrid+opt": hybrid(True),
+        "shipped": shipped(),
     }
+
+
+MODEL_BELOW = 2  # extractors/activities.py's default model_below
 
 
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
