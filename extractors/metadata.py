@@ -116,12 +116,26 @@ _DATELINE = re.compile(
 
 def event_date(doc: Doc, dates) -> str | None:
     """The day of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà Nội, ...")
-    early in the article, else the first day-precise date of the lead's opening, else of the title."""
+    early in the article, else the first day-precise date of the lead's opening, else of the title.
+
+    A day that recurs every year ("ngày 21/10 hằng năm") is never the event's; a lunar date
+    ("rằm tháng Giêng") only when no solar day qualifies, as the press names an event's day in
+    the solar calendar and the lunar one beside it."""
+    days = [
+        d
+        for d in dates
+        if d.granularity in {"day", "time"} and d.value and "X" not in d.value and not d.recurring
+    ]
+    solar = [d for d in days if d.calendar == "solar"]
+    return _event_day(doc, solar) or _event_day(doc, [d for d in days if d.calendar == "lunar"])
+
+
+def _event_day(doc: Doc, days) -> str | None:
+    """event_date's choice among the given day-precise dates."""
     secs = sections(doc)
     text = text_of(doc)
     sents = sentence_bounds(doc)
     body_start = secs.get("lead", secs.get("body", (0, 0)))[0]
-    days = [d for d in dates if d.granularity in {"day", "time"} and "X" not in d.value]
     year = (doc._.published or "")[:4]
     opening = [
         d
