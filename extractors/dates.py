@@ -308,7 +308,7 @@ def _pieces(v: Vocab) -> dict[str, str]:
             r"(?:(?:\s+năm\s+|\s*[,/]\s*|\s+)(?P<y>(?:1[0-9]\d\d|20\d\d))(?![\w/]))?"
         ),
         # a lunar-calendar mark after a day or a month, bracketed or not: "10/3 âm lịch", "15/7 (ÂL)"
-        "lunar_mark": rf"\s*\(?\s*(?:{cues()['lunar_after']})\s*\)?(?![\w])",
+        "lunar_mark": rf"(?:\s*\(\s*(?:{cues()['lunar_after']})\s*\)|\s+(?:{cues()['lunar_after']})(?![\w]))",
         "sep": r"\s*[/.-]\s*",
         # a date is not glued to a word, a number or a path on either side ("A12/3", "12/3/4", "5-1-B")
         "no_left": r"(?<![\w/.,:-])",
