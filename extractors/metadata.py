@@ -91,8 +91,10 @@ def event_type(doc: Doc, org_mentions=()) -> str | None:
     return None
 
 
+# a place ends at punctuation or at the verb after it; a period inside a word ("TP.HCM") is no end
 _LOCATION = re.compile(
-    r"(?:^|[\s,])tại\s+(?P<loc>[^,.;:()]+?)(?=\s*(?:[,.;:(]|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))"
+    r"(?:^|[\s,])tại\s+(?P<loc>(?:[^,.;:()]|\.(?=\w))+?)"
+    r"(?=\s*(?:[,;:(]|\.(?!\w)|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))"
 )
 _ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
 
@@ -245,9 +247,10 @@ def _of_document(text: str, d) -> bool:
     return bool(_DOCUMENT_NUMBER.search(text, max(0, cut - 120), cut))
 
 
-_RELATED = re.compile(
-    rf"^[^\S\n]*(?:{lexicon.alternation(lexicon.words('related_news.txt'))})[^\S\n]*:?", re.I | re.M
-)
+_RELATED_WORDS = lexicon.alternation(lexicon.words("related_news.txt"))
+_RELATED = re.compile(rf"^[^\S\n]*(?:{_RELATED_WORDS})[^\S\n]*:?", re.I | re.M)
+RELATED_HEADING = re.compile(rf"(?:{_RELATED_WORDS})\s*:?", re.I)
+"""A related-news heading alone ("Tin liên quan:"), as a web page writes it above its list."""
 _RELATED_ITEM_MAX = 200  # a related-news item is a headline: a longer line is the article again
 
 
