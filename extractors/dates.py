@@ -23,7 +23,8 @@ To add a construction, add an entry where its priority belongs among "the rules,
   it) into a Found, a list of Found (kept or dropped together, as "ngày 16 và 17-5"), or None
   when the surroundings say it is not a date after all.
 - examples: (text, the values the tagger finds in it) read as if published on EXAMPLE_PUBLISHED;
-  several values are comma-separated, a range is start/end, None means no date at all.
+  several values are comma-separated, a range is start/end, None means no date at all, and a lunar
+  date with no solar value is written "lunar " and its lunar value ("lunar 2021-12": tháng Chạp).
   tests/extractors/test_date_rules.py runs every example through the tagger.
 - options: needs_digit=False for a construction that can be written without a digit (it is then
   looked for in the whole text, not only near digits); doc_guard=False when a number right after
@@ -75,6 +76,12 @@ class Vocab:
     half_year_offset: dict[str, int]
     half: dict[str, int]
     quarter: dict[str, int]
+    lunar_month: dict[str, int]
+    lunar_day: dict[str, int]
+    stem: dict[str, int]
+    branch: dict[str, int]
+    week_count: dict[str, int]
+    weekday_relative: dict[str, tuple[str, int]]
 
 
 @cache
@@ -83,8 +90,21 @@ def vocab() -> Vocab:
     groups: dict[str, dict[str, str]] = {}
     for kind, form, value in lexicon.rows("dates.tsv", (3, 3)):
         groups.setdefault(kind, {})[form] = value
-    numbers = ("weekday", "month_word", "relative_pod", "year_offset", "half_year_offset", "half", "quarter")
-    missing = {"part_of_day", "relative", *numbers} - set(groups)
+    numbers = (
+        "weekday",
+        "month_word",
+        "relative_pod",
+        "year_offset",
+        "half_year_offset",
+        "half",
+        "quarter",
+        "lunar_month",
+        "lunar_day",
+        "stem",
+        "branch",
+        "week_count",
+    )
+    missing = {"part_of_day", "relative", "weekday_relative", *numbers} - set(groups)
     if missing:
         raise lexicon.LexiconError(f"dates.tsv: no rows of kind {sorted(missing)}")
     rel = {}
@@ -93,13 +113,19 @@ def vocab() -> Vocab:
         if unit not in {"day", "week", "month", "year"}:
             raise lexicon.LexiconError(f"dates.tsv: bad relative unit in {value!r}")
         rel[form] = (unit, int(offset))
+    weekday_rel = {}
+    for form, value in groups["weekday_relative"].items():
+        mode, _, offset = value.partition(":")
+        if mode not in {"week", "next", "last"}:
+            raise lexicon.LexiconError(f"dates.tsv: bad weekday_relative mode in {value!r}")
+        weekday_rel[form] = (mode, int(offset))
     number: dict[str, dict[str, int]] = {}
     for kind in numbers:
         try:
             number[kind] = {k: int(v) for k, v in groups[kind].items()}
         except ValueError as e:
             raise lexicon.LexiconError(f"dates.tsv: a {kind} row needs a whole number: {e}") from None
-    return Vocab(part_of_day=groups["part_of_day"], relative=rel, **number)
+    return Vocab(part_of_day=groups["part_of_day"], relative=rel, weekday_relative=weekday_rel, **number)
 
 
 # kind of dates_cues.tsv -> what its words do; the file's header says more
@@ -122,6 +148,13 @@ CUE_KINDS = (
     "duration_before",
     "quantity_before",
     "pod_day",
+    "lunar_after",
+    "lunar_day_lead",
+    "new_year",
+    "recurring",
+    "lunar_gloss",
+    "range_end",
+    "ordinal_before",
 )
 
 
@@ -159,6 +192,12 @@ class Found:
     relative: tuple[str, int] | None = None
     year_offset: int | None = None  # "tháng 12 năm ngoái": the year is relative to publication
     explicit_year: bool = False
+    # a lunar date: (lunar year or None, lunar month, lunar day or None for a whole month); resolve
+    # gives year/month/day the solar day it falls on, when its lunar year is known
+    lunar: tuple[int | None, int, int | None] | None = None
+    # the lunar year is named ("năm Đinh Dậu"): (stem, branch), placed in the 60-year cycle by resolve
+    cycle: tuple[int, int] | None = None
+    recurring: bool = False  # "ngày 21/10 hằng năm": every year, no year of its own
     extra: dict = field(default_factory=dict)
 
 
@@ -258,6 +297,18 @@ def _pieces(v: Vocab) -> dict[str, str]:
         "half_year_offset": lexicon.alternation(v.half_year_offset),
         "half": lexicon.alternation(v.half),
         "quarter": lexicon.alternation(v.quarter),
+        "lm": lexicon.alternation(v.lunar_month),
+        "ld": lexicon.alternation(v.lunar_day),
+        "wk_count": lexicon.alternation(v.week_count),
+        "wd_rel": lexicon.alternation(v.weekday_relative),
+        # the lunar year after a lunar day or month: its name in the 60-year cycle ("năm Đinh Dậu"), its
+        # number, or both ("năm Đinh Dậu 2017")
+        "lunar_year": (
+            rf"(?:\s*,?\s*(?:năm\s+)?(?P<cc>(?:{lexicon.alternation(v.stem)})\s+(?:{lexicon.alternation(v.branch)}))(?![\w]))?"
+            r"(?:(?:\s+năm\s+|\s*[,/]\s*|\s+)(?P<y>(?:1[0-9]\d\d|20\d\d))(?![\w/]))?"
+        ),
+        # a lunar-calendar mark after a day or a month, bracketed or not: "10/3 âm lịch", "15/7 (ÂL)"
+        "lunar_mark": rf"(?:\s*\(\s*(?:{cues()['lunar_after']})\s*\)|\s+(?:{cues()['lunar_after']})(?![\w]))",
         "sep": r"\s*[/.-]\s*",
         # a date is not glued to a word, a number or a path on either side ("A12/3", "12/3/4", "5-1-B")
         "no_left": r"(?<![\w/.,:-])",
@@ -299,6 +350,12 @@ class Grammar:
     month_name_cue_before: re.Pattern[str]
     duration_before: re.Pattern[str]
     quantity_before: re.Pattern[str]
+    time_lead: re.Pattern[str]  # a time word opening a match: what follows it is no document number
+    recurring_after: re.Pattern[str]
+    recurring_before: re.Pattern[str]
+    lunar_gloss: re.Pattern[str]  # "(tức " opening the other calendar's name of a day
+    ordinal_before: re.Pattern[str]  # "lần thứ hai": "thứ" + number word is an ordinal there
+    range_joint: re.Pattern[str]  # between the two ends of a range: " đến hết ", " - "
 
     def found_by(self, r: Rule, rx: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[Found]:
         """What rule r (compiled as rx) finds within the spans of text, before overlaps are resolved."""
@@ -306,7 +363,9 @@ class Grammar:
         for a, b in spans:
             for m in rx.finditer(text, a, b):
                 before = text[max(0, m.start() - 30) : m.start()]
-                if r.doc_guard and self.doc_before.search(before):
+                # a number right after a document word is its number ("Kế hoạch 15/2021"); a date that
+                # opens with a time word is not a number ("kế hoạch đến tháng 10/2019")
+                if r.doc_guard and not self.time_lead.match(m.group(0)) and self.doc_before.search(before):
                     continue
                 f = r.convert(Hit(m, text, self, m.groupdict(), before))
                 if isinstance(f, list):
@@ -323,10 +382,11 @@ def patterns() -> Grammar:
     pieces = _pieces(v)
     # the words before a day, matched backwards from the day's digits (see _with_prefix): scanning
     # every position for them would cost more than the rest of the grammar
+    # [^\S\n]: the words before a day are on its line, a paragraph's date never starts on the line before
     prefix = (
-        r"(?:(?P<pod>{pod})\s+(?:(?:{pod_day})\s+)?)?"
-        r"(?:(?P<wd>{wd})\s*[,(]?\s*(?:ngày\s+)?)?"
-        r"(?:(?:vào\s+)?ngày\s+|hôm\s+)?"
+        r"(?:(?P<pod>{pod})[^\S\n]+(?:(?:{pod_day})[^\S\n]+)?)?"
+        r"(?:(?P<wd>{wd})[^\S\n]*[,(]?[^\S\n]*(?:ngày[^\S\n]+)?)?"
+        r"(?:(?:vào[^\S\n]+)?ngày[^\S\n]+|hôm[^\S\n]+)?"
     )
     c = cues()
 
@@ -337,7 +397,8 @@ def patterns() -> Grammar:
     return Grammar(
         vocab=v,
         rules=tuple((r, re.compile(_expand(r.pattern, pieces), r.flags)) for r in RULES),
-        prefix_re=re.compile(rf"(?<!\w){_expand(prefix, pieces)}$", re.I),
+        # \Z, not $: the window ends at the day, and $ would also match before a newline ending it
+        prefix_re=re.compile(rf"(?<!\w){_expand(prefix, pieces)}\Z", re.I),
         doc_before=re.compile(rf"(?:\b(?:{c['doc_before_word']})|{c['doc_before']})\s*:?\s*$", re.I),
         count_after=re.compile(rf"\s*(?:{c['count_after']})\b", re.I),
         day_cue_before=re.compile(rf"(?:{c['day_cue']}|thứ\s+\w+|\()\s*,?\s*\(?\s*$", re.I),
@@ -354,6 +415,12 @@ def patterns() -> Grammar:
         month_name_cue_before=re.compile(rf"(?:{c['month_name_cue']})\s+$", re.I),
         duration_before=before(c["duration_before"]),
         quantity_before=before(rf"\d|{c['quantity_before']}"),
+        time_lead=re.compile(rf"(?:{c['month_lead']}|{c['weak_day_cue']}|{c['time_cue']})\s", re.I),
+        recurring_after=re.compile(rf"\s*,?\s*(?:{c['recurring']})(?!\w)", re.I),
+        recurring_before=re.compile(rf"(?<!\w)(?:{c['recurring']})\s*,?\s*(?:vào\s+)?$", re.I),
+        ordinal_before=re.compile(rf"(?<!\w)(?:{c['ordinal_before']})\s*$", re.I),
+        lunar_gloss=re.compile(rf"\s*\(\s*(?:(?:{c['lunar_gloss']})\s+)?", re.I),
+        range_joint=re.compile(rf"\s*(?:–|-|{c['range_to']})\s*(?:(?:{c['range_end']})\s+)?", re.I),
     )
 
 
@@ -502,16 +569,23 @@ def _year_range(h: Hit) -> Found | None:
 @rule(
     "month_range",
     r"{no_left}(?:từ\s+)?tháng\s+(?P<m1>{m})(?:(?:{sep}|\s+năm\s+)(?P<y1>{y}))?\s*(?:{range_to}|–|-)\s*"
-    r"tháng\s+(?P<m2>{m})(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
+    r"(?P<t2>tháng\s+)?(?P<m2>{m})(?:(?:{sep}|\s+năm\s+)(?P<y>{y}))?{no_right}",
     examples=[
         ("từ tháng 3 đến tháng 5/2021", "2021-03/2021-05"),
         ("tháng 11/2020 - tháng 2/2021", "2020-11/2021-02"),
+        ("tháng 9 - 12", "2021-09/2021-12"),
+        ("tháng 9-12/2020", "2020-09/2020-12"),
+        ("tháng 3 - 4 ngày", "2021-03"),
     ],
 )
 def _month_range(h: Hit) -> Found | None:
     """Two months, the first before the second."""
     y1, y = _two_digit_year(h.g["y1"]), _two_digit_year(h.g["y"])
     m1, m2 = int(h.g["m1"]), int(h.g["m2"])
+    if not h.g["t2"] and (y1 is not None or (y is None and _UNIT_AFTER.match(h.text, h.end))):
+        # "tháng 9 - 12" shares "tháng"; "tháng 3 - 4 ngày" is a month then a count of days, and
+        # "tháng 5/2020 - 6" is no range anyone writes
+        return None
     if y1 is not None and y is not None:
         if (y1, m1) >= (y, m2):
             return None
@@ -538,10 +612,101 @@ def _month_range(h: Hit) -> Found | None:
 
 
 @rule(
+    "lunar_day",
+    r"{no_left}(?:(?P<lead>{lunar_day_lead})\s+)?(?P<d>{d})"
+    r"(?:\s+tháng\s+(?:(?P<lm>{lm})|(?P<m>{m}|{mw}))(?![\w])|(?P<sep>[/.-])(?P<mn>{m})(?![\d]))"
+    r"(?P<al1>{lunar_mark})?{lunar_year}(?P<al2>{lunar_mark})?",
+    examples=[
+        ("mồng 8 tháng Giêng", "2021-02-19"),
+        ("ngày 15 tháng Chạp", "2021-01-27"),
+        ("ngày 10/3 âm lịch", "2021-04-21"),
+        ("Ngày mùng 6 tháng giêng năm Đinh Dậu", "2017-02-02"),
+        ("14 tháng Giêng năm Đinh Dậu 2017", "2017-02-10"),
+        ("ngày 15 tháng 3 năm 2021", "2021-03-15"),
+    ],
+)
+def _lunar_day(h: Hit) -> Found | None:
+    """A day of a lunar month: the month has a lunar name ("tháng Giêng") or "âm lịch" follows."""
+    if not (h.g["lm"] or h.g["al1"] or h.g["al2"]):
+        return None  # a solar date, which day_words or day_numeric read
+    month = h.v.lunar_month[h.g["lm"].lower()] if h.g["lm"] else _month(h.g["m"] or h.g["mn"], h.v)
+    start, g = _with_prefix(h)
+    return _lunar(h, start, month, int(h.g["d"]), pod=_pod(g.get("pod"), h.v))
+
+
+@rule(
+    "lunar_named",
+    r"{no_left}(?:(?:(?:vào\s+)?ngày\s+)?(?P<ld>{ld})\s+tháng\s+(?:(?P<lm>{lm})|(?P<m>{m}|{mw}))(?![\w])"
+    r"|(?:(?:{lunar_day_lead})\s+(?P<d>[1-9]|10)|(?:(?:{lunar_day_lead})\s+)?(?P<eve>29|30))\s+(?:{new_year})(?![\w]))"
+    r"(?:{lunar_mark})?{lunar_year}",
+    examples=[
+        ("rằm tháng Bảy", "2021-08-22"),
+        ("Rằm tháng Giêng năm 2022", "2022-02-15"),
+        ("Mùng 2 Tết", "2021-02-13"),
+        ("chiều 30 Tết", "2021-02-11"),
+    ],
+    needs_digit=False,
+)
+def _lunar_named(h: Hit) -> Found | None:
+    """A lunar day said with a word: "rằm tháng Bảy" (the 15th), "mùng 2 Tết" (of the first month),
+    "30 Tết" (the last days of the year before: month 12 of the lunar year before that Tết)."""
+    if h.g["ld"]:
+        month = h.v.lunar_month[h.g["lm"].lower()] if h.g["lm"] else _month(h.g["m"], h.v)
+        return _lunar(h, h.start, month, h.v.lunar_day[h.g["ld"].lower()])
+    start, g = _with_prefix(h)
+    pod = _pod(g.get("pod"), h.v)
+    if h.g["eve"]:
+        return _lunar(h, start, 12, int(h.g["eve"]), pod=pod, year_shift=-1)
+    return _lunar(h, start, 1, int(h.g["d"]), pod=pod)
+
+
+@rule(
+    "lunar_month",
+    r"{no_left}(?:(?:{month_lead})\s+)?tháng\s+(?:(?P<lm>{lm})(?![\w])|(?P<m>{m}|{mw})(?P<al>{lunar_mark}))"
+    r"{lunar_year}",
+    examples=[("tháng Chạp", "lunar 2021-12"), ("tháng 7 âm lịch năm 2020", "lunar 2020-07")],
+    needs_digit=False,
+)
+def _lunar_month(h: Hit) -> Found | None:
+    """A whole lunar month: it has no solar value (it straddles two solar months)."""
+    month = h.v.lunar_month[h.g["lm"].lower()] if h.g["lm"] else _month(h.g["m"], h.v)
+    return _lunar(h, h.start, month, None)
+
+
+def _lunar(
+    h: Hit, start: int, month: int, day: int | None, pod: str | None = None, year_shift: int = 0
+) -> Found | None:
+    """A lunar date found by a lunar rule; its year is the written one, if any ("năm Đinh Dậu",
+    "năm 2017"), else resolve finds it. year_shift: the lunar year is that many years from the one
+    the text names ("30 Tết" is in the year before the Tết)."""
+    if day is not None and not 1 <= day <= 30:
+        return None
+    y = int(h.g["y"]) + year_shift if h.g.get("y") else None
+    cycle = None
+    if h.g.get("cc"):
+        words = h.g["cc"].lower().split()
+        stem, branch = h.v.stem[words[0]], h.v.branch[words[-1]]
+        # a stem and a branch of different parity name no year ("Giáp Sửu"): the name is ignored
+        cycle = (stem, branch) if (stem - branch) % 2 == 0 else None
+    return Found(
+        start,
+        h.end,
+        "day" if day else "month",
+        part_of_day=pod,
+        lunar=(y, month, day),
+        cycle=cycle,
+        explicit_year=y is not None,
+        extra={"year_shift": year_shift},
+    )
+
+
+@rule(
     "day_words",
-    r"{no_left}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])(?:\s*(?:năm\s+|,\s*|/\s*)(?P<y>{y}))?{no_right}",
+    r"{no_left}(?P<d>{d})\s+tháng\s+(?P<m>{m}|{mw})(?![\w])(?:(?:\s*(?:năm\s+|,\s*|/\s*)|\s+)(?P<y>{y}))?{no_right}",
     examples=[
         ("ngày 18 tháng 3 năm 2021", "2021-03-18"),
+        ("12 Tháng 3 2016", "2016-03-12"),
+        ("ngày 12 tháng 3 2000 người", "2021-03-12"),
         ("18 tháng Ba", "2021-03-18"),
         ("sáng thứ Hai, ngày 15 tháng 3", "2021-03-15"),
     ],
@@ -549,6 +714,10 @@ def _month_range(h: Hit) -> Found | None:
 def _day_words(h: Hit) -> Found | None:
     """A day with "tháng": the word says it is a date."""
     start, g = _with_prefix(h)
+    if g.get("y") and h.grammar.count_after.match(h.text, h.end):
+        # "ngày 12 tháng 3 2000 người": the number counts people; the date ends at its month
+        f = _day(h, start, {**g, "y": None})
+        return replace(f, end=h.m.end("m")) if f else None
     return _day(h, start, g)
 
 
@@ -702,8 +871,9 @@ def _month_rule(h: Hit) -> Found | None:
         gr = h.grammar
         if not gr.month_name_cue.match(h.m.group(0)) and not gr.month_name_cue_before.search(h.before):
             return None
-    # "3 tháng" is a duration: the number before "tháng" belongs to it ("10/2020 đến tháng 3" does not)
-    if re.search(r"(?<![\d/.-])\d{1,2}\s*$", h.before):
+    # "3 tháng" is a duration: the number before "tháng" belongs to it ("10/2020 đến tháng 3" does not,
+    # nor does "từ tháng 11 đến tháng 4", where a word stands between them)
+    if h.m.group(0)[:1] in "tT" and re.search(r"(?<![\d/.-])\d{1,2}\s*$", h.before):
         return None
     mo = _month(month, h.v)
     y = _two_digit_year(h.g["y"])
@@ -761,6 +931,21 @@ def _time(h: Hit) -> Found | None:
 
 
 @rule(
+    "clock",
+    r"{no_left}(?:(?P<cue>{time_cue})\s+)?(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?::[0-5]\d)?{no_right}",
+    examples=[
+        ("lúc 21:15 ngày 3/4/2016", "2016-04-03T21:15, 2016-04-03"),
+        ("10:05, 22/08/2020", "2020-08-22T10:05, 2020-08-22"),
+        ("12 Tháng 3 2016 lúc 08:20", "2016-03-12, 2016-03-12T08:20"),
+        ("tỷ số 2:10", None),
+    ],
+)
+def _clock(h: Hit) -> Found:
+    """A clock time written HH:MM (resolve gives it the day of its sentence, as to "14h30")."""
+    return Found(h.start, h.end, "time", hour=int(h.g["h"]), minute=int(h.g["min"]))
+
+
+@rule(
     "relative",
     r"{no_left}(?P<rel>{rel})(?![\w])",
     examples=[
@@ -779,6 +964,48 @@ def _relative(h: Hit) -> Found | None:
     if unit in {"month", "year", "week"} and h.grammar.quantity_before.search(h.before):
         return None  # "3 năm trước", "những năm qua": spans of time, not calendar points
     return Found(h.start, h.end, unit, relative=(unit, offset))
+
+
+@rule(
+    "week_count",
+    r"{no_left}(?P<n>[1-9]|[1-4]\d)\s+tuần\s+(?P<dir>{wk_count})(?![\w])",
+    examples=[("3 tuần sau", "2021-W14"), ("2 tuần trước", "2021-W09"), ("trong 3 tuần sau", None)],
+)
+def _week_count(h: Hit) -> Found | None:
+    """A week counted from publication ("3 tuần sau"); after "trong", "sau", "mất"... it is a duration."""
+    if h.grammar.duration_before.search(h.before):
+        return None
+    offset = int(h.g["n"]) * h.v.week_count[h.g["dir"].lower()]
+    return Found(h.start, h.end, "week", relative=("week", offset))
+
+
+@rule(
+    "weekday_relative",
+    r"{no_left}(?:(?P<pod>{pod})\s+)?(?P<wd>{wd})\s+(?P<rel>{wd_rel})(?![\w])",
+    examples=[
+        ("thứ Năm tuần trước", "2021-03-11"),
+        ("thứ Hai tới", "2021-03-22"),
+        ("Chủ nhật vừa qua", "2021-03-14"),
+        ("lần thứ hai tới đây", None),
+    ],
+    needs_digit=False,
+    doc_guard=False,
+)
+def _weekday_relative(h: Hit) -> Found | None:
+    """A weekday placed from the publication date: of a week ("thứ Năm tuần trước"), or the next or
+    last such day ("thứ Hai tới", "Chủ nhật vừa qua")."""
+    if h.grammar.ordinal_before.search(h.before):
+        return None  # "lần thứ hai tới thăm": an ordinal, not Monday
+    mode, offset = h.v.weekday_relative[re.sub(r"\s+", " ", h.g["rel"].lower())]
+    weekday = h.v.weekday[re.sub(r"\s+", " ", h.g["wd"].lower())]
+    return Found(
+        h.start,
+        h.end,
+        "day",
+        part_of_day=_pod(h.g["pod"], h.v),
+        relative=("weekday", offset),
+        extra={"weekday": weekday, "mode": mode},
+    )
 
 
 @rule(
@@ -824,6 +1051,10 @@ def _bare_year(h: Hit) -> Found | None:
 
 
 # --- helpers of the converters -------------------------------------------------------------
+
+
+# a unit of time or a count right after a number: the number counts it ("4 ngày", "12 giờ")
+_UNIT_AFTER = re.compile(r"\s*(?:giờ|phút|ngày|tuần|tháng|năm|lần|người|%)(?!\w)", re.I)
 
 
 def _month(value: str, v: Vocab) -> int:
@@ -876,7 +1107,152 @@ def find(text: str, sentences: list[tuple[int, int]]) -> list[Found]:
             taken.append(f)
             occupied.add(f.start, f.end)
     taken.sort(key=lambda f: f.start)
-    return taken
+    taken = _join_ranges(text, _merge_glosses(text, taken), grammar)
+    return [_tidy(text, _mark_recurring(text, f, grammar)) for f in taken]
+
+
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _merge_glosses(text: str, found: list[Found]) -> list[Found]:
+    """A solar day and its lunar name in brackets, either way round ("Sáng 14/2 (tức rằm tháng
+    Giêng)", "rằm tháng Giêng (14/2)"), are one solar day: the span covers both, the value is the
+    solar day's, and the lunar reading is kept as its lunar_value."""
+    gloss = patterns().lunar_gloss
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        merged = None
+        if b is not None and (a.lunar is None) != (b.lunar is None):
+            solar, lunar = (a, b) if b.lunar is not None else (b, a)
+            # the bracket may already be inside the second expression's span ("(14/2")
+            gap = text[a.end : b.start] + ("(" if text.startswith("(", b.start) else "")
+            close = _CLOSE.match(text, b.end)
+            if solar.granularity == "day" and lunar.granularity == "day" and close and gloss.fullmatch(gap):
+                merged = replace(
+                    solar, start=a.start, end=close.end(), extra={**solar.extra, "lunar_gloss": lunar.lunar}
+                )
+        if merged is None:
+            out.append(a)
+            i += 1
+        else:
+            out.append(merged)
+            i += 2
+    return out
+
+
+def _mark_recurring(text: str, f: Found, grammar: Grammar) -> Found:
+    """A day or month without a year that comes back every year ("ngày 21/10 hằng năm", "hằng năm,
+    vào ngày 21/10") is recurring: no year is given to it. The words after it join its span."""
+    if f.explicit_year or f.relative or f.granularity not in {"day", "month"}:
+        return f
+    after = grammar.recurring_after.match(text, f.end)
+    if after:
+        return replace(f, end=after.end(), recurring=True)
+    if grammar.recurring_before.search(text[max(0, f.start - 30) : f.start]):
+        return replace(f, recurring=True)
+    return f
+
+
+def _tidy(text: str, f: Found) -> Found:
+    """f's span without whitespace at its edges and with its brackets balanced: a closing bracket
+    right after an open one joins it ("Thứ Năm (1/6)"); an opening one left alone is dropped."""
+    start, end = f.start, f.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    span = text[start:end]
+    if span.count("(") > span.count(")"):
+        close = _CLOSE.match(text, end)
+        if close:
+            end = close.end()
+        elif span.startswith("("):
+            start += 1
+            while start < end and text[start].isspace():
+                start += 1
+    elif span.count(")") > span.count("(") and span.endswith(")"):
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return f if (start, end) == (f.start, f.end) else replace(f, start=start, end=end)
+
+
+# what a range joins: a calendar point at day, month or year granularity, of one calendar
+_RANGE_ENDS = {"day", "month", "year"}
+_FROM_BEFORE = re.compile(r"(?<!\w)từ\s+$", re.I)
+_FROM = re.compile(r"từ\s", re.I)
+
+
+def _join_ranges(text: str, found: list[Found], grammar: Grammar) -> list[Found]:
+    """A range "từ A đến (hết) B" written with two expressions each read by its own rule ("từ chiều mai đến
+    hết ngày 21/9", "từ ngày 1-11 tới hết tháng 12-2024") is one range: A's value, B's as its end.
+    A without a year takes B's (the year before when A's day comes after B's)."""
+    out: list[Found] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        joined = _range_of(text, a, b, grammar) if b is not None else None
+        if joined is None:
+            out.append(a)
+            i += 1
+        else:
+            out.append(joined)
+            i += 2
+    return out
+
+
+def _range_of(text: str, a: Found, b: Found, grammar: Grammar) -> Found | None:
+    """a and b as one range, or None when they are not the two ends of one."""
+    if (
+        a.end_parts
+        or b.end_parts
+        or b.relative
+        or a.lunar is not None
+        or b.lunar is not None
+        or a.granularity not in _RANGE_ENDS
+        or b.granularity not in _RANGE_ENDS
+        or a.extra.get("group") is not None
+        or b.extra.get("group") is not None
+        or (a.relative is not None and a.relative[0] != "day")
+    ):
+        return None
+    # the joint fills the gap between them ("A đến hết B"); it may run into b's own span, which can
+    # open with its words ("từ tháng 11 | đến tháng 4", "đến hết | ngày 30/6")
+    joint = grammar.range_joint.match(text, a.end)
+    if not joint or joint.end() < b.start:
+        return None
+    before = text[max(0, a.start - 10) : a.start]
+    from_match = _FROM_BEFORE.search(before)
+    if not (_FROM.match(text, a.start) or from_match):
+        return None  # without "từ", "A - B" is as often two dates side by side
+    start = a.start - len(from_match.group(0)) if from_match else a.start
+    a_key = (a.month or 0, a.day or 0)
+    b_key = (b.month or 13, b.day or 32)  # "đến hết tháng 12": the end of the month
+    year, b_year = a.year, b.year
+    if year is None and b_year is not None and not a.relative:
+        year = b_year - 1 if a_key > b_key else b_year
+    elif b_year is None and year is not None:
+        b_year = year + 1 if a_key > b_key else year
+    if year is not None and b_year is not None and (year, *a_key) > (b_year, *b_key):
+        return None
+    if year is None and b_year is None and a_key > b_key and not grammar.recurring_after.match(text, b.end):
+        # "từ tháng 11 đến tháng 4" crosses a new year the text does not name, unless it recurs
+        # every year ("... hàng năm"), where no year is given to either end
+        return None
+    end_parts = {k: v for k, v in (("year", b_year), ("month", b.month), ("day", b.day)) if v is not None}
+    return replace(
+        a,
+        start=start,
+        end=b.end,
+        year=year,
+        explicit_year=a.explicit_year or b.explicit_year,
+        end_parts={**end_parts, "granularity": b.granularity},
+        extra={**a.extra, "end_found": b},
+    )
 
 
 _DIGITS = re.compile(r"\d+")
@@ -950,14 +1326,24 @@ def resolve(
     anchor = Anchor.parse(published)
     explicit = [(f.start, f.year) for f in found if f.explicit_year and f.year]
     out: list[Found] = []
-    for f in found:
+    todo = list(reversed(found))
+    while todo:
+        f = todo.pop()
         if f.relative:
             r = _resolve_relative(f, anchor)
             if r is not None:
                 out.append(r)
+            elif "end_found" in f.extra:
+                todo.append(f.extra["end_found"])  # "từ chiều mai đến 21/9" unpublished: the end still stands
             continue
         if f.granularity == "time":
             out.append(f)
+            continue
+        if f.lunar is not None:
+            out.append(_resolve_lunar(f, anchor, explicit, sentences))
+            continue
+        if f.recurring:
+            out.append(replace(f, extra={**f.extra, "year_source": "unknown"}))  # every year: none of its own
             continue
         if f.year_offset is not None:
             if anchor.year is None:
@@ -968,6 +1354,62 @@ def resolve(
             f = replace(f, year=year, extra={**f.extra, "year_source": source})
         out.append(f)
     return _attach_times(out, sentences)
+
+
+def _resolve_lunar(
+    f: Found, anchor: Anchor, explicit: list[tuple[int, int | None]], sentences: list[tuple[int, int]]
+) -> Found:
+    """A lunar date with its lunar year, and for a day the solar day it falls on (year, month, day).
+
+    The lunar year is the written one; else the one a cycle name ("năm Đinh Dậu") gives near the
+    publication year or the text's years; else, with a full publication date, the lunar year that
+    puts the day nearest to publication ("rằm tháng Chạp" published in January is the month just
+    gone); else the publication year or the text's, as for a solar date. A recurring date has none
+    and keeps no solar value; so does a lunar day that year lacks (the 30th of a 29-day month)."""
+    lunar_year, month, day = f.lunar  # type: ignore[misc]
+    shift = f.extra.get("year_shift", 0)
+    source = "text"
+    if f.recurring:
+        return replace(f, extra={**f.extra, "year_source": "unknown"})
+    if lunar_year is None:
+        base, source = _infer_year(f, anchor, explicit, sentences)
+        if base is None:
+            pass
+        elif f.cycle is not None:
+            lunar_year, source = _cycle_year(f.cycle, base) + shift, "text"
+        elif anchor.date and day and source == "published":
+            tries = [(y, _solar(day, month, y)) for y in (base - 1, base, base + 1)]
+            placed = [(abs((d - anchor.date).days), y) for y, d in tries if d is not None]
+            lunar_year = min(placed)[1] if placed else base + shift
+        else:
+            lunar_year = base + shift
+    f = replace(f, lunar=(lunar_year, month, day), extra={**f.extra, "year_source": source})
+    solar = _solar(day, month, lunar_year) if day and lunar_year else None
+    if solar is None:
+        return f
+    return replace(f, year=solar.year, month=solar.month, day=solar.day)
+
+
+def _cycle_year(cycle: tuple[int, int], near: int) -> int:
+    """The year named (stem, branch) in the 60-year cycle nearest to `near` (2017 is Đinh Dậu)."""
+    stem, branch = cycle
+    # the cycle position p has p % 10 == stem and p % 12 == branch; 1984 (Giáp Tý) is position 0
+    p = next(p for p in range(60) if p % 10 == stem and p % 12 == branch)
+    first = 1984 + p
+    return first + round((near - first) / 60) * 60
+
+
+def _solar(day: int, month: int, lunar_year: int) -> dt.date | None:
+    """The solar day of a lunar day in the Vietnamese calendar, or None if that lunar year lacks it."""
+    import vnlunar  # loaded only when an article has a lunar date
+
+    if not 1 <= lunar_year <= 9999:
+        return None
+    try:
+        got = vnlunar.convert_lunar_to_solar(day, month, lunar_year)
+    except (ValueError, OverflowError, IndexError):
+        return None
+    return dt.date(got[2], got[1], got[0]) if got else None
 
 
 def _resolve_relative(f: Found, anchor: Anchor) -> Found | None:
@@ -989,12 +1431,26 @@ def _resolve_relative(f: Found, anchor: Anchor) -> Found | None:
             day = base + dt.timedelta(weeks=offset)
             iso = day.isocalendar()
             return replace(f, year=iso[0], week=iso[1], extra={"year_source": "published"})
+        if unit == "weekday":
+            day = _weekday_from(base, f.extra["weekday"], f.extra["mode"], offset)
+            return replace(f, year=day.year, month=day.month, day=day.day, extra={"year_source": "published"})
     except OverflowError:
         return None
     month_index = base.year * 12 + base.month - 1 + offset
     if not 1 <= month_index // 12 <= 9999:
         return None
     return replace(f, year=month_index // 12, month=month_index % 12 + 1, extra={"year_source": "published"})
+
+
+def _weekday_from(base: dt.date, weekday: int, mode: str, offset: int) -> dt.date:
+    """The day of ISO weekday `weekday` placed from base: in the week `offset` weeks away (mode
+    "week"), or the first such day after base ("next") or the last before it ("last")."""
+    if mode == "week":
+        monday = base - dt.timedelta(days=base.isoweekday() - 1)
+        return monday + dt.timedelta(weeks=offset, days=weekday - 1)
+    if mode == "next":
+        return base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)
+    return base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)
 
 
 def _infer_year(
@@ -1024,7 +1480,12 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
         days = [
             x
             for x in found
-            if x.granularity == "day" and x.day and sentence and sentence[0] <= x.start < sentence[1]
+            if x.granularity == "day"
+            and x.day
+            and not x.recurring
+            and value_of(x) is not None
+            and sentence
+            and sentence[0] <= x.start < sentence[1]
         ]
         if not days:
             continue
@@ -1045,8 +1506,11 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
     return out
 
 
-def value_of(f: Found | dict, granularity: str | None = None) -> str:
-    """The ISO / TIMEX3 value of an expression (or of a range's end)."""
+def value_of(f: Found | dict, granularity: str | None = None) -> str | None:
+    """The ISO / TIMEX3 value of an expression (or of a range's end); None for a lunar date not
+    placed on the solar calendar (its year unknown, a recurring one, a whole lunar month)."""
+    if isinstance(f, Found) and f.lunar is not None and (f.day is None or f.year is None):
+        return None
     get = f.get if isinstance(f, dict) else lambda k: getattr(f, k)
     gran = granularity or get("granularity")
     year = get("year")
@@ -1064,6 +1528,17 @@ def value_of(f: Found | dict, granularity: str | None = None) -> str:
     if gran == "day":
         return f"{y}-{get('month'):02d}-{get('day'):02d}"
     return f"{y}-{get('month'):02d}-{get('day'):02d}T{get('hour'):02d}:{get('minute'):02d}"
+
+
+def lunar_value_of(f: Found) -> str | None:
+    """A lunar date as the text gives it, in the lunar calendar: lunar year (XXXX unknown), month,
+    day ("2017-01-15", "XXXX-07-15", "XXXX-12" for a whole month); None for a solar date."""
+    lunar = f.lunar if f.lunar is not None else f.extra.get("lunar_gloss")
+    if lunar is None:
+        return None
+    year, month, day = lunar
+    value = f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+    return f"{value}-{day:02d}" if day else value
 
 
 def end_value_of(f: Found) -> str | None:
@@ -1116,6 +1591,9 @@ def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[DateItem]:
                 part_of_day=f.part_of_day,
                 relative=f.relative is not None,
                 year_source=f.extra.get("year_source", "text") if not f.explicit_year else "text",
+                calendar="lunar" if f.lunar is not None else "solar",
+                lunar_value=lunar_value_of(f),
+                recurring=f.recurring,
             )
         )
     return items

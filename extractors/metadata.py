@@ -7,8 +7,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from vnnews.extractors import lexicon
-from vnnews.extractors.common import sections, sentence_bounds, text_of
+from vnnews.extractors import dates, lexicon
+from vnnews.extractors.common import sections, sentence_bounds, sentence_of, text_of
 from vnnews.extractors.structure import Section, author_from_byline
 from vnnews.extractors.vocab import UNITS_AND_CITY
 from vnnews.schemas import Event
@@ -45,63 +45,143 @@ def _event_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(forms)})(?!\w)", re.I)
 
 
-def event_type(doc: Doc) -> str | None:
-    """The kind of event: the first event word of the lead, which reports it, else of the title."""
+def _first_body_paragraph(doc: Doc) -> tuple[int, int] | None:
+    """The first paragraph after the lead: where the event is told when the lead is a teaser."""
     secs = sections(doc)
+    if "body" not in secs:
+        return None
+    a, b = secs["body"]
+    nl = text_of(doc).find("\n", a, b)
+    return (a, b if nl < 0 else nl)
+
+
+def _event_windows(doc: Doc, order: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The parts of the article that tell the event, in the order given: "lead", "title" and
+    "paragraph" (the first body paragraph)."""
+    secs = sections(doc)
+    out = []
+    for part in order:
+        window = _first_body_paragraph(doc) if part == "paragraph" else secs.get(part)
+        if window:
+            out.append(window)
+    return out
+
+
+def _word_starts(doc: Doc) -> set[int]:
+    """Where the Doc's words start: an event word opens a word, never the second half of one
+    ("hội diễn" inside "lễ hội diễn ra"). Its end is not checked: the segmenter may join the
+    event's last syllable to the next ("Lễ | trao | Giải thưởng")."""
+    return {t.idx for t in doc}
+
+
+def event_type(doc: Doc, org_mentions=()) -> str | None:
+    """The kind of event: the first event word of the lead, which reports it, else of the title,
+    else of the first body paragraph; made of whole words and outside the name of a body ("Trung
+    tâm Hội nghị tỉnh" names no conference)."""
     types = {f: t for f, t in event_types()}
-    for part in ("lead", "title"):
-        if part in secs:
-            m = _event_re().search(text_of(doc), *secs[part])
-            if m:
-                return types[re.sub(r"\s+", " ", m.group(0).lower())]
+    starts = _word_starts(doc)
+    text = text_of(doc)
+    for a, b in _event_windows(doc, ("lead", "title", "paragraph")):
+        for m in _event_re().finditer(text, a, b):
+            if m.start() not in starts:
+                continue
+            if any(o.start <= m.start() < o.end or o.start < m.end() <= o.end for o in org_mentions):
+                continue
+            return types[re.sub(r"\s+", " ", m.group(0).lower())]
     return None
 
 
+# a place ends at punctuation or at the verb after it; a period inside a word ("TP.HCM") is no end
 _LOCATION = re.compile(
-    r"(?:^|[\s,])tại\s+(?P<loc>[^,.;:()]+?)(?=\s*(?:[,.;:(]|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))"
+    r"(?:^|[\s,])tại\s+(?P<loc>(?:[^,.;:()]|\.(?=\w))+?)"
+    r"(?=\s*(?:[,;:(]|\.(?!\w)|$|\s(?:đã|diễn ra|tổ chức|long trọng)\b))"
 )
 _ORGANIZER = re.compile(r"\bdo\s+(?P<org>[^,.;]+?)\s+(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)\b")
 
 
 _LEVELS = f"(?:{UNITS_AND_CITY})"
 _CHAIN = re.compile(rf",\s*{_LEVELS}\s+[A-ZĐÀ-Ỹ][^,.;:()]*?(?=\s*(?:[,.;:(]|$))")
+# "sinh ra tại Nghệ An", "trú tại xã An Hòa": a person's place, not the event's
+_NOT_EVENT_PLACE = re.compile(
+    rf"(?<!\w)(?:{lexicon.alternation(lexicon.words('place_not_event.txt'))})\s+$", re.I
+)
+# "tại Kỳ họp thứ 11", "tại hội nghị": the event itself (or another), not a place
+_EVENT_NOUN = re.compile(
+    rf"(?:{lexicon.alternation([*lexicon.words('event_nouns.txt'), *(f for f, _ in event_types())])})(?!\w)",
+    re.I,
+)
 
 
-def event_location(doc: Doc) -> str | None:
-    """Where the event took place: the first "tại X" naming a place in the article's opening sentences;
-    an administrative chain ("xã Tân Hòa, huyện Châu Thành") is kept whole."""
+def event_location(doc: Doc, where: tuple[int, int] | None = None, people_starts=()) -> str | None:
+    """Where the event took place: a "tại X" naming a place, in the sentence that tells the event
+    (`where`: the sentence of its date) or else in the article's opening sentences; an administrative
+    chain ("xã Tân Hòa, huyện Châu Thành") is kept whole. A person's place ("sinh ra tại"), an event
+    ("tại Kỳ họp thứ 11") or another sentence's venue is not the event's: then there is none. The
+    place ends before a person named after it ("tại Yên Bái đồng chí Nguyễn Văn A")."""
     secs = sections(doc)
     start = secs.get("lead", secs.get("body", (0, 0)))[0]
     text = text_of(doc)
-    for s, e in [x for x in sentence_bounds(doc) if x[0] >= start][:3]:
+    sents = sentence_bounds(doc)
+    if where:
+        # the sentence of the event's date, then the next two where the event is told again
+        # ("Buổi lễ được tổ chức tại Nhà Thiếu nhi tỉnh")
+        after = [x for x in sents if x[0] >= where[1]][:2]
+        sentences = [(*where, False), *((a, b, True) for a, b in after)]
+    else:
+        sentences = [(a, b, False) for a, b in [x for x in sents if x[0] >= start][:3]]
+    for s, e, retold in sentences:
         for m in _LOCATION.finditer(text, s, e):
+            if retold and not _RETOLD.search(text, s, m.start()):
+                continue
             loc = m.group("loc").strip()
             # a place is a name ("Hà Nội", "Hội trường UBND tỉnh") or a level word ("xã Tân Hòa");
             # "tại cơ sở" (at the grassroots) is not
             if not (loc[:1].isupper() or re.match(rf"{_LEVELS}\s", loc)):
                 continue
+            if _EVENT_NOUN.match(loc) or _NOT_EVENT_PLACE.search(text, max(s, m.start() - 20), m.start() + 1):
+                continue
             end = m.end("loc")
             while chain := _CHAIN.match(text, end):
                 end = chain.end()
-            return text[m.start("loc") : end].strip()
+            # a person named after the place with an honorific before it ends the place
+            named = [p for p in people_starts if m.start("loc") < p < end]
+            end = next((p for p in named if _HONORIFIC_TAIL.search(text[m.start("loc") : p].rstrip())), end)
+            loc = _HONORIFIC_TAIL.sub("", text[m.start("loc") : end].strip())
+            if loc:
+                return loc
     return None
 
 
+# a later sentence that tells the event again names it or its taking place
+_RETOLD = re.compile(rf"(?<!\w)(?:{_EVENT_NOUN.pattern})|(?<!\w)(?:diễn ra|được tổ chức)(?!\w)", re.I)
+_HONORIFIC_TAIL = re.compile(
+    rf"\s+(?:{lexicon.alternation(r[0] for r in lexicon.rows('honorifics.tsv', (2, 2)))})$", re.I
+)
+
+
+# what may stand between a body and "tổ chức": a term ("khóa XVI", "nhiệm kỳ 2020 – 2025"), its
+# abbreviation in brackets, "đã"
+_TERM = (
+    rf"(?:\s*,?\s*(?:{lexicon.alternation(lexicon.words('organizer_terms.txt'))})\s+[\w]+(?:\s*[–-]\s*\d{{4}})?)?"
+    r"(?:\s*\([^()]{1,20}\))?"
+)
+_ORGANIZES = re.compile(rf"{_TERM}\s+(?:đã\s+)?(?:tổ chức|phối hợp với)(?!\w)", re.I)
+
+
 def event_organizer(doc: Doc, org_mentions) -> str | None:
-    """Who organized the event: "do X tổ chức", or the body that opens the lead's first clause."""
-    secs = sections(doc)
-    for part in ("lead", "title"):
-        if part not in secs:
-            continue
-        a, b = secs[part]
-        m = _ORGANIZER.search(text_of(doc), a, b)
-        if m:
+    """Who organized the event: "do X tổ chức", or the body that opens a clause with "tổ chức",
+    a term allowed between ("HĐND thành phố khóa XVI tổ chức"); in the lead, else the first body
+    paragraph (after a teaser lead), else the title."""
+    text = text_of(doc)
+    for a, b in _event_windows(doc, ("lead", "paragraph", "title")):
+        for m in _ORGANIZER.finditer(text, a, b):
             inside = [o for o in org_mentions if m.start("org") <= o.start < m.end("org")]
-            return inside[0].name if inside else m.group("org").strip()
+            if inside:
+                return inside[0].name
+            if m.group("org")[:1].isupper():  # a body's name; "lý do năm nay ban tổ chức" is none
+                return m.group("org").strip()
         for o in org_mentions:
-            if a <= o.start < b and re.match(
-                r"\s+(?:đã\s+)?(?:tổ chức|phối hợp với)", text_of(doc)[o.end : o.end + 20]
-            ):
+            if a <= o.start < b and _ORGANIZES.match(text, o.end, min(b, o.end + 60)):
                 return o.name
     return None
 
@@ -115,13 +195,89 @@ _DATELINE = re.compile(
 
 
 def event_date(doc: Doc, dates) -> str | None:
-    """The day of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà Nội, ...")
-    early in the article, else the first day-precise date of the lead's opening, else of the title."""
+    """The day of the main event (see event_day)."""
+    d = event_day(doc, dates)
+    return d.value[:10] if d is not None and d.value else None
+
+
+def event_day(doc: Doc, dates):
+    """The date item of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà
+    Nội, ...") early in the article, else the first day-precise date of the lead's opening, else of
+    the title.
+
+    A day that recurs every year ("ngày 21/10 hằng năm") is never the event's, nor the date of a
+    cited document ("Kế hoạch số 12/KH-UBND ngày 5/3/2021") or of a related-news list; a lunar date
+    ("rằm tháng Giêng") only when no solar day qualifies, as the press names an event's day in the
+    solar calendar and the lunar one beside it."""
+    text = text_of(doc)
+    related = related_news_blocks(text)
+    days = [
+        d
+        for d in dates
+        if d.granularity in {"day", "time"}
+        and d.value
+        and "X" not in d.value
+        and not d.recurring
+        and not _of_document(text, d)
+        and not any(a <= d.start < b for a, b in related)
+    ]
+    solar = [d for d in days if d.calendar == "solar"]
+    return _event_day(doc, solar) or _event_day(doc, [d for d in days if d.calendar == "lunar"])
+
+
+# a document's number before its date: "Kế hoạch số 12/KH-UBND ngày", "Quyết định 15/2021/QĐ-UBND,
+# ngày"; a few words may stand between ("Nghị quyết số 05 của Tỉnh ủy ngày")
+_DOCUMENT_NUMBER = re.compile(
+    rf"(?:{dates.cues()['doc_before']})\s+(?:số\s+)?[\w/.-]*\d[\w/.-]*(?:\s+[^\s.;:!?]+){{0,5}}?\s*,?\s*$",
+    re.I,
+)
+_DAY_BEFORE = re.compile(r"(?<!\w)ngày\s+$", re.I)
+
+
+def _of_document(text: str, d) -> bool:
+    """Whether date item d is the date of a document the text cites ("Quyết định 1234/QĐ-UBND ngày
+    5/3/2021"): a day written with "ngày" right after a document's number."""
+    if text[d.start : d.start + 5].lower() == "ngày ":
+        cut = d.start
+    else:
+        before = _DAY_BEFORE.search(text, max(0, d.start - 20), d.start)
+        if not before:
+            return False
+        cut = before.start()
+    return bool(_DOCUMENT_NUMBER.search(text, max(0, cut - 120), cut))
+
+
+_RELATED_WORDS = lexicon.alternation(lexicon.words("related_news.txt"))
+_RELATED = re.compile(rf"^[^\S\n]*(?:{_RELATED_WORDS})[^\S\n]*:?", re.I | re.M)
+RELATED_HEADING = re.compile(rf"(?:{_RELATED_WORDS})\s*:?", re.I)
+"""A related-news heading alone ("Tin liên quan:"), as a web page writes it above its list."""
+_RELATED_ITEM_MAX = 200  # a related-news item is a headline: a longer line is the article again
+
+
+def related_news_blocks(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the related-news lists of a text: a line opening with a heading ("Tin
+    liên quan:") and the headline lines after it, up to a blank line or a line of running text."""
+    out = []
+    for m in _RELATED.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        while end < len(text):
+            nxt = text.find("\n", end + 1)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[end + 1 : nxt].strip()
+            if not line or len(line) > _RELATED_ITEM_MAX or line.endswith((".", "!", "?", ":")):
+                break
+            end = nxt
+        out.append((m.start(), end))
+    return out
+
+
+def _event_day(doc: Doc, days):
+    """event_day's choice among the given day-precise date items."""
     secs = sections(doc)
     text = text_of(doc)
     sents = sentence_bounds(doc)
     body_start = secs.get("lead", secs.get("body", (0, 0)))[0]
-    days = [d for d in dates if d.granularity in {"day", "time"} and "X" not in d.value]
     year = (doc._.published or "")[:4]
     opening = [
         d
@@ -131,7 +287,7 @@ def event_date(doc: Doc, dates) -> str | None:
     ]
     # a lede in the year of publication beats one that recalls an older event
     for d in sorted(opening, key=lambda d: (year != "" and not d.value.startswith(year), d.start)):
-        return d.value[:10]
+        return d
     windows = []
     if "lead" in secs:
         a, b = secs["lead"]
@@ -143,13 +299,13 @@ def event_date(doc: Doc, dates) -> str | None:
     for a, b in windows:
         for d in days:
             if a <= d.start < b:
-                return d.value[:10]
+                return d
     # "... trả lời tại buổi làm việc với Thường trực Thành ủy chiều 10-2": a day given to an event
     # named earlier in its sentence, early in the article
     for s, e in [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]:
         for d in days:
             if s <= d.start < e and _AT_EVENT.search(text, s, d.start):
-                return d.value[:10]
+                return d
     return None
 
 
@@ -162,10 +318,16 @@ _AT_EVENT = re.compile(
 def to_event(doc: Doc, dates, org_mentions, people) -> Event:
     """The event record: type, date, location, organizer, chair."""
     chair = next((p.name for p in people if p.role == "chair"), None)
+    day = event_day(doc, dates)
+    # the event's place is looked for in the sentence of its date, when that is in the body
+    where = sentence_of(sentence_bounds(doc), day.start) if day is not None else None
+    if where is not None and "title" in sections(doc) and where[0] < sections(doc)["title"][1]:
+        where = None
+    people_starts = sorted(m.start for p in people for m in (p.mentions or [p]))
     return Event(
-        type=event_type(doc),
-        date=event_date(doc, dates),
-        location=event_location(doc),
+        type=event_type(doc, org_mentions),
+        date=day.value[:10] if day is not None and day.value else None,
+        location=event_location(doc, where, people_starts),
         organizer=event_organizer(doc, org_mentions),
         chair=chair,
     )

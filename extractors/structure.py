@@ -23,8 +23,26 @@ _BYLINE = re.compile(
     rf"(?P<names>{_NAME}(?:\s*[–-]\s*{_NAME}){{0,3}})"
     rf"(?P<agency>\s*\({_AGENCY}\)|/{_AGENCY})?"
 )
-# Where a byline glued to the last sentence may begin: after the sentence's end.
-_SENTENCE_END_BEFORE = re.compile(r"(?:[.!?…]|\./\.|[.!?…][”\"’)])\s+")
+# Where a byline glued to the last sentence may begin: after the sentence's end, spaced, or glued to
+# the period of a lowercase word ("... thực hiện.Vĩnh Tường"; see _glued_end)
+_SENTENCE_END_BEFORE = re.compile(
+    rf"(?:[.!?…]|\./\.|[.!?…][”\"’)])\s+|(?P<glued>[.!?…])(?=[{CAPITALS}]\S*\s+\S)"
+)
+_LAST_WORD = re.compile(r"(\S+)$")
+# "Theo Dân trí", "Nguồn: Tuổi trẻ": a source's name may have lowercase syllables, first capitalized
+_SOURCE_BYLINE = re.compile(
+    rf"(?:{lexicon.alternation(lexicon.words('byline_sources.txt'), any_space=False)})\s*:?\s+"
+    rf"[{CAPITALS}][^\s,.;:!?]*(?:[ .][^\s,;:!?]+){{0,4}}"
+)
+# a line that only dates the page ("Thứ Hai, ngày 14 tháng 3 năm 2016", "Cập nhật: 10:05, 22/08/2020")
+_DATE_PART = r"(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+|\s*[/.-]\s*)\d{1,2}(?:\s+năm\s+|\s*[/.-]\s*|,?\s+)\d{4}"
+_TIME_PART = r"(?:lúc\s+)?\d{1,2}\s*[:hg]\s*\d{2}(?:\s*(?:\(\s*)?GMT\s*[+-]\s*\d+(?:\s*\))?)?"
+_DATELINE = re.compile(
+    rf"\s*(?:(?:{lexicon.alternation(lexicon.words('dateline_prefixes.txt'))})\s*:?\s*)?"
+    rf"(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?"
+    rf"(?:{_TIME_PART}\s*[,|–-]?\s*{_DATE_PART}|{_DATE_PART}(?:\s*[,|–-]?\s*{_TIME_PART})?)\s*",
+    re.I,
+)
 _STANDALONE_MAX = 60
 
 
@@ -38,9 +56,20 @@ class Section:
 
 
 def looks_like_title(line: str, rest: str) -> bool:
-    """A first line that is a headline: short, unterminated, followed by more text."""
+    """A first line that is a headline: short, unterminated, followed by more text, and not the
+    page's dateline ("Thứ Hai, ngày 14 tháng 3 năm 2016")."""
     line = line.strip()
-    return bool(rest.strip()) and 0 < len(line) <= 300 and not line.endswith((".", ":", ";", ","))
+    return (
+        bool(rest.strip())
+        and 0 < len(line) <= 300
+        and not line.endswith((".", ":", ";", ","))
+        and not is_dateline(line)
+    )
+
+
+def is_dateline(line: str) -> bool:
+    """Whether a line only dates the page: a weekday, a date and maybe a time, nothing else."""
+    return bool(_DATELINE.fullmatch(line))
 
 
 def find_byline(text: str, body_start: int) -> tuple[int, int] | None:
@@ -54,7 +83,13 @@ def find_byline(text: str, body_start: int) -> tuple[int, int] | None:
     if line_start > body_start and len(line) <= _STANDALONE_MAX and _is_byline(line):
         return line_start, end
     # a byline glued to the last sentence: take the shortest tail that reads as one
-    candidates = [m.end() for m in _SENTENCE_END_BEFORE.finditer(line)]
+    # only the last _STANDALONE_MAX characters can hold the tail: a page-long line is not rescanned
+    window = max(0, len(line) - _STANDALONE_MAX - 4)
+    candidates = [
+        m.end()
+        for m in _SENTENCE_END_BEFORE.finditer(line, window)
+        if not m.group("glued") or _glued_end(line, m.start())
+    ]
     for pos in candidates:
         tail = line[pos:]
         if len(tail) <= _STANDALONE_MAX and _is_byline(tail):
@@ -66,6 +101,13 @@ def find_byline(text: str, body_start: int) -> tuple[int, int] | None:
     return None
 
 
+def _glued_end(line: str, period: int) -> bool:
+    """Whether the period at `period`, with no space after it, ends a sentence: the word before it
+    is a lowercase word ("thực hiện.Vĩnh Tường"), not an abbreviation ("TP.HCM", "Tr.Hoàng")."""
+    word = _LAST_WORD.search(line, max(0, period - 40), period)
+    return bool(word) and len(word.group(1)) >= 2 and word.group(1).isalpha() and word.group(1).islower()
+
+
 _AGENCY_WORDS = lexicon.words("byline_agencies.txt")
 _ALONE = lexicon.words("byline_alone.txt")  # bylines that are a role or an agency alone
 
@@ -75,6 +117,8 @@ def _is_byline(s: str) -> bool:
     if not s or len(s.split()) > 12:
         return False
     if s in _ALONE:
+        return True
+    if _SOURCE_BYLINE.fullmatch(s) and not s.endswith("."):
         return True
     half = s[: len(s) // 2].strip()
     if half and s == f"{half} {half}":
@@ -106,16 +150,27 @@ def split_sections(text: str, has_title: bool | None = None) -> list[Section]:
     """Title, lead (first paragraph), body and byline of the analysed text."""
     sections: list[Section] = []
     pos = 0
-    first_nl = text.find("\n")
-    if first_nl > 0 and (
-        has_title or (has_title is None and looks_like_title(text[:first_nl], text[first_nl:]))
+    # a dateline above the headline is neither: the headline is the line after it
+    while not has_title and (line_end := text.find("\n", pos)) > pos and is_dateline(text[pos:line_end]):
+        pos = line_end
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+    first_nl = text.find("\n", pos)
+    if first_nl > pos and (
+        has_title or (has_title is None and looks_like_title(text[pos:first_nl], text[first_nl:]))
     ):
-        sections.append(Section("title", 0, first_nl))
+        sections.append(Section("title", pos, first_nl))
         pos = first_nl
     elif has_title and first_nl < 0:
         return [Section("title", 0, len(text))] if text else []
-    while pos < len(text) and text[pos] == "\n":
-        pos += 1
+    # a dateline that opens the body (under a given title) is not the lead
+    while True:
+        while pos < len(text) and text[pos] == "\n":
+            pos += 1
+        line_end = text.find("\n", pos)
+        if line_end <= pos or not is_dateline(text[pos:line_end]):
+            break
+        pos = line_end
     if pos >= len(text):
         return sections
     byline = find_byline(text, pos)

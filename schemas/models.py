@@ -30,6 +30,7 @@ ActivityKind = Literal[
 Relation = Literal["signed", "launched", "reviewed", "awarded", "implemented", "planned", "reported"]
 ActivityStatus = Literal["carried_out", "signed", "launched", "planned", "advised"]
 SectionName = Literal["title", "lead", "body", "byline"]
+Calendar = Literal["solar", "lunar"]
 
 
 class _Model(BaseModel):
@@ -47,8 +48,13 @@ class Span(_Model):
 class DateItem(Span):
     """A temporal expression normalized to ISO 8601 / TIMEX3."""
 
-    value: str = Field(
-        description="2021, 2021-H1, 2021-Q1, 2021-03, 2021-W10, 2021-03-18 or 2021-03-18T14:30."
+    value: str | None = Field(
+        description=(
+            "2021, 2021-H1, 2021-Q1, 2021-03, 2021-W10, 2021-03-18 or 2021-03-18T14:30, always in the "
+            "solar (Gregorian) calendar. null only for a lunar date that cannot be placed on it: its "
+            "year is unknown or it recurs every year, or it is a whole lunar month; `lunar_value` then "
+            "says what the text wrote."
+        )
     )
     granularity: Granularity
     end_value: str | None = Field(default=None, description="End of a range, at its own granularity.")
@@ -56,6 +62,21 @@ class DateItem(Span):
     relative: bool = Field(default=False, description="Resolved against the publication date.")
     year_source: Literal["text", "published", "context", "unknown"] = Field(
         default="text", description="Where the year came from: written, publication date, nearby year, none."
+    )
+    calendar: Calendar = Field(
+        default="solar",
+        description="lunar: the text dates it in the Vietnamese lunar calendar ('rằm tháng Giêng', '10/3 âm lịch').",
+    )
+    lunar_value: str | None = Field(
+        default=None,
+        description=(
+            "A lunar date as written, in the lunar calendar: lunar year (XXXX unknown), month, day "
+            "(2017-01-15, XXXX-07-15, XXXX-12); `value` is its solar day."
+        ),
+    )
+    recurring: bool = Field(
+        default=False,
+        description="The day or period recurs every year ('ngày 21/10 hằng năm'): its year is XXXX.",
     )
 
 

@@ -29,7 +29,9 @@ def values(found: list[dates.Found]) -> str | None:
     out = []
     for f in found:
         end = dates.end_value_of(f)
-        out.append(f"{dates.value_of(f)}/{end}" if end else dates.value_of(f))
+        # a lunar date with no solar value is written with its lunar value: "lunar XXXX-12"
+        value = dates.value_of(f) or f"lunar {dates.lunar_value_of(f)}"
+        out.append(f"{value}/{end}" if end else value)
     return ", ".join(out) or None
 
 

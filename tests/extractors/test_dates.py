@@ -1539,3 +1539,412 @@ def test_offsets_slice_back_to_text(run) -> None:
             assert article.text[d.start : d.end] == d.text, (text, d.start, d.end, d.text)
             checked += 1
     assert checked > 100
+
+
+# --- issue #17: the lunar calendar ---------------------------------------------------------------
+
+
+def lunar_items(article) -> set[tuple[str | None, str | None, str, bool]]:
+    """(value, lunar_value, calendar, recurring) of every item."""
+    return {(d.value, d.lunar_value, d.calendar, d.recurring) for d in article.dates}
+
+
+LUNAR = [
+    P(
+        "Làng tổ chức rước kiệu vào mồng 8 tháng Giêng.",
+        "2024",
+        {("2024-02-17", "2024-01-08", "lunar", False)},
+        id="mong-thang-gieng",
+    ),
+    P(
+        "Từ mùng 3 Tết, các xe khách đã chạy lại bình thường.",
+        "2023",
+        {("2023-01-24", "2023-01-03", "lunar", False)},
+        id="mung-tet",
+    ),
+    P(
+        "Chiều 30 Tết, chợ hoa vẫn đông người mua.",
+        "2024",
+        {("2024-02-09", "2023-12-30", "lunar", False)},
+        id="eve-of-tet-is-the-year-before",
+    ),
+    P(
+        "Gia đình tôi cúng ông Công ông Táo ngày 23 tháng Chạp.",
+        "2022",
+        {("2023-01-14", "2022-12-23", "lunar", False)},
+        id="thang-chap",
+    ),
+    P(
+        "Nhà chùa mở lễ cầu siêu vào rằm tháng Bảy.",
+        "2023",
+        {("2023-08-30", "2023-07-15", "lunar", False)},
+        id="ram-thang-bay",
+    ),
+    P(
+        "Giỗ cụ tổ của dòng họ là ngày 12/6 âm lịch.",
+        "2024",
+        {("2024-07-17", "2024-06-12", "lunar", False)},
+        id="numeric-am-lich",
+    ),
+    P(
+        "Hội làng mở vào ngày 6 tháng 2 (âm lịch).",
+        "2024",
+        {("2024-03-15", "2024-02-06", "lunar", False)},
+        id="words-bracketed-am-lich",
+    ),
+    P(
+        "Đền mở cửa đón khách ngày 9 tháng Giêng năm Giáp Thìn.",
+        "2024",
+        {("2024-02-18", "2024-01-09", "lunar", False)},
+        id="cycle-year-name",
+    ),
+    P(
+        "Đền mở cửa đón khách ngày 9 tháng Giêng năm Giáp Thìn.",
+        "2025",
+        {("2024-02-18", "2024-01-09", "lunar", False)},
+        id="cycle-year-name-published-next-year",
+    ),
+    P(
+        # Tết of 1985 is 21 January in the Vietnamese calendar and 20 February in the Chinese one
+        "Ông kể lại cái Tết năm ấy, mùng 1 tháng Giêng năm 1985, cả nhà đoàn tụ.",
+        None,
+        {("1985-01-21", "1985-01-01", "lunar", False)},
+        id="vietnamese-not-chinese-calendar",
+    ),
+    P(
+        "Lễ hội truyền thống của xã diễn ra vào rằm tháng Giêng.",
+        None,
+        {(None, "XXXX-01-15", "lunar", False)},
+        id="no-year-no-solar-value",
+    ),
+    P(
+        "Các hộ chuẩn bị đồ lễ từ trong tháng Chạp.",
+        "2024",
+        {(None, "2024-12", "lunar", False)},
+        id="whole-lunar-month",
+    ),
+    P(
+        "Tối 24/2 (tức rằm tháng Giêng), người dân đi lễ chùa rất đông.",
+        "2024",
+        {("2024-02-24", "XXXX-01-15", "solar", False)},
+        id="solar-day-with-its-lunar-name",
+    ),
+    P(
+        "Rằm tháng Tám (17/9), các em nhỏ rước đèn quanh xóm.",
+        "2024",
+        {("2024-09-17", "XXXX-08-15", "solar", False)},
+        id="lunar-name-with-its-solar-day",
+    ),
+    P(
+        "Mùng 2/9, cả nước kỷ niệm Quốc khánh.",
+        "2024",
+        {("2024-09-02", None, "solar", False)},
+        id="mung-alone-is-solar",
+    ),
+    P(
+        "Ngày 15 tháng 3 năm 2024, trường khai giảng khóa học mới.",
+        None,
+        {("2024-03-15", None, "solar", False)},
+        id="words-without-lunar-mark-is-solar",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), LUNAR)
+def test_lunar_dates(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    assert lunar_items(article) == expected, shown(article)
+
+
+# --- issue #17: days and periods that recur every year --------------------------------------------
+
+RECURRING = [
+    P(
+        "Ngày 15/5 hằng năm được chọn là ngày hội của thiếu nhi toàn huyện.",
+        "2024",
+        {("XXXX-05-15", None, "day", True)},
+        id="day-hang-nam",
+    ),
+    P(
+        "Mùa khô kéo dài từ tháng 11 đến tháng 4 hàng năm.",
+        "2024",
+        {("XXXX-11", "XXXX-04", "month", True)},
+        id="range-across-the-new-year",
+    ),
+    P(
+        "Đợt cao điểm du lịch kéo dài từ tháng 5 đến tháng 8 hàng năm.",
+        "2024",
+        {("XXXX-05", "XXXX-08", "month", True)},
+        id="month-range-hang-nam",
+    ),
+    P(
+        "Hằng năm, vào ngày 3/2, chi bộ tổ chức kết nạp đảng viên mới.",
+        "2024",
+        {("XXXX-02-03", None, "day", True)},
+        id="hang-nam-before",
+    ),
+    P(
+        "Xã mở hội đua thuyền vào ngày 8/8 âm lịch hằng năm.",
+        "2024",
+        {(None, None, "day", True)},
+        id="lunar-and-recurring",
+    ),
+    P(
+        "Ngày 15/5/2024, toàn huyện tổ chức ngày hội thiếu nhi.",
+        None,
+        {("2024-05-15", None, "day", False)},
+        id="with-year-not-recurring",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RECURRING)
+def test_recurring_dates(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    got = {(d.value, d.end_value, d.granularity, d.recurring) for d in article.dates}
+    assert got == expected, shown(article)
+
+
+# --- issue #17: clock times written HH:MM ----------------------------------------------------------
+
+CLOCK = [
+    P(
+        "Vào lúc 19:40 ngày 7/5/2023, một vụ cháy xảy ra tại kho hàng.",
+        None,
+        {("2023-05-07T19:40", "time"), ("2023-05-07", "day")},
+        id="hh-mm-before-day",
+    ),
+    P(
+        "Cập nhật 08:15, 30/11/2022",
+        None,
+        {("2022-11-30T08:15", "time"), ("2022-11-30", "day")},
+        id="update-stamp",
+    ),
+    P(
+        "Đăng lúc 5 Tháng 7 2021 lúc 16:02",
+        None,
+        {("2021-07-05T16:02", "time"), ("2021-07-05", "day")},
+        id="words-date-plain-year-then-time",
+    ),
+    P(
+        "Ngày 9 tháng 1 2020 đội tuyển tập trung.",
+        None,
+        {("2020-01-09", "day")},
+        id="words-date-plain-year",
+    ),
+    P(
+        "Chung cuộc, đội khách thắng với tỷ số 3:01 sau loạt đá luân lưu.",
+        "2021",
+        set(),
+        id="score-not-time",
+    ),
+    P(
+        "Xe xuất phát lúc 06:30 và đến nơi vào buổi trưa.",
+        "2021",
+        set(),
+        id="time-without-day-yields-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), CLOCK)
+def test_clock_times_hh_mm(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    assert scored(article) == expected, shown(article)
+
+
+# --- issue #17: weeks and weekdays counted from a full publication date ---------------------------
+
+RELATIVE_WEEKS = [
+    # 2024-05-15 is a Wednesday of ISO week 20
+    P(
+        "Thứ Sáu tuần trước, công ty đã ký hợp đồng.",
+        "2024-05-15",
+        {("2024-05-10", "day")},
+        id="weekday-last-week",
+    ),
+    P(
+        "Thứ Ba tuần này, đoàn kiểm tra sẽ về xã.",
+        "2024-05-15",
+        {("2024-05-14", "day")},
+        id="weekday-this-week",
+    ),
+    P(
+        "Chủ nhật tuần sau, giải chạy sẽ khởi tranh.",
+        "2024-05-15",
+        {("2024-05-26", "day")},
+        id="sunday-next-week",
+    ),
+    P("Thứ Hai tới, học sinh trở lại trường.", "2024-05-15", {("2024-05-20", "day")}, id="next-monday"),
+    P(
+        "Sáng thứ Bảy vừa qua, hội diễn văn nghệ bế mạc.",
+        "2024-05-15",
+        {("2024-05-11", "day")},
+        id="last-saturday",
+    ),
+    P("Khoảng 2 tuần sau, kết quả sẽ được công bố.", "2024-05-15", {("2024-W22", "week")}, id="weeks-later"),
+    P("Cách đây 4 tuần trước, mưa lớn gây ngập.", "2024-05-15", {("2024-W16", "week")}, id="weeks-ago"),
+    P("Bệnh nhân phải điều trị trong 3 tuần sau phẫu thuật.", "2024-05-15", set(), id="duration-not-date"),
+    P("Thứ Hai tới, học sinh trở lại trường.", "2024", set(), id="no-full-publication-date"),
+    P("Đây là lần thứ hai tới thăm tỉnh bạn.", "2024-05-15", set(), id="ordinal-not-weekday"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RELATIVE_WEEKS)
+def test_relative_weeks_and_weekdays(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    assert scored(article) == expected, shown(article)
+
+
+# --- issue #17: ranges written as two expressions, and dates after a document word ----------------
+
+RANGES_17 = [
+    P(
+        "Lệnh cấm áp dụng từ sáng mai đến hết ngày 30/6.",
+        "2024-06-10",
+        {("2024-06-11", "day", "2024-06-30")},
+        id="relative-start",
+    ),
+    P(
+        "Ưu đãi có hiệu lực từ ngày 15-10 đến hết tháng 1-2025.",
+        None,
+        {("2024-10-15", "day", "2025-01")},
+        id="year-from-the-end-across-new-year",
+    ),
+    P(
+        "Đợt tiêm chủng kéo dài từ ngày 3/4 tới ngày 20/4/2023.",
+        None,
+        {("2023-04-03", "day", "2023-04-20")},
+        id="day-to-day",
+    ),
+    P(
+        "Các tháng 6 - 8 là thời điểm thu hoạch vải.",
+        "2024",
+        {("2024-06", "month", "2024-08")},
+        id="month-dash-month",
+    ),
+    P(
+        "Lũ thường về vào tháng 10-11/2020 ở miền Trung.",
+        None,
+        {("2020-10", "month", "2020-11")},
+        id="month-dash-month-year",
+    ),
+    P(
+        "Đội đã tập luyện 5/6 buổi trong tháng 3 - 4 ngày gần đây.",
+        "2024",
+        {("2024-03", "month", None)},
+        id="month-then-count-is-no-range",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), RANGES_17)
+def test_ranges_of_two_expressions(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    assert with_end(article) == expected, shown(article)
+
+
+AFTER_DOCUMENT_WORD = [
+    P(
+        "Bộ sẽ hoàn thiện đề án đến tháng 6/2025 trình Chính phủ.",
+        None,
+        {("2025-06", "month")},
+        id="de-an-den-thang",
+    ),
+    P(
+        "Sở xây dựng kế hoạch trong năm 2024 để triển khai.",
+        None,
+        {("2024", "year")},
+        id="ke-hoach-trong-nam",
+    ),
+    P(
+        "Theo Kế hoạch 15/2024 của UBND tỉnh, các xã rà soát hộ nghèo.",
+        None,
+        set(),
+        id="document-number-still-no-date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), AFTER_DOCUMENT_WORD)
+def test_dates_after_a_document_word(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    assert scored(article) == expected, shown(article)
+
+
+# --- issue #17: spans start and end on the expression ----------------------------------------------
+
+SPANS = [
+    P(
+        "Tin vắn\n\nCông trình đã xong.\n12/5, đoàn nghiệm thu về xã.",
+        "2024",
+        "12/5",
+        id="paragraph-opening-day",
+    ),
+    P(
+        "Tin vắn\n\nCông trình đã xong.\n(12/5) đoàn nghiệm thu về xã.",
+        "2024",
+        "(12/5)",
+        id="paragraph-opening-bracket",
+    ),
+    P(
+        "Buổi gặp mặt diễn ra vào Thứ Tư (12/6) tại nhà văn hóa.",
+        "2024",
+        "Thứ Tư (12/6)",
+        id="weekday-bracket",
+    ),
+    P(
+        "Sáng Chủ nhật (16/6), đoàn viên ra quân dọn rác.",
+        "2024",
+        "Sáng Chủ nhật (16/6)",
+        id="pod-weekday-bracket",
+    ),
+    P("Hội thao kết thúc vào thứ Sáu\n(14/6) vừa qua.", "2024", "(14/6)", id="weekday-on-the-line-before"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), SPANS)
+def test_spans_are_trimmed_and_balanced(run, text, published, expected) -> None:
+    article = run(text, published=published)
+    texts = [d.text for d in article.dates]
+    assert texts == [expected], shown(article)
+    for d in article.dates:
+        assert d.text == d.text.strip() and d.text.count("(") == d.text.count(")")
+
+
+EVENT_DATES_17 = [
+    P(
+        None,
+        "Ngày 12/6 âm lịch hằng năm, làng mở hội. Sáng 3/7, tại đình làng, Ban Tổ chức họp triển khai lễ hội.",
+        "2024",
+        "2024-07-03",
+        id="recurring-never-event-date",
+    ),
+    P(
+        None,
+        "Ngày 20/10 hằng năm, hội phụ nữ tổ chức gặp mặt.",
+        "2024",
+        None,
+        id="only-a-recurring-day",
+    ),
+    P(
+        None,
+        "Mùng 6 tháng Giêng, người dân đi lễ hội. Sáng 15/2, tại nhà văn hóa, xã tổ chức hội thi gói bánh.",
+        "2024",
+        "2024-02-15",
+        id="solar-beats-lunar",
+    ),
+    P(
+        None,
+        "Sáng rằm tháng Giêng, tại chùa Bà, hàng nghìn người dâng hương.",
+        "2024",
+        "2024-02-24",
+        id="lunar-when-nothing-else",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "published", "expected"), EVENT_DATES_17)
+def test_event_date_lunar_and_recurring(run, title, text, published, expected) -> None:
+    article = run(text, published=published, title=title)
+    assert article.event.date == expected, shown(article)
