@@ -300,16 +300,18 @@ def admin_places() -> frozenset[str]:
     """Names of Vietnam's provinces and districts, old and new ("Đức Thọ", "Hoàng Mai", "Hà Giang"),
     without their level word: the administrative-unit data underthesea ships (built from the
     vietnamadminunits package, effective 2025-07-01). Empty if underthesea's layout has changed."""
+    import importlib.util
     import json
-    from importlib import resources
+    from pathlib import Path
 
+    # found without importing underthesea (its package imports every one of its pipelines)
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
     try:
-        data = json.loads(
-            resources.files("underthesea")
-            .joinpath("address", "data", "mapping.json")
-            .read_text(encoding="utf-8")
-        )
-    except (OSError, ValueError, ModuleNotFoundError):
+        path = Path(next(iter(spec.submodule_search_locations))) / "address" / "data" / "mapping.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, StopIteration):
         return frozenset()
     levels = sorted(
         ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Phường", "Xã", "Đặc khu"),
