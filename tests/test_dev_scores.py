@@ -16,17 +16,18 @@ def _referee(shared_dev):
 
 
 # Regression floors, about 0.02 below what was measured on the 51-article dev set (21 reports + 30
-# articles of every topic): dates 0.966, event_date 0.811, people 0.871, titles 0.895,
-# organizations 0.779, activities 0.687, overall 0.835. The targets live in the issues, not here.
+# articles of every topic) with the learned mention and activity taggers: dates 0.974, event_date
+# 0.811, people 0.880, titles 0.885, organizations 0.789, activities 0.704, overall 0.841. The
+# targets live in the issues, not here.
 FLOORS = {
-    "dates": 0.94,
+    "dates": 0.95,
     "event_date": 0.79,
-    "people": 0.85,
-    "titles": 0.87,
-    "organizations": 0.76,
-    "activities": 0.66,
+    "people": 0.86,
+    "titles": 0.865,
+    "organizations": 0.77,
+    "activities": 0.68,
 }
-OVERALL_FLOOR = 0.81
+OVERALL_FLOOR = 0.82
 
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
