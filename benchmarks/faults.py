@@ -193,9 +193,9 @@ def output_shortened(d: Path, r: Result) -> None:
 
 def _signal_case(sig: int) -> Callable[[Path, Result], None]:
     def case(d: Path, r: Result) -> None:
-        ids = archive(d / "in.jsonl", 2000)
+        ids = archive(d / "in.jsonl", 4000)
         args = ["batch", "in.jsonl", "-o", "out.jsonl", "-j", "2", "--chunk-size", "8"]
-        launch(r, args, d, signal_after=(3.0, sig))
+        launch(r, args, d, signal_after=(1.5, sig))
         first = r.code
         orphans = r.orphans
         launch(r, args, d)
