@@ -587,12 +587,18 @@ def _canonical(surface: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# a Vietnamese locality closing a name ("... huyện Đông Anh"): its last syllables are no country
+_LOCALITY_END = re.compile(rf"(?<!\w)(?:{UNITS})(?: {CAP})+$")
+
+
 def _kind(name: str, kind: str, v: Vocabulary) -> str:
     last = name.split(" ")
+    local = _LOCALITY_END.search(name)
     for n in (3, 2, 1):
         tail = " ".join(last[-n:])
         if tail in v.countries and tail != "Việt Nam":
-            return "foreign"
+            # "Phòng Kinh tế – Hạ tầng huyện Đông Anh": "Anh" is the end of a district's name
+            return kind if local and local.end() - len(tail) > local.start() + 1 else "foreign"
     return kind
 
 

@@ -284,7 +284,6 @@ STATE = [
     P(
         "Cục Quản lý thị trường tỉnh Lạng Sơn thu giữ hơn 2 tấn đường nhập lậu.",
         ["Cục Quản lý thị trường tỉnh Lạng Sơn"],
-        marks=gap("lowercase words of an official name (thị trường) end the name; code gave ['Cục Quản lý']"),
         id="cuc-lowercase-name",
     ),
     P(
@@ -1467,3 +1466,134 @@ def test_clustering_by_locality(run, text: str, bodies: list[tuple[str, int]]) -
     of bodies ("các LĐLĐ quận, huyện") is none."""
     article = run(text)
     assert sorted((o.name, len(o.mentions)) for o in article.organizations) == sorted(bodies), shown(article)
+
+
+# --- issue #17: the abbreviation table against the structure of the state ---------------------
+# Courts, procuracies, treasuries, inspectorates, standing boards (disaster prevention, traffic
+# safety), province departments and district offices, written with their usual short forms.
+
+STATE_STRUCTURE = [
+    P("TANDCC tại TP.HCM tuyên giữ nguyên bản án.", "Tòa án nhân dân cấp cao", "state", id="tandcc"),
+    P("TAND tối cao công bố ba án lệ mới.", "Tòa án nhân dân tối cao", "state", id="tand-toi-cao"),
+    P("TAND tỉnh Gia Lai xét xử lưu động vụ trộm cắp.", "Tòa án nhân dân tỉnh Gia Lai", "state", id="tand"),
+    P("VKSND tối cao ban hành quy chế mới.", "Viện Kiểm sát nhân dân tối cao", "state", id="vksnd-toi-cao"),
+    P(
+        "Viện KSND huyện Cờ Đỏ phê chuẩn lệnh tạm giam.",
+        "Viện Kiểm sát nhân dân huyện Cờ Đỏ",
+        "state",
+        id="vien-ksnd",
+    ),
+    P("TAQS Quân khu 9 mở phiên tòa công khai.", "Tòa án quân sự Quân khu 9", "military", id="taqs"),
+    P(
+        "BCH PCTT & TKCN tỉnh Phú Yên yêu cầu tàu cá vào nơi trú ẩn.",
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Phú Yên",
+        "state",
+        id="bch-pctt-tkcn",
+    ),
+    P(
+        "BCH PCTT và TKCN huyện Hải Lăng đã di dời 300 hộ dân.",
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn huyện Hải Lăng",
+        "state",
+        id="bch-pctt-va-tkcn",
+    ),
+    P(
+        "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn thành phố Huế họp trực tuyến.",
+        "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn thành phố Huế",
+        "state",
+        id="bch-written-out",
+    ),
+    P(
+        "BCĐ PCTT tỉnh ban hành công điện khẩn.",
+        "Ban Chỉ đạo Phòng, chống thiên tai tỉnh",
+        "state",
+        id="bcd-pctt",
+    ),
+    P(
+        "Ban Chỉ đạo 389 tỉnh Tây Ninh kiểm tra chợ biên giới.",
+        "Ban Chỉ đạo 389 tỉnh Tây Ninh",
+        "state",
+        id="bcd-389",
+    ),
+    P(
+        "Ban ATGT tỉnh Nam Định phát động tháng an toàn giao thông.",
+        "Ban An toàn giao thông tỉnh Nam Định",
+        "state",
+        id="ban-atgt",
+    ),
+    P("KBNN huyện Mèo Vạc hoàn thành giải ngân.", "Kho bạc Nhà nước huyện Mèo Vạc", "state", id="kbnn"),
+    P(
+        "BHXH huyện Đức Hòa đối thoại với doanh nghiệp.",
+        "Bảo hiểm xã hội huyện Đức Hòa",
+        "state",
+        id="bhxh-body",
+    ),
+    P(
+        "Thanh tra huyện Bảo Lâm tiếp nhận 12 đơn khiếu nại.",
+        "Thanh tra huyện Bảo Lâm",
+        "state",
+        id="thanh-tra-huyen",
+    ),
+    P(
+        "Thanh tra Sở Giao thông vận tải xử phạt 40 xe quá tải.",
+        "Thanh tra Sở Giao thông vận tải",
+        "state",
+        id="thanh-tra-so",
+    ),
+    P(
+        "Hạt Kiểm lâm huyện Kỳ Sơn bắt quả tang vụ khai thác gỗ.",
+        "Hạt Kiểm lâm huyện Kỳ Sơn",
+        "state",
+        id="hat-kiem-lam",
+    ),
+    P(
+        "Phòng KT-HT huyện Đông Anh cấp phép 15 công trình.",
+        "Phòng Kinh tế – Hạ tầng huyện Đông Anh",
+        "state",
+        id="phong-kt-ht-not-foreign",
+    ),
+    P(
+        "Phòng Tư pháp huyện Ea Kar tổ chức hòa giải.",
+        "Phòng Tư pháp huyện Ea Kar",
+        "state",
+        id="phong-tu-phap",
+    ),
+    P(
+        "Ban KT-NS HĐND tỉnh thẩm tra dự toán ngân sách.",
+        "Ban Kinh tế – Ngân sách Hội đồng nhân dân tỉnh",
+        "state",
+        id="ban-kt-ns",
+    ),
+    P(
+        "Ban Thường trực Ủy ban MTTQ tỉnh Trà Vinh trao 50 căn nhà.",
+        "Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh Trà Vinh",
+        "mass",
+        id="btt-ubmttq",
+    ),
+    P(
+        "UBMTTQ xã Tân Phú vận động quỹ vì người nghèo.",
+        "Ủy ban Mặt trận Tổ quốc xã Tân Phú",
+        "mass",
+        id="ubmttq",
+    ),
+    P("Cục Thuế tỉnh Bắc Ninh thu vượt dự toán.", "Cục Thuế tỉnh Bắc Ninh", "state", id="cuc-thue"),
+    P(
+        "Chi cục THADS huyện Cần Giuộc tổ chức cưỡng chế.",
+        "Chi cục Thi hành án dân sự huyện Cần Giuộc",
+        "state",
+        id="chi-cuc-thads",
+    ),
+    P(
+        "Sở TN&MT tỉnh Bình Thuận kiểm tra bãi cát.",
+        "Sở Tài nguyên và Môi trường tỉnh Bình Thuận",
+        "state",
+        id="so-tnmt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), STATE_STRUCTURE)
+def test_state_structure_abbreviations(run, text, name, kind) -> None:
+    article = run(text)
+    org = find_org(article, name)
+    assert org is not None, shown(article)
+    assert org.kind == kind, shown(article)
