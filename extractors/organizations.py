@@ -197,6 +197,8 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     for a, b in pairwise(out):
         if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")" and b.surface.isupper():
             b.name, b.kind = a.name, a.kind
+    out.extend(_bracketed_aliases(text, out, v))
+    out.sort(key=lambda m: m.start)
     # "Ủy ban Văn hóa, Giáo dục của Quốc hội": the body written with the body it belongs to
     starts = {x.start: x for x in out}
     for x in out:
@@ -204,6 +206,29 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if owner is not None and not fold(owner.name).startswith(fold(x.name)) and owner.name != x.name:
             x.extra += (f"{x.surface} của {owner.surface}",)
     _share_locality(text, out)
+    return out
+
+
+# "Tổng cục Thống kê (GSO)": a short form the text coins for the body just named, in brackets
+_BRACKETED = re.compile(rf" \(([{UPPER}][{UPPER}&\-]*[{UPPER}\d]+)\)")
+
+
+def _bracketed_aliases(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """An abbreviation in brackets right after a body, unknown to the table, names that body there
+    and wherever the text writes it again; a place or a name part ("(TP.HCM)", "(VN)") does not."""
+    out: list[OrgMention] = []
+    taken = Intervals((x.start, x.end) for x in found)
+    for x in found:
+        m = _BRACKETED.match(text, x.end)
+        if m is None or taken.overlaps(*m.span(1)):
+            continue
+        abbr = m.group(1)
+        if abbr in v.abbreviations or abbr in v.places or v.place_re.fullmatch(abbr):
+            continue  # a known short form keeps its own expansion (the pairs above join it)
+        for again in re.finditer(rf"(?<![\w&.-]){re.escape(abbr)}(?![\w&-])", text):
+            if again.start() >= m.start(1) and not taken.overlaps(*again.span()):
+                out.append(OrgMention(again.start(), again.end(), abbr, x.name, x.kind))
+                taken.add(*again.span())
     return out
 
 

@@ -1597,3 +1597,52 @@ def test_state_structure_abbreviations(run, text, name, kind) -> None:
     org = find_org(article, name)
     assert org is not None, shown(article)
     assert org.kind == kind, shown(article)
+
+
+# --- issue #17: a bracketed abbreviation after a name is that body's alias -------------------
+
+BRACKETED = [
+    P(
+        "Theo Tổng cục Thống kê (GSO), giá tiêu dùng tháng 4 tăng nhẹ. Báo cáo của GSO cũng nêu rõ điều này.",
+        "Tổng cục Thống kê",
+        "GSO",
+        3,
+        id="again-later",
+    ),
+    P(
+        "Công ty Cổ phần Nhựa Bình Minh (BMP) chia cổ tức bằng tiền.",
+        "Công ty Cổ phần Nhựa Bình Minh",
+        "BMP",
+        2,
+        id="company-code",
+    ),
+    P(
+        "Hội thảo do Ngân hàng Thế giới (WB) tài trợ.",
+        "Ngân hàng Thế giới",
+        "WB",
+        2,
+        id="known-abbreviation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "alias", "mentions"), BRACKETED)
+def test_bracketed_abbreviation_is_an_alias(run, text, name, alias, mentions) -> None:
+    article = run(text)
+    org = find_org(article, name)
+    assert org is not None, shown(article)
+    assert norm(org.name) == norm(name) and alias in org.aliases, shown(article)
+    assert len(org.mentions) == mentions, shown(article)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("UBND Thành phố Hồ Chí Minh (TP.HCM) ban hành kế hoạch mới.", id="place"),
+        P("Sở Y tế tỉnh Khánh Hòa (Việt Nam) nhận thiết bị.", id="country"),
+    ],
+)
+def test_bracketed_place_is_no_alias(run, text) -> None:
+    article = run(text)
+    assert len(article.organizations) == 1, shown(article)
+    assert not any(a.isupper() and "." in a for a in article.organizations[0].aliases), shown(article)
