@@ -134,11 +134,13 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             pos = start + len("Thường vụ")
             continue
         head = v.heads.get(_head_key(m.group(0), v))
+        # "Ban Chỉ đạo phòng, chống dịch bệnh tỉnh": a standing board named by its task
+        task = _task_end(text, m.end(), v) if head and head.head in _task_boards()[0] else None
         end = _extend(
             text,
-            m.end(),
+            task or m.end(),
             v,
-            needs_name=bool(head and head.needs_name),
+            needs_name=bool(head and head.needs_name and not task),
             joined=joined,
             kind=head.kind if head else "other",
         )
@@ -419,6 +421,10 @@ def _extend(
     # proper name: capitalized words, abbreviations, numbers, and lowercase words that belong to them
     while needs_name and i < len(words):
         a, b, w = words[i]
+        if w == "và" and named and _sentence_case_field_follows(text, words, i, joined, v):
+            # "Vụ Giám sát và Thẩm định đầu tư": two fields of one name, each written in sentence case
+            i += 1
+            continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
         if any(text.startswith(c, a) for c in CENTRAL):
@@ -437,10 +443,11 @@ def _extend(
             and not (kind == "company" and _trade_name(words, i))
         ):
             break  # "Sở Y tế Nguyễn Văn A"; but "Trường THPT Nguyễn Du" is named after the person
-        field = _field_words().match(text, a) if named and w.islower() else None
-        if field and re.match(rf"\s*(?:[-–,;.:)]|$)| {CAP}", text[field.end() : field.end() + 3]):
-            # "Cục Khoa học quân sự - Bộ Quốc phòng": a lowercase field word that ends the name
-            end = field.end()
+        field = _field_run(text, a, kind) if named and w.islower() else None
+        if field is not None:
+            # "Cục Khoa học quân sự - Bộ Quốc phòng", "Trung tâm Dự báo khí tượng thủy văn quốc gia":
+            # lowercase field words that end the name
+            end = field
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
@@ -494,9 +501,100 @@ def _extend(
 
 
 @cache
+def _task_boards() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Heads of boards named by their task, and the words a task opens with."""
+    rows = lexicon.rows("org_task_boards.tsv", (2, 2))
+    heads = frozenset(w for w, role in rows if role == "head")
+    tasks = lexicon.alternation([w for w, role in rows if role == "task"], any_space=False)
+    return heads, re.compile(rf" (?:{tasks})(?!\w)")
+
+
+# one more word of a task: lowercase, or a disease's or program's code ("COVID-19"); after a comma too
+_TASK_WORD = re.compile(rf",? ([{LOWER}]+|[{UPPER}][{UPPER}\d]*(?:-\d+)?)(?![\w-])")
+
+
+def _task_end(text: str, pos: int, v: Vocabulary) -> int | None:
+    """Where a board's task ends: right before its locality ("... dịch bệnh tỉnh", "... Trung ương"),
+    within eight words; None when no locality closes it (the words may be the clause's verb)."""
+    m = _task_boards()[1].match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    for _ in range(8):
+        if text.startswith(" quốc gia", end) and not text[end + 9 : end + 10].isalnum():
+            return end + len(" quốc gia")  # the national board: "quốc gia" is its locality
+        if text[end : end + 1] == " " and (
+            _level_at(text, end + 1, v) or re.match(rf"{_CENTRAL}(?![\w.])", text[end + 1 :])
+        ):
+            return end
+        w = _TASK_WORD.match(text, end)
+        if w is None or (w.group(1) in STOP_WORDS and w.group(1) != "và"):
+            return None
+        end = w.end()
+    return None
+
+
+@cache
 def _field_words() -> re.Pattern[str]:
+    """A run of lowercase field words, maybe joined by a dash ("kinh tế - xã hội quốc gia")."""
     forms = lexicon.alternation(lexicon.words("org_field_words.txt"), any_space=False)
-    return re.compile(f"(?:{forms})" + r"(?!\w)")
+    one = f"(?:{forms})" + r"(?!\w)"
+    return re.compile(rf"{one}(?:(?: | [-–] ){one})*")
+
+
+@cache
+def _field_ends() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Field words that close a name whatever follows ("quốc gia"), and the words after which a
+    name has ended ("thuộc Bộ ...")."""
+    rows = lexicon.rows("org_field_ends.tsv", (2, 2))
+    last = frozenset(w for w, role in rows if role == "last")
+    after = lexicon.alternation([w for w, role in rows if role == "next"], any_space=False)
+    return last, re.compile(rf" (?:{after})(?!\w)")
+
+
+def _field_run(text: str, pos: int, kind: str) -> int | None:
+    """Where a run of lowercase field words at pos ends, if the run ends the name: before
+    punctuation, a capital, a level word or a word that relates the body; or with a closing word
+    ("quốc gia"). A company's name never runs on into lowercase words: they are its verbs
+    ("Công ty An Phát đầu tư ...")."""
+    m = _field_words().match(text, pos)
+    if m is None:
+        return None
+    last, after = _field_ends()
+    end = m.end()
+    closing = any(m.group(0).endswith(w) for w in last)
+    if kind == "company" and not closing:
+        return None
+    rest = text[end : end + 3]
+    if (
+        closing
+        or re.match(rf"\s*(?:[-–,;.:()]|$)| {CAP}", rest)
+        or after.match(text, end)
+        or (text[end : end + 1] == " " and _level_at(text, end + 1, vocabulary()))
+    ):
+        return end
+    return None
+
+
+def _sentence_case_field_follows(
+    text: str, words: list[tuple[int, int, str]], i: int, joined: frozenset[int], v: Vocabulary
+) -> bool:
+    """Whether "và" at words[i] joins two fields of one name: the name so far ends in a lowercase
+    syllable of a sentence-case field ("Giám sát"), and a field in sentence case follows ("Thẩm
+    định"), not a body, a place, a person or a proper name in title case ("Minh Phát")."""
+    if i == 0 or i + 2 >= len(words) or not words[i - 1][2].islower():
+        return False
+    a, _, nxt = words[i + 1]
+    second = words[i + 2]
+    return (
+        is_cap(nxt)
+        and not nxt.isupper()
+        and second[2].islower()
+        and second[0] in joined
+        and not v.head_re.match(text, a)
+        and not v.place_re.match(text, a)
+        and not _person_starts(words, i + 1, v)
+    )
 
 
 @cache

@@ -1646,3 +1646,67 @@ def test_bracketed_place_is_no_alias(run, text) -> None:
     article = run(text)
     assert len(article.organizations) == 1, shown(article)
     assert not any(a.isupper() and "." in a for a in article.organizations[0].aliases), shown(article)
+
+
+# --- issue #17: names that run on past a capitalized field ------------------------------------
+# lowercase field words, "và" between two sentence-case fields, a standing board named by its task
+
+FULL_NAMES = [
+    P(
+        "Vụ Quản lý và Phát triển nguồn nhân lực thuộc Bộ Nội vụ trình đề án mới.",
+        ["Vụ Quản lý và Phát triển nguồn nhân lực", "Bộ Nội vụ"],
+        id="two-fields-then-thuoc",
+    ),
+    P(
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, miền Trung sắp có mưa lớn.",
+        ["Trung tâm Dự báo khí tượng thủy văn quốc gia"],
+        id="field-words-closed-by-quoc-gia",
+    ),
+    P(
+        "Đài Khí tượng thủy văn tỉnh Bình Định phát tin cảnh báo lũ.",
+        ["Đài Khí tượng thủy văn tỉnh Bình Định"],
+        id="field-word-before-level",
+    ),
+    P(
+        "Viện Nghiên cứu và Phát triển kinh tế - xã hội Đà Nẵng công bố khảo sát.",
+        ["Viện Nghiên cứu và Phát triển kinh tế - xã hội Đà Nẵng"],
+        id="dash-between-field-words",
+    ),
+    P(
+        "Ban Chỉ đạo phòng, chống dịch bệnh tỉnh Bến Tre họp trực tuyến với các huyện.",
+        ["Ban Chỉ đạo phòng, chống dịch bệnh tỉnh Bến Tre"],
+        id="board-named-by-task",
+    ),
+    P(
+        "Ban Chỉ đạo phòng, chống tội phạm huyện Châu Đức sơ kết 6 tháng.",
+        ["Ban Chỉ đạo phòng, chống tội phạm huyện Châu Đức"],
+        id="board-task-district",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FULL_NAMES)
+def test_names_not_cut_short(run, text, expected) -> None:
+    article = run(text)
+    assert sorted(norm(o.name) for o in article.organizations) == sorted(norm(e) for e in expected), shown(
+        article
+    )
+
+
+NOT_RUN_ON = [
+    P("Công ty Hưng Thịnh đầu tư 500 tỷ đồng vào khu nghỉ dưỡng.", ["Công ty Hưng Thịnh"], id="company-verb"),
+    P("Công ty Minh Phát và Thành Công ký kết hợp đồng.", ["Công ty Minh Phát"], id="title-case-after-va"),
+    P(
+        "Ban Chỉ đạo phòng, chống dịch bệnh yêu cầu các trường học chủ động.",
+        [],
+        id="task-without-locality",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_RUN_ON)
+def test_names_stop_where_the_clause_goes_on(run, text, expected) -> None:
+    article = run(text)
+    names = [norm(o.name) for o in article.organizations]
+    assert all(norm(e) in names for e in expected), shown(article)
+    assert not any(len(n) > max((len(norm(e)) for e in expected), default=0) for n in names), shown(article)
