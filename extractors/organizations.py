@@ -176,18 +176,27 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         ):
             end = fields.end()  # no item is a body or a place of its own ("Sở Y tế, Công an và ...")
         surface = text[start:end]
-        if (
-            surface in adhoc()
-            or _plural_follows(text, end)
-            or _PLURAL_BEFORE.search(text, max(0, start - 8), start)
-        ):
+        if surface in adhoc() or _PLURAL_BEFORE.search(text, max(0, start - 8), start):
+            pos = end
+            continue
+        if _plural_follows(text, end):
+            # "HĐND, UBND các cấp": bodies listed right before a class, without a locality of their
+            # own, belong to it ("Công an tỉnh, Ban CHQS các huyện": the first is one body)
+            while (
+                out
+                and re.fullmatch(r"(?:,| và|, và) ", text[out[-1].end : start])
+                and not _LOCALITY_TAIL.search(out[-1].name)
+            ):
+                start = out.pop().start
             pos = end
             continue
         name = _canonical(surface)
-        if name in _BENEFITS and _BENEFIT_BEFORE.search(text, max(0, start - 60), start):
+        if name in _BENEFITS and _benefit_before().search(text, max(0, start - 60), start):
             pos = end
             continue
         kind = _kind(name, head.kind if head else "other", v)
+        if fold(name) in _adhoc_folded():
+            kind = "other"  # "Ban tổ chức" of an event (and "BTC"): ad hoc, not the party's board
         out.append(OrgMention(start, end, surface, name, kind))
         pos = end
     out.extend(_press(text, out, v, joined))
@@ -248,10 +257,19 @@ _SUBJECT = re.compile(
 _FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
 _SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")
-# "chính sách BHXH", "đóng BHXH": social insurance as a benefit, not the agency
-_BENEFIT_BEFORE = re.compile(
-    r"(?<!\w)(?:chính sách|chế độ|đóng|thẻ|sổ|nợ|quỹ|mức|tham gia|hưởng|chi trả|thu)\s+(?:\S+,\s+)*$", re.I
-)
+
+
+@cache
+def _benefit_before() -> re.Pattern[str]:
+    """ "chính sách BHXH", "trợ cấp BHYT và BHXH": social insurance as a benefit, not the agency."""
+    cues = lexicon.alternation(lexicon.words("org_benefit_cues.txt"))
+    return re.compile(rf"(?<!\w)(?:{cues})\s+(?:\S+(?:,| và)\s+)*$", re.I)
+
+
+@cache
+def _adhoc_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in adhoc())
+
 _BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo hiểm thất nghiệp"})
 # "chính quyền tỉnh Kampong Cham": the authorities of a named locality
 _AUTHORITIES = re.compile(rf"(?<!\w)[Cc]hính quyền(?= (?:{UNITS}) \S)")
@@ -701,8 +719,15 @@ def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> 
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+$", re.I)
 
 
+@cache
+def _class_after() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words("org_class_after.txt"))
+    return re.compile(rf"\s+(?:{words})(?!\w)", re.I)
+
+
 def _plural_follows(text: str, end: int) -> bool:
-    return bool(re.match(r"\s+(?:các|những)\s", text[end : end + 10]))
+    """Whether a class follows the name ("các cấp", "hai cấp", "cấp huyện", "các huyện")."""
+    return bool(_class_after().match(text, end))
 
 
 def _canonical(surface: str) -> str:
@@ -855,6 +880,20 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+@cache
+def _generic_groups() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words("org_generic_groups.txt"))
+    return re.compile(rf"(?:{words}) ", re.I)
+
+
+def _sector_of_country(surface: str, v: Vocabulary) -> bool:
+    """Whether a span is a whole sector of a country or place ("báo chí Nhật Bản", "truyền thông
+    Hàn Quốc")."""
+    m = _generic_groups().match(surface)
+    rest = surface[m.end() :] if m else ""
+    return bool(rest) and (rest in v.countries or rest in v.places)
+
+
 def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     """(start, end) of the statistical tagger's mentions with this label."""
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
@@ -874,6 +913,8 @@ def from_model(
             continue
         if surface in v.places or surface in v.countries or surface in admin_places():
             continue  # a country or a place, not a body
+        if _sector_of_country(surface, v):
+            continue  # "báo chí Nhật Bản": a country's press, not one paper
         if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):
             # a head the rules know ("Ủy ban nhân dân ...") is theirs to judge (they leave out titles'
             # bodies and classes of bodies on purpose); "các huyện": a class; a cut bracket or quote

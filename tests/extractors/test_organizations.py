@@ -22,7 +22,8 @@ import unicodedata
 import pytest
 
 from tests.helpers import gap
-from vnnews.extractors.vocab import expand
+from vnnews.extractors.organizations import from_model
+from vnnews.extractors.vocab import expand, vocabulary
 
 P = pytest.param
 
@@ -1710,3 +1711,70 @@ def test_names_stop_where_the_clause_goes_on(run, text, expected) -> None:
     names = [norm(o.name) for o in article.organizations]
     assert all(norm(e) in names for e in expected), shown(article)
     assert not any(len(n) > max((len(norm(e)) for e in expected), default=0) for n in names), shown(article)
+
+
+# --- issue #17: classes of bodies, sectors and benefits are no bodies; ad-hoc boards are "other" --
+
+NOT_ONE_BODY = [
+    P("Đại biểu HĐND các cấp đã gặp gỡ cử tri vùng cao.", "Hội đồng nhân dân", id="hdnd-cac-cap"),
+    P("Thường trực HĐND, UBND các cấp cần sâu sát hơn.", "Hội đồng nhân dân", id="list-before-class"),
+    P("Viện kiểm sát nhân dân các cấp thụ lý 800 vụ án.", "Viện Kiểm sát nhân dân", id="vks-cac-cap"),
+    P("VKSND hai cấp tỉnh Đắk Nông kiểm sát 120 vụ việc.", "Viện Kiểm sát nhân dân", id="vksnd-hai-cap"),
+    P("UBND cấp huyện phải gửi báo cáo trước ngày 20.", "Ủy ban nhân dân", id="ubnd-cap-huyen"),
+    P(
+        "Ban Chỉ huy Quân sự các huyện tổ chức diễn tập phòng thủ.",
+        "Ban Chỉ huy Quân sự",
+        id="bchqs-cac-huyen",
+    ),
+    P("Bà Hoa được nhận trợ cấp BHXH một lần.", "Bảo hiểm xã hội", id="tro-cap-bhxh"),
+    P("Người lao động được giải quyết trợ cấp BHYT và BHXH đúng hạn.", "Bảo hiểm xã hội", id="tro-cap-list"),
+]
+
+
+@pytest.mark.parametrize(("text", "generic"), NOT_ONE_BODY)
+def test_classes_and_benefits_are_not_bodies(run, text, generic) -> None:
+    article = run(text)
+    assert not any(norm(o.name).startswith(norm(generic)) for o in article.organizations), shown(article)
+
+
+def test_body_before_a_class_with_its_own_locality_stays(run) -> None:
+    article = run("Công an tỉnh, Ban Chỉ huy Quân sự các huyện đồng loạt ra quân.")
+    assert_found(article, ["Công an tỉnh"])
+    assert find_org(article, "Ban Chỉ huy Quân sự") is None, shown(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        P("Báo chí Nhật Bản dành nhiều trang cho trận đấu.", "Báo chí Nhật Bản", id="press-of-a-country"),
+        P("Truyền thông Hàn Quốc ca ngợi huấn luyện viên.", "Truyền thông Hàn Quốc", id="media-of-a-country"),
+    ],
+)
+def test_press_of_a_country_from_the_tagger_is_no_body(text, span) -> None:
+    # the statistical tagger may offer the span; the rules' filter must drop it
+    assert from_model(text, [(0, len(span))], [], vocabulary()) == []
+
+
+def test_a_named_paper_of_a_country_from_the_tagger_stays() -> None:
+    text = "Hãng Kyodo Nhật Bản dẫn lời các quan chức."
+    found = from_model(text, [(0, len("Hãng Kyodo Nhật Bản"))], [], vocabulary())
+    assert [(m.surface, m.kind) for m in found] == [("Hãng Kyodo Nhật Bản", "foreign")]
+
+
+ADHOC_KIND = [
+    P("Ông Tùng cho biết Ban tổ chức sẽ trao 30 giải thưởng.", "Ban tổ chức", id="lowercase"),
+    P("BTC hội thi cho biết sẽ công bố kết quả vào tối nay.", "Ban Tổ chức", id="btc"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), ADHOC_KIND)
+def test_an_events_organizing_committee_is_other(run, text, name) -> None:
+    article = run(text)
+    org = find_org(article, name)
+    assert org is not None and org.kind == "other", shown(article)
+
+
+def test_the_party_organizing_board_stays_party(run) -> None:
+    article = run("Ban Tổ chức Tỉnh ủy Long An hướng dẫn công tác cán bộ.")
+    org = find_org(article, "Ban Tổ chức Tỉnh ủy Long An")
+    assert org is not None and org.kind == "party", shown(article)
