@@ -134,11 +134,13 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             pos = start + len("Thường vụ")
             continue
         head = v.heads.get(_head_key(m.group(0), v))
+        # "Ban Chỉ đạo phòng, chống dịch bệnh tỉnh": a standing board named by its task
+        task = _task_end(text, m.end(), v) if head and head.head in _task_boards()[0] else None
         end = _extend(
             text,
-            m.end(),
+            task or m.end(),
             v,
-            needs_name=bool(head and head.needs_name),
+            needs_name=bool(head and head.needs_name and not task),
             joined=joined,
             kind=head.kind if head else "other",
         )
@@ -174,18 +176,27 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         ):
             end = fields.end()  # no item is a body or a place of its own ("Sở Y tế, Công an và ...")
         surface = text[start:end]
-        if (
-            surface in adhoc()
-            or _plural_follows(text, end)
-            or _PLURAL_BEFORE.search(text, max(0, start - 8), start)
-        ):
+        if surface in adhoc() or _PLURAL_BEFORE.search(text, max(0, start - 8), start):
+            pos = end
+            continue
+        if _plural_follows(text, end):
+            # "HĐND, UBND các cấp": bodies listed right before a class, without a locality of their
+            # own, belong to it ("Công an tỉnh, Ban CHQS các huyện": the first is one body)
+            while (
+                out
+                and re.fullmatch(r"(?:,| và|, và) ", text[out[-1].end : start])
+                and not _LOCALITY_TAIL.search(out[-1].name)
+            ):
+                start = out.pop().start
             pos = end
             continue
         name = _canonical(surface)
-        if name in _BENEFITS and _BENEFIT_BEFORE.search(text, max(0, start - 60), start):
+        if name in _BENEFITS and _benefit_before().search(text, max(0, start - 60), start):
             pos = end
             continue
         kind = _kind(name, head.kind if head else "other", v)
+        if fold(name) in _adhoc_folded():
+            kind = "other"  # "Ban tổ chức" of an event (and "BTC"): ad hoc, not the party's board
         out.append(OrgMention(start, end, surface, name, kind))
         pos = end
     out.extend(_press(text, out, v, joined))
@@ -197,6 +208,8 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     for a, b in pairwise(out):
         if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")" and b.surface.isupper():
             b.name, b.kind = a.name, a.kind
+    out.extend(_bracketed_aliases(text, out, v))
+    out.sort(key=lambda m: m.start)
     # "Ủy ban Văn hóa, Giáo dục của Quốc hội": the body written with the body it belongs to
     starts = {x.start: x for x in out}
     for x in out:
@@ -204,6 +217,29 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if owner is not None and not fold(owner.name).startswith(fold(x.name)) and owner.name != x.name:
             x.extra += (f"{x.surface} của {owner.surface}",)
     _share_locality(text, out)
+    return out
+
+
+# "Tổng cục Thống kê (GSO)": a short form the text coins for the body just named, in brackets
+_BRACKETED = re.compile(rf" \(([{UPPER}][{UPPER}&\-]*[{UPPER}\d]+)\)")
+
+
+def _bracketed_aliases(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """An abbreviation in brackets right after a body, unknown to the table, names that body there
+    and wherever the text writes it again; a place or a name part ("(TP.HCM)", "(VN)") does not."""
+    out: list[OrgMention] = []
+    taken = Intervals((x.start, x.end) for x in found)
+    for x in found:
+        m = _BRACKETED.match(text, x.end)
+        if m is None or taken.overlaps(*m.span(1)):
+            continue
+        abbr = m.group(1)
+        if abbr in v.abbreviations or abbr in v.places or v.place_re.fullmatch(abbr):
+            continue  # a known short form keeps its own expansion (the pairs above join it)
+        for again in re.finditer(rf"(?<![\w&.-]){re.escape(abbr)}(?![\w&-])", text):
+            if again.start() >= m.start(1) and not taken.overlaps(*again.span()):
+                out.append(OrgMention(again.start(), again.end(), abbr, x.name, x.kind))
+                taken.add(*again.span())
     return out
 
 
@@ -221,10 +257,19 @@ _SUBJECT = re.compile(
 _FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
 _SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")
-# "chính sách BHXH", "đóng BHXH": social insurance as a benefit, not the agency
-_BENEFIT_BEFORE = re.compile(
-    r"(?<!\w)(?:chính sách|chế độ|đóng|thẻ|sổ|nợ|quỹ|mức|tham gia|hưởng|chi trả|thu)\s+(?:\S+,\s+)*$", re.I
-)
+
+
+@cache
+def _benefit_before() -> re.Pattern[str]:
+    """ "chính sách BHXH", "trợ cấp BHYT và BHXH": social insurance as a benefit, not the agency."""
+    cues = lexicon.alternation(lexicon.words("org_benefit_cues.txt"))
+    return re.compile(rf"(?<!\w)(?:{cues})\s+(?:\S+(?:,| và)\s+)*$", re.I)
+
+
+@cache
+def _adhoc_folded() -> frozenset[str]:
+    return frozenset(fold(w) for w in adhoc())
+
 _BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo hiểm thất nghiệp"})
 # "chính quyền tỉnh Kampong Cham": the authorities of a named locality
 _AUTHORITIES = re.compile(rf"(?<!\w)[Cc]hính quyền(?= (?:{UNITS}) \S)")
@@ -394,6 +439,10 @@ def _extend(
     # proper name: capitalized words, abbreviations, numbers, and lowercase words that belong to them
     while needs_name and i < len(words):
         a, b, w = words[i]
+        if w == "và" and named and _sentence_case_field_follows(text, words, i, joined, v):
+            # "Vụ Giám sát và Thẩm định đầu tư": two fields of one name, each written in sentence case
+            i += 1
+            continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
         if any(text.startswith(c, a) for c in CENTRAL):
@@ -412,10 +461,11 @@ def _extend(
             and not (kind == "company" and _trade_name(words, i))
         ):
             break  # "Sở Y tế Nguyễn Văn A"; but "Trường THPT Nguyễn Du" is named after the person
-        field = _field_words().match(text, a) if named and w.islower() else None
-        if field and re.match(rf"\s*(?:[-–,;.:)]|$)| {CAP}", text[field.end() : field.end() + 3]):
-            # "Cục Khoa học quân sự - Bộ Quốc phòng": a lowercase field word that ends the name
-            end = field.end()
+        field = _field_run(text, a, kind) if named and w.islower() else None
+        if field is not None:
+            # "Cục Khoa học quân sự - Bộ Quốc phòng", "Trung tâm Dự báo khí tượng thủy văn quốc gia":
+            # lowercase field words that end the name
+            end = field
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
@@ -469,9 +519,100 @@ def _extend(
 
 
 @cache
+def _task_boards() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Heads of boards named by their task, and the words a task opens with."""
+    rows = lexicon.rows("org_task_boards.tsv", (2, 2))
+    heads = frozenset(w for w, role in rows if role == "head")
+    tasks = lexicon.alternation([w for w, role in rows if role == "task"], any_space=False)
+    return heads, re.compile(rf" (?:{tasks})(?!\w)")
+
+
+# one more word of a task: lowercase, or a disease's or program's code ("COVID-19"); after a comma too
+_TASK_WORD = re.compile(rf",? ([{LOWER}]+|[{UPPER}][{UPPER}\d]*(?:-\d+)?)(?![\w-])")
+
+
+def _task_end(text: str, pos: int, v: Vocabulary) -> int | None:
+    """Where a board's task ends: right before its locality ("... dịch bệnh tỉnh", "... Trung ương"),
+    within eight words; None when no locality closes it (the words may be the clause's verb)."""
+    m = _task_boards()[1].match(text, pos)
+    if m is None:
+        return None
+    end = m.end()
+    for _ in range(8):
+        if text.startswith(" quốc gia", end) and not text[end + 9 : end + 10].isalnum():
+            return end + len(" quốc gia")  # the national board: "quốc gia" is its locality
+        if text[end : end + 1] == " " and (
+            _level_at(text, end + 1, v) or re.match(rf"{_CENTRAL}(?![\w.])", text[end + 1 :])
+        ):
+            return end
+        w = _TASK_WORD.match(text, end)
+        if w is None or (w.group(1) in STOP_WORDS and w.group(1) != "và"):
+            return None
+        end = w.end()
+    return None
+
+
+@cache
 def _field_words() -> re.Pattern[str]:
+    """A run of lowercase field words, maybe joined by a dash ("kinh tế - xã hội quốc gia")."""
     forms = lexicon.alternation(lexicon.words("org_field_words.txt"), any_space=False)
-    return re.compile(f"(?:{forms})" + r"(?!\w)")
+    one = f"(?:{forms})" + r"(?!\w)"
+    return re.compile(rf"{one}(?:(?: | [-–] ){one})*")
+
+
+@cache
+def _field_ends() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Field words that close a name whatever follows ("quốc gia"), and the words after which a
+    name has ended ("thuộc Bộ ...")."""
+    rows = lexicon.rows("org_field_ends.tsv", (2, 2))
+    last = frozenset(w for w, role in rows if role == "last")
+    after = lexicon.alternation([w for w, role in rows if role == "next"], any_space=False)
+    return last, re.compile(rf" (?:{after})(?!\w)")
+
+
+def _field_run(text: str, pos: int, kind: str) -> int | None:
+    """Where a run of lowercase field words at pos ends, if the run ends the name: before
+    punctuation, a capital, a level word or a word that relates the body; or with a closing word
+    ("quốc gia"). A company's name never runs on into lowercase words: they are its verbs
+    ("Công ty An Phát đầu tư ...")."""
+    m = _field_words().match(text, pos)
+    if m is None:
+        return None
+    last, after = _field_ends()
+    end = m.end()
+    closing = any(m.group(0).endswith(w) for w in last)
+    if kind == "company" and not closing:
+        return None
+    rest = text[end : end + 3]
+    if (
+        closing
+        or re.match(rf"\s*(?:[-–,;.:()]|$)| {CAP}", rest)
+        or after.match(text, end)
+        or (text[end : end + 1] == " " and _level_at(text, end + 1, vocabulary()))
+    ):
+        return end
+    return None
+
+
+def _sentence_case_field_follows(
+    text: str, words: list[tuple[int, int, str]], i: int, joined: frozenset[int], v: Vocabulary
+) -> bool:
+    """Whether "và" at words[i] joins two fields of one name: the name so far ends in a lowercase
+    syllable of a sentence-case field ("Giám sát"), and a field in sentence case follows ("Thẩm
+    định"), not a body, a place, a person or a proper name in title case ("Minh Phát")."""
+    if i == 0 or i + 2 >= len(words) or not words[i - 1][2].islower():
+        return False
+    a, _, nxt = words[i + 1]
+    second = words[i + 2]
+    return (
+        is_cap(nxt)
+        and not nxt.isupper()
+        and second[2].islower()
+        and second[0] in joined
+        and not v.head_re.match(text, a)
+        and not v.place_re.match(text, a)
+        and not _person_starts(words, i + 1, v)
+    )
 
 
 @cache
@@ -578,8 +719,15 @@ def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> 
 _PLURAL_BEFORE = re.compile(r"(?<!\w)(?:các|những)\s+$", re.I)
 
 
+@cache
+def _class_after() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words("org_class_after.txt"))
+    return re.compile(rf"\s+(?:{words})(?!\w)", re.I)
+
+
 def _plural_follows(text: str, end: int) -> bool:
-    return bool(re.match(r"\s+(?:các|những)\s", text[end : end + 10]))
+    """Whether a class follows the name ("các cấp", "hai cấp", "cấp huyện", "các huyện")."""
+    return bool(_class_after().match(text, end))
 
 
 def _canonical(surface: str) -> str:
@@ -587,12 +735,18 @@ def _canonical(surface: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+# a Vietnamese locality closing a name ("... huyện Đông Anh"): its last syllables are no country
+_LOCALITY_END = re.compile(rf"(?<!\w)(?:{UNITS})(?: {CAP})+$")
+
+
 def _kind(name: str, kind: str, v: Vocabulary) -> str:
     last = name.split(" ")
+    local = _LOCALITY_END.search(name)
     for n in (3, 2, 1):
         tail = " ".join(last[-n:])
         if tail in v.countries and tail != "Việt Nam":
-            return "foreign"
+            # "Phòng Kinh tế – Hạ tầng huyện Đông Anh": "Anh" is the end of a district's name
+            return kind if local and local.end() - len(tail) > local.start() + 1 else "foreign"
     return kind
 
 
@@ -726,6 +880,20 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+@cache
+def _generic_groups() -> re.Pattern[str]:
+    words = lexicon.alternation(lexicon.words("org_generic_groups.txt"))
+    return re.compile(rf"(?:{words}) ", re.I)
+
+
+def _sector_of_country(surface: str, v: Vocabulary) -> bool:
+    """Whether a span is a whole sector of a country or place ("báo chí Nhật Bản", "truyền thông
+    Hàn Quốc")."""
+    m = _generic_groups().match(surface)
+    rest = surface[m.end() :] if m else ""
+    return bool(rest) and (rest in v.countries or rest in v.places)
+
+
 def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     """(start, end) of the statistical tagger's mentions with this label."""
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
@@ -745,6 +913,8 @@ def from_model(
             continue
         if surface in v.places or surface in v.countries or surface in admin_places():
             continue  # a country or a place, not a body
+        if _sector_of_country(surface, v):
+            continue  # "báo chí Nhật Bản": a country's press, not one paper
         if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):
             # a head the rules know ("Ủy ban nhân dân ...") is theirs to judge (they leave out titles'
             # bodies and classes of bodies on purpose); "các huyện": a class; a cut bracket or quote
