@@ -182,6 +182,8 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     pos = start
     for _ in range(3):
         window = text[max(0, pos - 40) : pos]
+        # a cue never reaches across a line break: "...\nÔng X" opens a paragraph with "Ông"
+        window = window[window.rfind("\n") + 1 :]
         m = _LAST_WORDS.search(window)
         if not m:
             break
@@ -193,6 +195,8 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
             if (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
                 rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
             elif honorific is None and (lowered := _uncapitalize(phrase_stripped, v)) is not None:
+                if rank is not None and lowered in lexicon.words("relation_honorifics.txt"):
+                    break  # "Phu nhân Đại tướng X": the wife of X, who is not "phu nhân"
                 honorific = lowered
             else:
                 continue
@@ -498,6 +502,7 @@ def find(
         mention.titles = before + after
         mention.cue = mention.cue or bool(mention.titles)
     _share_list_titles(text, out, v)
+    _share_plural_honorific(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
 
 
@@ -630,6 +635,32 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
             for m in group[:-1]:
                 m.titles = m.titles or list(last.titles)
                 m.cue = True
+
+
+# "các đồng chí: A, B", "Các đồng chí Phó Chủ tịch UBND tỉnh: A, B": a plural form of address, maybe
+# with the title the list shares, opens a list of names
+_PLURAL_LIST = re.compile(
+    r"(?:các|hai|ba|bốn|năm)\s+(?P<h>đồng chí|ông|bà|anh|chị)(?:\s+[^:;.!?\n]{1,80}?)?\s*:\s*$", re.I
+)
+_LIST_GAP = re.compile(r"[\s,;–-]*(?:và\s+)?")
+
+
+def _share_plural_honorific(text: str, mentions: list[Mention], v: Vocabulary) -> None:
+    """Each name of a list that a plural form of address opens takes that honorific, also when the
+    names carry their own titles ("các đồng chí: A, Phó Bí thư Tỉnh ủy; B, Chủ tịch HĐND tỉnh")."""
+    honorific = None
+    for i, m in enumerate(mentions):
+        cue_start = _cue_before(text, m.start, v)[2]
+        if i and honorific is not None:
+            prev = mentions[i - 1]
+            gap = [text[k] for k in range(prev.end, cue_start) if not any(a <= k < b for a, b in prev.titles)]
+            if not _LIST_GAP.fullmatch("".join(gap)):
+                honorific = None  # the list has ended
+        plural = _PLURAL_LIST.search(text, max(0, cue_start - 120), cue_start)
+        if plural and plural.end() == cue_start:
+            honorific = _uncapitalize(plural.group("h"), v)
+        if honorific is not None and m.honorific is None:
+            m.honorific = honorific
 
 
 def _clause_end(text: str, pos: int, nxt: int) -> int:

@@ -1,0 +1,54 @@
+"""People cases of issue #17, one table per kind of text; every sentence was written for these tests
+and all names are invented. The checks are those of test_people.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.test_people import check, person
+
+P = pytest.param
+
+HONORIFICS = [
+    P(
+        "Buổi họp bàn về mùa vụ diễn ra sáng nay.\nÔng Đặng Văn Khải cho biết năm nay lúa được mùa.",
+        [person("Đặng Văn Khải", honorific="ông")],
+        id="ong-opens-a-paragraph",
+    ),
+    P(
+        "Cả thôn đã góp tiền làm đường.\nBà Lò Thị Sen kể lại những ngày đầu khó khăn.",
+        [person("Lò Thị Sen", honorific="bà")],
+        id="ba-opens-a-paragraph",
+    ),
+    P(
+        "Tới dự có các đồng chí: Phạm Văn Tuấn, Phó Bí thư Tỉnh ủy; Lê Thị Hoa, Chủ tịch HĐND tỉnh.",
+        [
+            person("Phạm Văn Tuấn", honorific="đồng chí", titles=["Phó Bí thư Tỉnh ủy"]),
+            person("Lê Thị Hoa", honorific="đồng chí", titles=["Chủ tịch HĐND tỉnh"]),
+        ],
+        id="dong-chi-colon-list-with-titles",
+    ),
+    P(
+        "Dự lễ có các đồng chí Phó Chủ tịch UBND tỉnh: Trịnh Văn An, Hồ Thị Bích.",
+        [
+            person("Trịnh Văn An", honorific="đồng chí", titles=["Phó Chủ tịch UBND tỉnh"]),
+            person("Hồ Thị Bích", honorific="đồng chí", titles=["Phó Chủ tịch UBND tỉnh"]),
+        ],
+        id="dong-chi-title-colon-list",
+    ),
+    P(
+        "Phu nhân Đại tướng Hoàng Văn Quyết đã tới thăm các cháu ở trung tâm bảo trợ.",
+        [person("Hoàng Văn Quyết", honorific=None, rank="Đại tướng")],
+        id="phu-nhan-before-a-rank",
+    ),
+    P(
+        "Chiều qua, phu nhân Thượng tướng Lương Văn Định trao quà cho các gia đình chính sách.",
+        [person("Lương Văn Định", honorific=None, rank="Thượng tướng")],
+        id="phu-nhan-lowercase-before-a-rank",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HONORIFICS)
+def test_honorifics(run, text, expected) -> None:
+    check(run(text), expected)
