@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.language import Language
@@ -62,6 +62,18 @@ def role_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
         )
         for role in _ROLES
     )
+
+
+@cache
+def people_vocabulary() -> Vocabulary:
+    """The shared vocabulary, with each title of several words also in lowercase after its first
+    word: the press writes "Phó thủ tướng", "Phó chủ tịch UBND tỉnh" as often as the capitals."""
+    v = vocabulary()
+    forms = set(v.titles)
+    forms |= {t[:1].lower() + t[1:] for t in v.titles if " " in t}
+    forms |= {f[:1] + f[1:].lower() for f in list(forms) if " " in f}
+    body = lexicon.alternation(forms)
+    return replace(v, title_re=re.compile(rf"(?<![\w&])(?:{body})(?![\w&])"))
 
 
 @dataclass
@@ -748,12 +760,14 @@ class PersonTagger(SpanComponent):
         self.organizations_key = organizations_key
         self.mentions_key = mentions_key
         self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
+        # the same tables, titles also in lowercase: shared with the organizations, extended here
+        self.people_vocabulary = people_vocabulary()
         self.stop_re = not_person_before()
 
     def find(self, doc: Doc) -> list[Mention]:
         """The Doc's person mentions, byline and photo credits left out."""
         bodies = [(s.start_char, s.end_char) for s in doc.spans.get(self.organizations_key, [])]
-        v = self.vocabulary.for_doc(joined_syllables(doc))
+        v = self.people_vocabulary.for_doc(joined_syllables(doc))
         model = [
             (
                 e.start,

@@ -52,3 +52,27 @@ HONORIFICS = [
 @pytest.mark.parametrize(("text", "expected"), HONORIFICS)
 def test_honorifics(run, text, expected) -> None:
     check(run(text), expected)
+
+
+LOWERCASE_TITLES = [
+    P(
+        "Phó thủ tướng Trần Văn Nam đã làm việc với lãnh đạo tỉnh về công tác phòng chống lụt bão.",
+        [person("Trần Văn Nam", titles=["Phó Thủ tướng"])],
+        id="pho-thu-tuong",
+    ),
+    P(
+        "Sáng nay, Phó chủ tịch UBND tỉnh Đinh Công Lực kiểm tra tiến độ xây dựng cầu Đá Bạc.",
+        [person("Đinh Công Lực", titles=["Phó Chủ tịch UBND tỉnh"])],
+        id="pho-chu-tich-ubnd",
+    ),
+    P(
+        "Đoàn do Phó giám đốc Sở Y tế Lưu Thị Hằng dẫn đầu đã kiểm tra ba bệnh viện huyện.",
+        [person("Lưu Thị Hằng", titles=["Phó Giám đốc Sở Y tế"])],
+        id="pho-giam-doc-so",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOWERCASE_TITLES)
+def test_lowercase_titles(run, text, expected) -> None:
+    check(run(text), expected)
