@@ -251,6 +251,11 @@ _RUN_ON = frozenset(
 )
 
 
+@cache
+def _title_end_verbs() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('title_end_verbs.txt'))})(?!\w)")
+
+
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
     joined = v.joined
@@ -297,6 +302,8 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
                 while i < len(words) and words[i][0] < end:
                     i += 1
                 continue
+        elif _title_end_verbs().match(text, a):
+            break  # "Giám đốc Sở Tài chính chủ trì ...": the clause's verb, not a word of the body
         elif (
             w.isdigit()
             or (w in v.inner_lower and w not in STOP_WORDS)

@@ -76,3 +76,32 @@ LOWERCASE_TITLES = [
 @pytest.mark.parametrize(("text", "expected"), LOWERCASE_TITLES)
 def test_lowercase_titles(run, text, expected) -> None:
     check(run(text), expected)
+
+
+VERB_AFTER_TITLE = [
+    P(
+        "Chiều 5/3, ông Lý Văn Tú – Giám đốc Sở Tài chính chủ trì buổi làm việc với các huyện.",
+        [person("Lý Văn Tú", titles=["Giám đốc Sở Tài chính"], role="chair")],
+        id="chu-tri-after-title",
+    ),
+    P(
+        "Đồng chí Vũ Văn Hiển – Bí thư Huyện ủy kết luận hội nghị sơ kết sáu tháng.",
+        [person("Vũ Văn Hiển", titles=["Bí thư Huyện ủy"])],
+        id="ket-luan-after-title",
+    ),
+    P(
+        "Bà Tạ Thu Hương, Phó Giám đốc Sở Giáo dục và Đào tạo cho biết năm học mới có thêm 12 trường.",
+        [person("Tạ Thu Hương", titles=["Phó Giám đốc Sở Giáo dục và Đào tạo"], role="speaker")],
+        id="cho-biet-after-title",
+    ),
+    P(
+        "Phó Giám đốc Trung tâm Công nghệ thông tin Đỗ Minh Khoa trình bày kế hoạch chuyển đổi số.",
+        [person("Đỗ Minh Khoa", titles=["Phó Giám đốc Trung tâm Công nghệ thông tin"])],
+        id="lowercase-body-word-kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), VERB_AFTER_TITLE)
+def test_verb_after_title(run, text, expected) -> None:
+    check(run(text), expected)
