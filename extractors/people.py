@@ -256,6 +256,9 @@ def _title_end_verbs() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(lexicon.words('title_end_verbs.txt'))})(?!\w)")
 
 
+_INNER_DASH = re.compile(r" [-–] (\w+)")
+
+
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
     joined = v.joined
@@ -287,6 +290,14 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
+        if (
+            i
+            and end == words[i - 1][1]
+            and i + 1 < len(words)
+            and _joins_body(text, words[i], words[i + 1], v)
+        ):
+            i += 1  # kept only if the next word is: a title never ends on "và" or a dash
+            continue
         if is_cap(w):
             if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
                 break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
@@ -309,9 +320,6 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             or (w in v.inner_lower and w not in STOP_WORDS)
             or w in _TITLE_MODIFIERS
             or a in joined  # "Ban An toàn giao thông": a lowercase syllable of the same word
-            or (
-                w == "và" and i + 1 < len(words) and is_cap(words[i + 1][2]) and i and is_cap(words[i - 1][2])
-            )
         ):
             end = b
         else:
@@ -319,6 +327,12 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         i += 1
     if end == pos:
         return end
+    # "Trung tâm ... kinh tế - xã hội quốc gia": a dash between two lowercase words of one compound
+    dash = _INNER_DASH.match(text, end)
+    if dash and not is_cap(text[end - 1 : end]) and dash.group(1) in v.inner_lower:
+        if limit is None or dash.end() <= limit:
+            more = _title_tail(text, dash.start(1) - 1, v, limit)
+            end = max(end, more)
     # "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội": a body that lists its fields, and the
     # body it belongs to
     fields = FIELD_LIST.match(text, end)
@@ -329,6 +343,18 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         if owner > end + 4:
             end = owner
     return end
+
+
+def _joins_body(text: str, word: tuple[int, int, str], nxt: tuple[int, int, str], v: Vocabulary) -> bool:
+    """Whether a word joins two parts of one body's name: "và" before a capitalized word that opens
+    no title ("Ban Phân tích và Dự báo"), a dash inside a compound ("kinh tế - xã hội")."""
+    w, following = word[2], nxt[2]
+    if w == "và":
+        title = v.title_re.match(text, nxt[0])
+        # not another person's title, rank, honorific or name ("và Đại tá X", "và Bà X")
+        cue = title or v.rank_re.match(text, nxt[0]) or v.honorific_ci_re.match(text, nxt[0])
+        return is_cap(following) and not cue and following not in v.surnames
+    return w in ("-", "–") and following in v.inner_lower and following not in STOP_WORDS
 
 
 def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len: int = 2) -> bool:
@@ -507,13 +533,25 @@ def find(
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
-        clause_end = _clause_end(text, mention.end, nxt)
-        prev_end = out[i - 1].end if i else 0
+        clause_end = _clause_end(text, mention.end, nxt, v)
+        # a title the previous person took after their name is not this one's too ("A, Giám đốc Sở
+        # Y tế và Phó Giám đốc Sở Tài chính B")
+        prev_end = max([out[i - 1].end, *(b for _, b in out[i - 1].titles)]) if i else 0
         floor = max(prev_end, _clause_start(text, mention.start))
         cue_start = _cue_before(text, mention.start, v)[2]
         # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, then the rank
         before = _titles_before(text, cue_start, v, floor, comma=mention.rank is not None)
         after = _titles_after(text, mention.end, v, clause_end)
+        if after and i + 1 < len(out):
+            # "A, nguyên Chủ tịch nước B": a title right before the next name is that person's
+            next_cue = _cue_before(text, out[i + 1].start, v)[2]
+            # and so are the titles stacked before it ("A, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ B");
+            # a foreign name may be the body's ("Chỉ huy trưởng Tiểu khu Kampong Chhnang")
+            nxt_name = out[i + 1].name.split(" ")[0]
+            gap = text[after[-1][1] : next_cue]
+            if after[-1][1] < next_cue and not gap.strip():
+                if nxt_name in v.surnames or _title_ends_at(text, next_cue, v):
+                    after = []
         # "do đồng chí X – Ủy viên Bộ Chính trị làm Trưởng đoàn": the post held in this delegation
         lead = _LEADS.match(text, after[-1][1] if after else mention.end)
         if lead:
@@ -682,9 +720,16 @@ def _share_plural_honorific(text: str, mentions: list[Mention], v: Vocabulary) -
             m.honorific = honorific
 
 
-def _clause_end(text: str, pos: int, nxt: int) -> int:
-    m = re.compile(r"[;.!?\n)]|\s(?:đã|đang|sẽ|cho biết|phát biểu|nhấn mạnh|và)\s").search(text, pos, nxt)
-    return m.start() if m else nxt
+_CLAUSE_END = re.compile(r"[;.!?\n)]|\s(?:đã|đang|sẽ|cho biết|phát biểu|nhấn mạnh|và)\s")
+
+
+def _clause_end(text: str, pos: int, nxt: int, v: Vocabulary) -> int:
+    for m in _CLAUSE_END.finditer(text, pos, nxt):
+        words = next_words(text, m.start()) if m.group(0).strip() == "và" else []
+        if len(words) >= 2 and _joins_body(text, words[0], words[1], v):
+            continue  # "Ban Phân tích và Dự báo": "và" inside the name of a body
+        return m.start()
+    return nxt
 
 
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|[.!?](?=\s)")

@@ -105,3 +105,65 @@ VERB_AFTER_TITLE = [
 @pytest.mark.parametrize(("text", "expected"), VERB_AFTER_TITLE)
 def test_verb_after_title(run, text, expected) -> None:
     check(run(text), expected)
+
+
+BODIES_WITH_VA = [
+    P(
+        "Tin vắn\nBà Đỗ Thu Hà, Trưởng Ban Phân tích và Dự báo, cho rằng giá thép sẽ còn tăng.",
+        [person("Đỗ Thu Hà", titles=["Trưởng Ban Phân tích và Dự báo"])],
+        id="ban-with-va",
+    ),
+    P(
+        "Tin vắn\nÔng Lê Văn Tâm, Giám đốc Trung tâm Nghiên cứu và Dự báo kinh tế - xã hội, trình bày đề án.",
+        [person("Lê Văn Tâm", titles=["Giám đốc Trung tâm Nghiên cứu và Dự báo kinh tế - xã hội"])],
+        id="trung-tam-with-va-and-dash",
+    ),
+    P(
+        "Tin vắn\nỞ buổi lễ có ông Lê Văn Tâm, Giám đốc Sở Y tế và Đại tá Trần Văn Hòa.",
+        [
+            person("Lê Văn Tâm", titles=["Giám đốc Sở Y tế"]),
+            person("Trần Văn Hòa", rank="Đại tá", titles=[]),
+        ],
+        id="va-before-a-rank-ends-the-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODIES_WITH_VA)
+def test_bodies_with_va(run, text, expected) -> None:
+    check(run(text), expected)
+
+
+NEIGHBOURS = [
+    P(
+        "Tin vắn\nỞ buổi lễ có ông Lê Văn Tâm, Giám đốc Sở Y tế và Phó Giám đốc Sở Tài chính Trần Văn Hòa.",
+        [
+            person("Lê Văn Tâm", titles=["Giám đốc Sở Y tế"]),
+            person("Trần Văn Hòa", titles=["Phó Giám đốc Sở Tài chính"]),
+        ],
+        id="title-after-a-name-is-not-the-next-ones",
+    ),
+    P(
+        "Tin vắn\nĐến dự có đồng chí Lê Hồng Phúc, nguyên Chủ tịch nước Võ Văn Mười.",
+        [
+            person("Lê Hồng Phúc", titles=[]),
+            person("Võ Văn Mười", titles=["nguyên Chủ tịch nước"]),
+        ],
+        id="title-before-the-next-name",
+    ),
+    P(
+        "Tin vắn\nTiếp đoàn có Bộ trưởng Bộ Tư pháp Lưu Quang Huy, Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc "
+        "Đàm Văn Khôi và Bộ trưởng Bộ Xây dựng Kha Minh Đức.",
+        [
+            person("Lưu Quang Huy", titles=["Bộ trưởng Bộ Tư pháp"]),
+            person("Đàm Văn Khôi", titles=["Bộ trưởng", "Chủ nhiệm Ủy ban Dân tộc"]),
+            person("Kha Minh Đức", titles=["Bộ trưởng Bộ Xây dựng"]),
+        ],
+        id="stacked-titles-before-the-next-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEIGHBOURS)
+def test_titles_of_neighbours(run, text, expected) -> None:
+    check(run(text), expected)
