@@ -204,7 +204,12 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
             words = window.rstrip().split(" ")[-size:]
             phrase = " ".join(words)
             phrase_stripped = phrase.rstrip(",")
-            if (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
+            if rank is None and phrase_stripped in lexicon.words("rank_qualifiers.txt"):
+                # "Trung tá QNCN X": the qualifier only counts when a rank stands before it
+                before = window[: len(window.rstrip()) - len(phrase)].rstrip()
+                if not any(before.endswith(r) for r in v.ranks):
+                    continue
+            elif (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
                 rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
             elif honorific is None and (lowered := _uncapitalize(phrase_stripped, v)) is not None:
                 if rank is not None and lowered in lexicon.words("relation_honorifics.txt"):

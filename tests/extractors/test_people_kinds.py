@@ -167,3 +167,27 @@ NEIGHBOURS = [
 @pytest.mark.parametrize(("text", "expected"), NEIGHBOURS)
 def test_titles_of_neighbours(run, text, expected) -> None:
     check(run(text), expected)
+
+
+QUALIFIED_RANKS = [
+    P(
+        "Tin vắn\nTrung tá QNCN Hoàng Thị Mai, Trưởng phòng Hậu cần, được tặng Bằng khen.",
+        [person("Hoàng Thị Mai", rank="Trung tá", titles=["Trưởng phòng Hậu cần"])],
+        id="rank-qncn",
+    ),
+    P(
+        "Tin vắn\nĐại úy quân nhân chuyên nghiệp Lò Văn Sáng đã có 20 năm gắn bó với đơn vị.",
+        [person("Lò Văn Sáng", rank="Đại úy")],
+        id="rank-qualifier-written-out",
+    ),
+    P(
+        "Tin vắn\nHai cán bộ QNCN là anh Hoàng Văn Tư và anh Vi Đức Mạnh được khen.",
+        [person("Hoàng Văn Tư", rank=None), person("Vi Đức Mạnh", rank=None)],
+        id="qualifier-without-rank",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUALIFIED_RANKS)
+def test_qualified_ranks(run, text, expected) -> None:
+    check(run(text), expected)
