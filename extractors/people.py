@@ -106,6 +106,32 @@ def not_person_before() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w])(?:{lexicon.alternation(forms)})\s*$", re.I)
 
 
+# "số 12 Phan Đình Phùng", "ngõ 5 Lê Lợi": a house or lane number before a street's name
+_HOUSE_NUMBER = re.compile(r"(?:(?<!\w)(?P<so>số)\s+|\s)\d+[\w/-]*\s+$", re.I)
+
+
+def _street_before(text: str, start: int, v: Vocabulary) -> bool:
+    """Whether the name at start is a street's, known by what is written before it: a house number
+    ("số 12 Phan Đình Phùng"), or a street word before a capitalized form of address that is part
+    of the street's name ("phố Bà Triệu", "đường Ông Ích Khiêm")."""
+    cue_start = _cue_before(text, start, v)[2]
+    window = text[max(0, cue_start - 40) : cue_start]
+    house = _HOUSE_NUMBER.search(window) if cue_start == start else None
+    if house:
+        # not "quận 1 Đoàn Ngọc Hải": a numbered district, then its official's name
+        return bool(house.group("so")) or bool(_street_word().search(window[: house.start() + 1]))
+    address = v.honorifics.get(text[cue_start:start].strip().lower()) == "address"
+    return cue_start < start and address and text[cue_start].isupper() and bool(_street_word().search(window))
+
+
+@cache
+def _street_word() -> re.Pattern[str]:
+    """A word of not_person_before.txt written in lowercase right before; not a locality level
+    ("quận 3" is a district, and "UBND quận 3 Lê Văn A" names its official)."""
+    words = lexicon.words("not_person_before.txt") - lexicon.words("locality_levels.txt")
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(words)})\s+$")
+
+
 _NON_SPACE_RUN = re.compile(r"\S+")
 _LAST_WORDS = re.compile(r"(\S+(?: \S+){0,5}) $")
 _NAME_PARTS = re.compile(r"[ -]")
@@ -515,6 +541,8 @@ def find(
             continue
         if start != run_start:
             honorific, rank, _ = _cue_before(text, start, v)
+        if _street_before(text, start, v):
+            continue
         if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
             floor = max(_clause_start(text, start), start - 150)
             titles = _titles_before(text, start, v, floor)
@@ -590,6 +618,8 @@ def _with_model_people(
         if name in v.places or name in v.countries or name in v.heads or name.lower() in v.cue_words:
             continue
         honorific, rank, _ = _cue_before(text, start, v)
+        if _street_before(text, start, v):
+            continue
         if not (honorific or rank) and stop_re.search(text[max(0, start - 40) : start]):
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
         if not (honorific or rank) and _in_place_list(text, start, end, v):

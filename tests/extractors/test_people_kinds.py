@@ -191,3 +191,26 @@ QUALIFIED_RANKS = [
 @pytest.mark.parametrize(("text", "expected"), QUALIFIED_RANKS)
 def test_qualified_ranks(run, text, expected) -> None:
     check(run(text), expected)
+
+
+ADDRESSES = [
+    P("Tin vắn\nVăn phòng mới đặt tại số 12 Phan Đình Phùng, thành phố Vinh.", [], id="house-number"),
+    P("Tin vắn\nHai cửa hàng ở ngõ 5 Lê Lợi luôn đông khách.", [], id="lane-number"),
+    P("Tin vắn\nĐoàn diễu hành đi qua phố Bà Triệu rồi về quảng trường.", [], id="pho-ba-trieu"),
+    P("Tin vắn\nQuán cà phê nằm trên đường Ông Ích Khiêm.", [], id="duong-ong-ich-khiem"),
+    P(
+        "Tin vắn\nĐoàn do Phó Chủ tịch UBND quận 3 Lê Văn Khang dẫn đầu.",
+        [person("Lê Văn Khang", titles=["Phó Chủ tịch UBND quận 3"])],
+        id="numbered-district-then-official",
+    ),
+    P(
+        "Tin vắn\nTrên đường về, bà Lê Thị Hoa ghé chợ mua rau.",
+        [person("Lê Thị Hoa", honorific="bà")],
+        id="duong-then-lowercase-honorific",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ADDRESSES)
+def test_addresses(run, text, expected) -> None:
+    check(run(text), expected)
