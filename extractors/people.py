@@ -783,16 +783,30 @@ def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
     a, b = around(sentences, mention.start, mention.end, len(text))
     left = text.rfind(";", a, mention.start)
     right = text.find(";", mention.end, b)
-    clause = text[left + 1 if left >= 0 else a : right if right >= 0 else b]
+    c0, c1 = left + 1 if left >= 0 else a, right if right >= 0 else b
     cues = role_cues()
     for role, rx in cues:
-        if rx.search(clause):
+        if _cue_found(rx, text, c0, c1):
             return role
-    # "Tham dự có A – ...; B – ...; C": the verb stands once for the whole list
-    for role, rx in cues[1:]:
-        if rx.search(text, a, b):
-            return role
+    # "Tham dự có A – ...; B – ...; C": the attendance verb stands once for the whole list; a speaking
+    # verb in another clause is another person's ("A cho biết ...; B đi công tác")
+    if _cue_found(cues[2][1], text, a, b):
+        return "attendee"
     return "mentioned"
+
+
+@cache
+def _not_cues() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('role_not_cues.txt'))})(?!\w)", re.I)
+
+
+def _cue_found(rx: re.Pattern[str], text: str, a: int, b: int) -> bool:
+    """Whether a role verb stands in text[a:b] as itself, not as the start of another word ("dự án")."""
+    for m in rx.finditer(text, a, b):
+        other = _not_cues().match(text, m.start())
+        if not (other and other.end() > m.end()):
+            return True
+    return False
 
 
 def cluster(mentions: list[Mention]) -> list[PersonEntity]:

@@ -214,3 +214,32 @@ ADDRESSES = [
 @pytest.mark.parametrize(("text", "expected"), ADDRESSES)
 def test_addresses(run, text, expected) -> None:
     check(run(text), expected)
+
+
+ROLES = [
+    P(
+        "Tin vắn\nÔng Trần Văn Dũng góp ý vào dự thảo luật và dự án mới của tỉnh.",
+        [person("Trần Văn Dũng", role="mentioned")],
+        id="du-thao-du-an-are-not-attending",
+    ),
+    P(
+        "Tin vắn\nBà Hà Thị Nguyệt phụ trách dự toán ngân sách của huyện.",
+        [person("Hà Thị Nguyệt", role="mentioned")],
+        id="du-toan-is-not-attending",
+    ),
+    P(
+        "Tin vắn\nÔng Phan Văn Lộc cho biết công trình sẽ xong; bà Trương Thị Hạnh đang đi công tác.",
+        [person("Phan Văn Lộc", role="speaker"), person("Trương Thị Hạnh", role="mentioned")],
+        id="speaker-verb-of-another-clause",
+    ),
+    P(
+        "Tin vắn\nTham dự có ông Phan Văn Lộc, Giám đốc Sở Y tế; bà Trương Thị Hạnh, Giám đốc Sở Tài chính.",
+        [person("Phan Văn Lộc", role="attendee"), person("Trương Thị Hạnh", role="attendee")],
+        id="attendance-verb-covers-the-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES)
+def test_roles_by_clause(run, text, expected) -> None:
+    check(run(text), expected)
