@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.language import Language
@@ -64,6 +64,18 @@ def role_cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
 
 
+@cache
+def people_vocabulary() -> Vocabulary:
+    """The shared vocabulary, with each title of several words also in lowercase after its first
+    word: the press writes "Phó thủ tướng", "Phó chủ tịch UBND tỉnh" as often as the capitals."""
+    v = vocabulary()
+    forms = set(v.titles)
+    forms |= {t[:1].lower() + t[1:] for t in v.titles if " " in t}
+    forms |= {f[:1] + f[1:].lower() for f in list(forms) if " " in f}
+    body = lexicon.alternation(forms)
+    return replace(v, title_re=re.compile(rf"(?<![\w&])(?:{body})(?![\w&])"))
+
+
 @dataclass
 class Mention:
     """One mention of a person, with what its context says about them."""
@@ -92,6 +104,32 @@ def not_person_before() -> re.Pattern[str]:
     # locality levels too: "thôn Đoàn Kết", "xã Hoàng Long" are places
     forms = lexicon.words("not_person_before.txt") | lexicon.words("locality_levels.txt")
     return re.compile(rf"(?:^|[^\w])(?:{lexicon.alternation(forms)})\s*$", re.I)
+
+
+# "số 12 Phan Đình Phùng", "ngõ 5 Lê Lợi": a house or lane number before a street's name
+_HOUSE_NUMBER = re.compile(r"(?:(?<!\w)(?P<so>số)\s+|\s)\d+[\w/-]*\s+$", re.I)
+
+
+def _street_before(text: str, start: int, v: Vocabulary) -> bool:
+    """Whether the name at start is a street's, known by what is written before it: a house number
+    ("số 12 Phan Đình Phùng"), or a street word before a capitalized form of address that is part
+    of the street's name ("phố Bà Triệu", "đường Ông Ích Khiêm")."""
+    cue_start = _cue_before(text, start, v)[2]
+    window = text[max(0, cue_start - 40) : cue_start]
+    house = _HOUSE_NUMBER.search(window) if cue_start == start else None
+    if house:
+        # not "quận 1 Đoàn Ngọc Hải": a numbered district, then its official's name
+        return bool(house.group("so")) or bool(_street_word().search(window[: house.start() + 1]))
+    address = v.honorifics.get(text[cue_start:start].strip().lower()) == "address"
+    return cue_start < start and address and text[cue_start].isupper() and bool(_street_word().search(window))
+
+
+@cache
+def _street_word() -> re.Pattern[str]:
+    """A word of not_person_before.txt written in lowercase right before; not a locality level
+    ("quận 3" is a district, and "UBND quận 3 Lê Văn A" names its official)."""
+    words = lexicon.words("not_person_before.txt") - lexicon.words("locality_levels.txt")
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(words)})\s+$")
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
@@ -182,6 +220,8 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
     pos = start
     for _ in range(3):
         window = text[max(0, pos - 40) : pos]
+        # a cue never reaches across a line break: "...\nÔng X" opens a paragraph with "Ông"
+        window = window[window.rfind("\n") + 1 :]
         m = _LAST_WORDS.search(window)
         if not m:
             break
@@ -190,9 +230,16 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
             words = window.rstrip().split(" ")[-size:]
             phrase = " ".join(words)
             phrase_stripped = phrase.rstrip(",")
-            if (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
+            if rank is None and phrase_stripped in lexicon.words("rank_qualifiers.txt"):
+                # "Trung tá QNCN X": the qualifier only counts when a rank stands before it
+                before = window[: len(window.rstrip()) - len(phrase)].rstrip()
+                if not any(before.endswith(r) for r in v.ranks):
+                    continue
+            elif (rank is None and phrase_stripped in v.ranks) or phrase_stripped.capitalize() in v.ranks:
                 rank = v.ranks.get(phrase_stripped) or v.ranks.get(phrase_stripped.capitalize())
             elif honorific is None and (lowered := _uncapitalize(phrase_stripped, v)) is not None:
+                if rank is not None and lowered in lexicon.words("relation_honorifics.txt"):
+                    break  # "Phu nhân Đại tướng X": the wife of X, who is not "phu nhân"
                 honorific = lowered
             else:
                 continue
@@ -235,6 +282,14 @@ _RUN_ON = frozenset(
 )
 
 
+@cache
+def _title_end_verbs() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('title_end_verbs.txt'))})(?!\w)")
+
+
+_INNER_DASH = re.compile(r" [-–] (\w+)")
+
+
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
     joined = v.joined
@@ -266,6 +321,14 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
+        if (
+            i
+            and end == words[i - 1][1]
+            and i + 1 < len(words)
+            and _joins_body(text, words[i], words[i + 1], v)
+        ):
+            i += 1  # kept only if the next word is: a title never ends on "và" or a dash
+            continue
         if is_cap(w):
             if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
                 break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
@@ -281,14 +344,13 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
                 while i < len(words) and words[i][0] < end:
                     i += 1
                 continue
+        elif _title_end_verbs().match(text, a):
+            break  # "Giám đốc Sở Tài chính chủ trì ...": the clause's verb, not a word of the body
         elif (
             w.isdigit()
             or (w in v.inner_lower and w not in STOP_WORDS)
             or w in _TITLE_MODIFIERS
             or a in joined  # "Ban An toàn giao thông": a lowercase syllable of the same word
-            or (
-                w == "và" and i + 1 < len(words) and is_cap(words[i + 1][2]) and i and is_cap(words[i - 1][2])
-            )
         ):
             end = b
         else:
@@ -296,6 +358,12 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         i += 1
     if end == pos:
         return end
+    # "Trung tâm ... kinh tế - xã hội quốc gia": a dash between two lowercase words of one compound
+    dash = _INNER_DASH.match(text, end)
+    if dash and not is_cap(text[end - 1 : end]) and dash.group(1) in v.inner_lower:
+        if limit is None or dash.end() <= limit:
+            more = _title_tail(text, dash.start(1) - 1, v, limit)
+            end = max(end, more)
     # "Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội": a body that lists its fields, and the
     # body it belongs to
     fields = FIELD_LIST.match(text, end)
@@ -306,6 +374,18 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         if owner > end + 4:
             end = owner
     return end
+
+
+def _joins_body(text: str, word: tuple[int, int, str], nxt: tuple[int, int, str], v: Vocabulary) -> bool:
+    """Whether a word joins two parts of one body's name: "và" before a capitalized word that opens
+    no title ("Ban Phân tích và Dự báo"), a dash inside a compound ("kinh tế - xã hội")."""
+    w, following = word[2], nxt[2]
+    if w == "và":
+        title = v.title_re.match(text, nxt[0])
+        # not another person's title, rank, honorific or name ("và Đại tá X", "và Bà X")
+        cue = title or v.rank_re.match(text, nxt[0]) or v.honorific_ci_re.match(text, nxt[0])
+        return is_cap(following) and not cue and following not in v.surnames
+    return w in ("-", "–") and following in v.inner_lower and following not in STOP_WORDS
 
 
 def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len: int = 2) -> bool:
@@ -461,6 +541,8 @@ def find(
             continue
         if start != run_start:
             honorific, rank, _ = _cue_before(text, start, v)
+        if _street_before(text, start, v):
+            continue
         if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
             floor = max(_clause_start(text, start), start - 150)
             titles = _titles_before(text, start, v, floor)
@@ -484,13 +566,25 @@ def find(
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
-        clause_end = _clause_end(text, mention.end, nxt)
-        prev_end = out[i - 1].end if i else 0
+        clause_end = _clause_end(text, mention.end, nxt, v)
+        # a title the previous person took after their name is not this one's too ("A, Giám đốc Sở
+        # Y tế và Phó Giám đốc Sở Tài chính B")
+        prev_end = max([out[i - 1].end, *(b for _, b in out[i - 1].titles)]) if i else 0
         floor = max(prev_end, _clause_start(text, mention.start))
         cue_start = _cue_before(text, mention.start, v)[2]
         # "Phó Tư lệnh Quân khu 2, Trung tướng X": the title, a comma, then the rank
         before = _titles_before(text, cue_start, v, floor, comma=mention.rank is not None)
         after = _titles_after(text, mention.end, v, clause_end)
+        if after and i + 1 < len(out):
+            # "A, nguyên Chủ tịch nước B": a title right before the next name is that person's
+            next_cue = _cue_before(text, out[i + 1].start, v)[2]
+            # and so are the titles stacked before it ("A, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ B");
+            # a foreign name may be the body's ("Chỉ huy trưởng Tiểu khu Kampong Chhnang")
+            nxt_name = out[i + 1].name.split(" ")[0]
+            gap = text[after[-1][1] : next_cue]
+            if after[-1][1] < next_cue and not gap.strip():
+                if nxt_name in v.surnames or _title_ends_at(text, next_cue, v):
+                    after = []
         # "do đồng chí X – Ủy viên Bộ Chính trị làm Trưởng đoàn": the post held in this delegation
         lead = _LEADS.match(text, after[-1][1] if after else mention.end)
         if lead:
@@ -498,6 +592,7 @@ def find(
         mention.titles = before + after
         mention.cue = mention.cue or bool(mention.titles)
     _share_list_titles(text, out, v)
+    _share_plural_honorific(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
 
 
@@ -523,6 +618,8 @@ def _with_model_people(
         if name in v.places or name in v.countries or name in v.heads or name.lower() in v.cue_words:
             continue
         honorific, rank, _ = _cue_before(text, start, v)
+        if _street_before(text, start, v):
+            continue
         if not (honorific or rank) and stop_re.search(text[max(0, start - 40) : start]):
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
         if not (honorific or rank) and _in_place_list(text, start, end, v):
@@ -632,9 +729,42 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
                 m.cue = True
 
 
-def _clause_end(text: str, pos: int, nxt: int) -> int:
-    m = re.compile(r"[;.!?\n)]|\s(?:đã|đang|sẽ|cho biết|phát biểu|nhấn mạnh|và)\s").search(text, pos, nxt)
-    return m.start() if m else nxt
+# "các đồng chí: A, B", "Các đồng chí Phó Chủ tịch UBND tỉnh: A, B": a plural form of address, maybe
+# with the title the list shares, opens a list of names
+_PLURAL_LIST = re.compile(
+    r"(?:các|hai|ba|bốn|năm)\s+(?P<h>đồng chí|ông|bà|anh|chị)(?:\s+[^:;.!?\n]{1,80}?)?\s*:\s*$", re.I
+)
+_LIST_GAP = re.compile(r"[\s,;–-]*(?:và\s+)?")
+
+
+def _share_plural_honorific(text: str, mentions: list[Mention], v: Vocabulary) -> None:
+    """Each name of a list that a plural form of address opens takes that honorific, also when the
+    names carry their own titles ("các đồng chí: A, Phó Bí thư Tỉnh ủy; B, Chủ tịch HĐND tỉnh")."""
+    honorific = None
+    for i, m in enumerate(mentions):
+        cue_start = _cue_before(text, m.start, v)[2]
+        if i and honorific is not None:
+            prev = mentions[i - 1]
+            gap = [text[k] for k in range(prev.end, cue_start) if not any(a <= k < b for a, b in prev.titles)]
+            if not _LIST_GAP.fullmatch("".join(gap)):
+                honorific = None  # the list has ended
+        plural = _PLURAL_LIST.search(text, max(0, cue_start - 120), cue_start)
+        if plural and plural.end() == cue_start:
+            honorific = _uncapitalize(plural.group("h"), v)
+        if honorific is not None and m.honorific is None:
+            m.honorific = honorific
+
+
+_CLAUSE_END = re.compile(r"[;.!?\n)]|\s(?:đã|đang|sẽ|cho biết|phát biểu|nhấn mạnh|và)\s")
+
+
+def _clause_end(text: str, pos: int, nxt: int, v: Vocabulary) -> int:
+    for m in _CLAUSE_END.finditer(text, pos, nxt):
+        words = next_words(text, m.start()) if m.group(0).strip() == "và" else []
+        if len(words) >= 2 and _joins_body(text, words[0], words[1], v):
+            continue  # "Ban Phân tích và Dự báo": "và" inside the name of a body
+        return m.start()
+    return nxt
 
 
 _CLAUSE_BREAK = re.compile(r"[;:\n(]|[.!?](?=\s)")
@@ -653,16 +783,30 @@ def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
     a, b = around(sentences, mention.start, mention.end, len(text))
     left = text.rfind(";", a, mention.start)
     right = text.find(";", mention.end, b)
-    clause = text[left + 1 if left >= 0 else a : right if right >= 0 else b]
+    c0, c1 = left + 1 if left >= 0 else a, right if right >= 0 else b
     cues = role_cues()
     for role, rx in cues:
-        if rx.search(clause):
+        if _cue_found(rx, text, c0, c1):
             return role
-    # "Tham dự có A – ...; B – ...; C": the verb stands once for the whole list
-    for role, rx in cues[1:]:
-        if rx.search(text, a, b):
-            return role
+    # "Tham dự có A – ...; B – ...; C": the attendance verb stands once for the whole list; a speaking
+    # verb in another clause is another person's ("A cho biết ...; B đi công tác")
+    if _cue_found(cues[2][1], text, a, b):
+        return "attendee"
     return "mentioned"
+
+
+@cache
+def _not_cues() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.words('role_not_cues.txt'))})(?!\w)", re.I)
+
+
+def _cue_found(rx: re.Pattern[str], text: str, a: int, b: int) -> bool:
+    """Whether a role verb stands in text[a:b] as itself, not as the start of another word ("dự án")."""
+    for m in rx.finditer(text, a, b):
+        other = _not_cues().match(text, m.start())
+        if not (other and other.end() > m.end()):
+            return True
+    return False
 
 
 def cluster(mentions: list[Mention]) -> list[PersonEntity]:
@@ -717,12 +861,14 @@ class PersonTagger(SpanComponent):
         self.organizations_key = organizations_key
         self.mentions_key = mentions_key
         self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
+        # the same tables, titles also in lowercase: shared with the organizations, extended here
+        self.people_vocabulary = people_vocabulary()
         self.stop_re = not_person_before()
 
     def find(self, doc: Doc) -> list[Mention]:
         """The Doc's person mentions, byline and photo credits left out."""
         bodies = [(s.start_char, s.end_char) for s in doc.spans.get(self.organizations_key, [])]
-        v = self.vocabulary.for_doc(joined_syllables(doc))
+        v = self.people_vocabulary.for_doc(joined_syllables(doc))
         model = [
             (
                 e.start,

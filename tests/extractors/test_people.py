@@ -650,7 +650,6 @@ TITLES = [
                 mentions=["Vũ Việt Khang", "Vũ Việt Khang"],
             )
         ],
-        marks=gap("'Tổng Giám đốc Thông tấn xã Việt Nam (TTXVN) Name' gives no title"),
         id="one-title-two-forms",
     ),
     P(
