@@ -270,6 +270,7 @@ def _benefit_before() -> re.Pattern[str]:
 def _adhoc_folded() -> frozenset[str]:
     return frozenset(fold(w) for w in adhoc())
 
+
 _BENEFITS = frozenset({"Bảo hiểm xã hội", "Bảo hiểm y tế", "Bảo hiểm thất nghiệp"})
 # "chính quyền tỉnh Kampong Cham": the authorities of a named locality
 _AUTHORITIES = re.compile(rf"(?<!\w)[Cc]hính quyền(?= (?:{UNITS}) \S)")
