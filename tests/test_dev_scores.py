@@ -16,18 +16,18 @@ def _referee(shared_dev):
 
 
 # Regression floors, about 0.02 below what was measured on the 51-article dev set (21 reports + 30
-# articles of every topic) with the learned mention and activity taggers: dates 0.974, event_date
-# 0.811, people 0.880, titles 0.885, organizations 0.789, activities 0.704, overall 0.841. The
-# targets live in the issues, not here.
+# articles of every topic) with the learned mention and activity taggers and the field fixes of
+# issue #17: dates 0.974, event_date 0.811, people 0.882, titles 0.906, organizations 0.797,
+# activities 0.704, overall 0.846. The targets live in the issues, not here.
 FLOORS = {
     "dates": 0.95,
     "event_date": 0.79,
     "people": 0.86,
-    "titles": 0.865,
-    "organizations": 0.77,
+    "titles": 0.885,
+    "organizations": 0.775,
     "activities": 0.68,
 }
-OVERALL_FLOOR = 0.82
+OVERALL_FLOOR = 0.825
 
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
