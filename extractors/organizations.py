@@ -853,7 +853,6 @@ class OrganizationTagger(SpanComponent):
         text = text_of(doc)
         found = find(text, doc)
         found += from_model(text, _entities(doc, self.mentions_key, "ORGANIZATION"), found, self.vocabulary)
-        found.sort(key=lambda m: m.start)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
 
@@ -929,11 +928,6 @@ def from_model(
         )
         out.append(OrgMention(start, end, surface, name, _kind(name, kind, v)))
     return out
-
-
-def _with_back_references(text: str, doc: Doc) -> list[OrgMention]:
-    found = find(text, doc)
-    return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
 
 def mentions_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[OrgMention]:
