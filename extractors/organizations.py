@@ -852,8 +852,27 @@ class OrganizationTagger(SpanComponent):
         """The Doc's organization mentions, in text order."""
         text = text_of(doc)
         found = find(text, doc)
+        found += youth_teams(text, found, self.vocabulary)
         found += from_model(text, _entities(doc, self.mentions_key, "ORGANIZATION"), found, self.vocabulary)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
+
+
+# a national or provincial youth team: an age group, then the country or province ("U20 Việt Nam",
+# "U23 Thái Lan", "U19 Hà Nội")
+_AGE_GROUP = re.compile(r"(?<![\w.])U\d{2}(?= )")
+
+
+def youth_teams(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """Sports teams named by an age group and a place the rules know (a country or a province)."""
+    taken = Intervals((m.start, m.end) for m in found)
+    out = []
+    for m in _AGE_GROUP.finditer(text):
+        place = v.place_re.match(text, m.end() + 1)
+        if place is None or taken.overlaps(m.start(), place.end()):
+            continue
+        surface = text[m.start() : place.end()]
+        out.append(OrgMention(m.start(), place.end(), surface, surface, "other"))
+    return out
 
 
 _PLURAL_INSIDE = re.compile(r"(?<!\w)(?:các|những)(?!\w)")
