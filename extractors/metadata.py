@@ -306,6 +306,12 @@ def _event_day(doc: Doc, days):
         for d in days:
             if s <= d.start < e and _AT_EVENT.search(text, s, d.start):
                 return d
+    # news told without a dated lede ("Ngày 6/2, ..." further down, "vào ngày 12/5/2017" in the
+    # second paragraph): the first day of the body in the year of publication, when it is known
+    if year:
+        for d in sorted(days, key=lambda d: d.start):
+            if d.start >= body_start and d.value.startswith(year):
+                return d
     return None
 
 

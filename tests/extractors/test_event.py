@@ -113,8 +113,20 @@ EVENT_DATES = [
     ),
     P(
         "Tin liên quan:\nKhai mạc giải bơi ngày 1/3\n\nĐội tuyển của tỉnh lên đường dự giải. Lễ xuất quân diễn ra sáng 7/3.",
-        None,
+        # the related news's day is never the event's; the body's own day is
+        "2024-03-07",
         id="related-news-block-before",
+    ),
+    P(
+        "Một học sinh lớp 4 đã trả lại chiếc ví nhặt được cho người đánh rơi.\n"
+        "Được biết, ngày 6/2, em trên đường đi học thì nhặt được chiếc ví. Năm 2019 em cũng từng làm việc tốt.",
+        "2024-02-06",
+        id="news-without-a-dated-lede-takes-the-first-day-of-the-body",
+    ),
+    P(
+        "Một học sinh lớp 4 đã trả lại chiếc ví nhặt được.\nTrước đó, ngày 6/2/2019, em cũng từng làm việc tốt.",
+        None,
+        id="a-day-of-another-year-is-not-the-event",
     ),
 ]
 
