@@ -310,9 +310,19 @@ def _event_day(doc: Doc, days):
     # second paragraph): the first day of the body in the year of publication, when it is known
     if year:
         for d in sorted(days, key=lambda d: d.start):
-            if d.start >= body_start and d.value.startswith(year):
+            if (
+                d.start >= body_start
+                and d.value.startswith(year)
+                and not _DOCUMENT_DATE.search(text, max(body_start, d.start - 40), d.start)
+            ):
                 return d
     return None
+
+
+# "Kế hoạch được ban hành từ ngày 14-3": the day of a document's issue or effect, not of an event
+_DOCUMENT_DATE = re.compile(
+    rf"(?<!\w)(?:{lexicon.alternation(lexicon.words('document_date_cues.txt'))})(?:\s+\S+){{0,3}}\s*$", re.I
+)
 
 
 _AT_EVENT = re.compile(
