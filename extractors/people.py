@@ -777,22 +777,41 @@ def _clause_start(text: str, pos: int) -> int:
     return ends[-1] if ends else window_start
 
 
-def _role(text: str, sentences: list[tuple[int, int]], mention: Mention) -> str:
+def _role(text: str, sentences: list[tuple[int, int]], mention: Mention, starts: tuple[int, ...] = ()) -> str:
     """chair, speaker, attendee or mentioned, by the verbs of the mention's clause (its part of the
-    sentence between semicolons: "X chủ trì hội nghị; cùng dự có Y")."""
+    sentence between semicolons: "X chủ trì hội nghị; cùng dự có Y"). A speaking verb is the
+    person's own only when it follows them before the next person, or opens the clause ("Phát biểu
+    tại hội nghị, ông A ..."): in "A cho biết ..., trong khi bà B ..." B is not a speaker.
+    starts: where every person mention of the article starts."""
     a, b = around(sentences, mention.start, mention.end, len(text))
     left = text.rfind(";", a, mention.start)
     right = text.find(";", mention.end, b)
     c0, c1 = left + 1 if left >= 0 else a, right if right >= 0 else b
     cues = role_cues()
     for role, rx in cues:
-        if _cue_found(rx, text, c0, c1):
+        if role == "speaker":
+            if _own_speaking_verb(rx, text, c0, c1, mention, starts):
+                return role
+        elif _cue_found(rx, text, c0, c1):
             return role
     # "Tham dự có A – ...; B – ...; C": the attendance verb stands once for the whole list; a speaking
     # verb in another clause is another person's ("A cho biết ...; B đi công tác")
     if _cue_found(cues[2][1], text, a, b):
         return "attendee"
     return "mentioned"
+
+
+def _own_speaking_verb(
+    rx: re.Pattern[str], text: str, c0: int, c1: int, mention: Mention, starts: tuple[int, ...]
+) -> bool:
+    """Whether a speaking verb of the clause text[c0:c1] is the mention's own: after it with no
+    other person between, or at the very start of the clause."""
+    nxt = next((s for s in starts if s >= mention.end), c1)
+    if _cue_found(rx, text, mention.end, min(c1, nxt)):
+        return True
+    opening = c0 + len(text[c0:c1]) - len(text[c0:c1].lstrip())
+    m = rx.match(text, opening, mention.start)
+    return bool(m) and _cue_found(rx, text, m.start(), m.end())
 
 
 @cache
@@ -885,14 +904,16 @@ def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:
     text = text_of(doc)
     sentences = sentence_bounds(doc)
     orgs = mentions_of(doc)
+    mentions = [s._.person for s in doc.spans.get(spans_key, [])]
+    starts = tuple(sorted(m.start for m in mentions))
     out = []
-    for ent in cluster([s._.person for s in doc.spans.get(spans_key, [])]):
+    for ent in cluster(mentions):
         titles: list[str] = []
         seen: set[str] = set()
         organization = None
         roles = []
         for m in ent.mentions:
-            roles.append(_role(text, sentences, m))
+            roles.append(_role(text, sentences, m, starts))
             for a, b in m.titles:
                 title = text[a:b].strip(" ,;–-")
                 if title and fold(title) not in seen:

@@ -237,6 +237,16 @@ ROLES = [
         [person("Phan Văn Lộc", role="attendee"), person("Trương Thị Hạnh", role="attendee")],
         id="attendance-verb-covers-the-list",
     ),
+    P(
+        "Tin vắn\nÔng Lê Văn Tám cho biết kết quả rất khả quan, trong khi bà Trần Thị Hoa còn lo ngại về tiến độ.",
+        [person("Lê Văn Tám", role="speaker"), person("Trần Thị Hoa", role="mentioned")],
+        id="speaking-verb-of-another-person-in-the-same-clause",
+    ),
+    P(
+        "Tin vắn\nPhát biểu tại hội nghị, đồng chí Nguyễn Văn Hùng nhấn mạnh vai trò của thanh niên.",
+        [person("Nguyễn Văn Hùng", role="speaker")],
+        id="speaking-verb-opening-the-clause",
+    ),
 ]
 
 
