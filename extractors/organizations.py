@@ -484,8 +484,10 @@ def _extend(
             i += 1
             continue
         break
-    # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương"
+    # locality: "tỉnh", "huyện Châu Thành", "TP Hồ Chí Minh", "Việt Nam", "Trung ương", "quốc gia"
     rest = text[end:]
+    if _NATIONAL.match(rest) and not (needs_name and not named):
+        return end + _NATIONAL.match(rest).end()  # "Ban Chỉ đạo phòng, chống thiên tai quốc gia"
     central = re.match(rf" {_CENTRAL}(?![\w.])", rest)
     if central:
         end += central.end()
@@ -517,6 +519,10 @@ def _extend(
     if needs_name and not named:
         return None
     return end
+
+
+# the national level written after a complete head, as a locality would be
+_NATIONAL = re.compile(r" quốc gia(?![\w-])")
 
 
 @cache

@@ -1669,6 +1669,16 @@ FULL_NAMES = [
         id="field-word-before-level",
     ),
     P(
+        "Ban Chỉ đạo phòng, chống thiên tai quốc gia họp trực tuyến với các tỉnh ven biển.",
+        ["Ban Chỉ đạo phòng, chống thiên tai quốc gia"],
+        id="complete-head-then-quoc-gia",
+    ),
+    P(
+        "Ủy ban An toàn giao thông quốc gia công bố số liệu tai nạn.",
+        ["Ủy ban An toàn giao thông quốc gia"],
+        id="national-committee-by-its-task",
+    ),
+    P(
         "Viện Nghiên cứu và Phát triển kinh tế - xã hội Đà Nẵng công bố khảo sát.",
         ["Viện Nghiên cứu và Phát triển kinh tế - xã hội Đà Nẵng"],
         id="dash-between-field-words",
