@@ -118,10 +118,20 @@ def _street_before(text: str, start: int, v: Vocabulary) -> bool:
     window = text[max(0, cue_start - 40) : cue_start]
     house = _HOUSE_NUMBER.search(window) if cue_start == start else None
     if house:
+        if house.group("so") and _shirt_before().search(window, 0, house.start()):
+            return False  # "tiền đạo số 9 Nguyễn Tiến A": a player's shirt number
         # not "quận 1 Đoàn Ngọc Hải": a numbered district, then its official's name
         return bool(house.group("so")) or bool(_street_word().search(window[: house.start() + 1]))
     address = v.honorifics.get(text[cue_start:start].strip().lower()) == "address"
     return cue_start < start and address and text[cue_start].isupper() and bool(_street_word().search(window))
+
+
+@cache
+def _shirt_before() -> re.Pattern[str]:
+    """A word that makes the "số N" after it a shirt or bib number."""
+    return re.compile(
+        rf"(?<!\w)(?:{lexicon.alternation(lexicon.words('shirt_number_before.txt'))})\s*$", re.I
+    )
 
 
 @cache

@@ -208,6 +208,16 @@ ADDRESSES = [
         [person("Lê Thị Hoa", honorific="bà")],
         id="duong-then-lowercase-honorific",
     ),
+    P(
+        "Tin vắn\nTiền đạo số 9 Nguyễn Tiến Hùng đã lập cú đúp trong hiệp hai.",
+        [person("Nguyễn Tiến Hùng")],
+        id="shirt-number-then-player",
+    ),
+    P(
+        "Tin vắn\nCầu thủ mang áo số 3 Phạm Văn Quyết ghi bàn thắng duy nhất.",
+        [person("Phạm Văn Quyết")],
+        id="shirt-number-after-ao",
+    ),
 ]
 
 
