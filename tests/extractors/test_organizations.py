@@ -1669,6 +1669,11 @@ FULL_NAMES = [
         id="field-word-before-level",
     ),
     P(
+        "Đại diện Vụ Giám sát và Thẩm định đầu tư cũng tham dự buổi làm việc.",
+        ["Vụ Giám sát và Thẩm định đầu tư"],
+        id="field-words-then-a-verb",
+    ),
+    P(
         "Ban Chỉ đạo phòng, chống thiên tai quốc gia họp trực tuyến với các tỉnh ven biển.",
         ["Ban Chỉ đạo phòng, chống thiên tai quốc gia"],
         id="complete-head-then-quoc-gia",
