@@ -706,7 +706,10 @@ def _share_list_titles(text: str, mentions: list[Mention], v: Vocabulary) -> Non
             continue
         first_cue = _cue_before(text, group[0].start, v)[2]
         head = text[max(0, first_cue - 80) : first_cue]
-        plural = _PLURAL_CUE.search(text[max(0, group[0].start - 80) : group[0].start])
+        # before the first name's own cue: "các đồng chí: Đại tá A, Đại tá B – Phó Giám đốc ..."
+        plural = _PLURAL_CUE.search(text[max(0, group[0].start - 80) : group[0].start]) or _PLURAL_CUE.search(
+            text[max(0, first_cue - 80) : first_cue]
+        )
         if plural:
             honorific = _uncapitalize(plural.group("h"), v)
             for m in group:  # "các đồng chí A, B và C": each is "đồng chí"

@@ -226,6 +226,34 @@ def test_addresses(run, text, expected) -> None:
     check(run(text), expected)
 
 
+COLON_LISTS = [
+    P(
+        "Tin vắn\nDự lễ có các đồng chí: Thượng tá Lương Văn Cảnh, Thượng tá Đỗ Minh Tâm – Phó Chỉ huy trưởng "
+        "Bộ Chỉ huy Quân sự tỉnh.",
+        [
+            person(
+                "Lương Văn Cảnh",
+                honorific="đồng chí",
+                rank="Thượng tá",
+                titles=["Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"],
+            ),
+            person(
+                "Đỗ Minh Tâm",
+                honorific="đồng chí",
+                rank="Thượng tá",
+                titles=["Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"],
+            ),
+        ],
+        id="title-after-a-colon-list-of-ranked-names-belongs-to-each",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLON_LISTS)
+def test_titles_shared_by_colon_lists(run, text, expected) -> None:
+    check(run(text), expected)
+
+
 ROLES = [
     P(
         "Tin vắn\nÔng Trần Văn Dũng góp ý vào dự thảo luật và dự án mới của tỉnh.",
