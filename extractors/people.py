@@ -895,7 +895,7 @@ class PersonTagger(SpanComponent):
         self.vocabulary = vocabulary()  # compiled once, when the pipeline is built
         # the same tables, titles also in lowercase: shared with the organizations, extended here
         self.people_vocabulary = people_vocabulary()
-        self.stop_re = not_person_before()
+        not_person_before()  # compiled when the pipeline is built, not on the first article
 
     def find(self, doc: Doc) -> list[Mention]:
         """The Doc's person mentions, byline and photo credits left out."""

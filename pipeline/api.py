@@ -15,7 +15,7 @@ from vnnews.extractors.common import text_of
 from vnnews.extractors.structure import split_sections
 from vnnews.pipeline import html
 from vnnews.pipeline import nlp as nlp_module
-from vnnews.pipeline.encodings import repair_legacy
+from vnnews.pipeline.encodings import first_surrogate, printable, repair_legacy
 from vnnews.pipeline.errors import ArticleTimeout, EmptyArticle, InternalError, InvalidInput, VnnewsError
 from vnnews.pipeline.normalize import normalize
 from vnnews.pipeline.options import DEFAULT_TIMEOUT, ExtractOptions, parse_published
@@ -81,14 +81,12 @@ def check_input(item: ArticleInput) -> ArticleInput:
             raise InvalidInput(f"article {name} must be a string or None, not {type(value).__name__}")
     for name in ("text", *_TEXT_FIELDS):
         value = changes.get(name, getattr(item, name))
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise InvalidInput(
-                    f"article {name} holds a lone surrogate (\\u{ord(value[exc.start]):04x}) at character "
-                    f"{exc.start}: not valid Unicode"
-                ) from None
+        at = first_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            raise InvalidInput(
+                f"article {name} holds a lone surrogate (\\u{ord(value[at]):04x}) at character {at}: "
+                "not valid Unicode"
+            )
     if item.format not in ("text", "html"):
         raise InvalidInput(f"article format must be 'text' or 'html', not {item.format!r}")
     return replace(item, **changes) if changes else item
@@ -195,8 +193,6 @@ def _safe(value: object) -> str | None:
     """A caller's id or source as it can go into an error record (valid UTF-8 text, or None)."""
     if value is None:
         return None
-    from vnnews.pipeline.inputs import printable
-
     return printable(value if isinstance(value, str) else repr(value))
 
 

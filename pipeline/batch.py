@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from vnnews.pipeline.api import ArticleInput, Failure
+from vnnews.pipeline.encodings import printable
 from vnnews.pipeline.errors import VnnewsError
-from vnnews.pipeline.inputs import iter_sources, printable
+from vnnews.pipeline.inputs import iter_sources
 from vnnews.pipeline.options import DEFAULT_TIMEOUT, BatchOptions
 
 MAX_RETRIES = 2  # times a chunk is retried after its worker died, before its articles go one by one

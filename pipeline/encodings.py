@@ -167,3 +167,24 @@ def decode_legacy_bytes(data: bytes) -> tuple[str, str] | None:
         return None
     score, encoding, text = max(candidates, key=lambda c: c[0])
     return (text, encoding) if score >= 0.7 else None
+
+
+def first_surrogate(value: str) -> int | None:
+    """Index of the first lone surrogate in value (not valid Unicode, cannot be written as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def printable(value: str) -> str:
+    """value as valid UTF-8 text: the undecodable bytes of a file name (kept by Python as lone
+    surrogates) and any other lone surrogate are written as backslash escapes."""
+    if first_surrogate(value) is None:
+        return value
+    try:
+        data = value.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        data = value.encode("utf-8", "surrogatepass")
+    return data.decode("utf-8", "backslashreplace")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vnnews.pipeline import html
 from vnnews.pipeline.api import ArticleInput, Failure
-from vnnews.pipeline.encodings import LEGACY, decode_legacy_bytes
+from vnnews.pipeline.encodings import LEGACY, decode_legacy_bytes, first_surrogate, printable
 from vnnews.pipeline.errors import (
     ArchiveLineError,
     BadFileName,
@@ -92,27 +92,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a d
 MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 SNIFF_BYTES = 1 << 20  # how much of a file's first line is read to tell an archive from an article
 _SKIP_PIECE = 1 << 20  # an over-long line is skipped in pieces of this many bytes
-
-
-def first_surrogate(value: str) -> int | None:
-    """Index of the first lone surrogate in value (not valid Unicode, cannot be written as UTF-8)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
-
-
-def printable(value: str) -> str:
-    """value as valid UTF-8 text: the undecodable bytes of a file name (kept by Python as lone
-    surrogates) and any other lone surrogate are written as backslash escapes."""
-    if first_surrogate(value) is None:
-        return value
-    try:
-        data = value.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        data = value.encode("utf-8", "surrogatepass")
-    return data.decode("utf-8", "backslashreplace")
 
 
 SNIFF_LINES = 8  # an archive whose first lines are broken is still recognized by a later one
@@ -354,8 +333,6 @@ def read_file(path: str, options: ReadOptions = DEFAULT_READ) -> Iterator[Articl
         if not stat.S_ISREG(st.st_mode):
             raise NotAFile(f"{path}: not a regular file (a FIFO, a device or a socket): skipped")
         fmt = "jsonl" if input_format == "auto" and is_archive(path) else input_format
-        if fmt in ("text", "html") and st.st_size > MAX_FILE_BYTES and not path.endswith(".gz"):
-            raise TooLarge(f"{path}: {st.st_size:,} bytes, more than {MAX_FILE_BYTES:,}: not an article")
         with open(path, "rb") as raw:
             try:
                 fmt, stream = _sniff(_open_stream(raw, path), fmt)
