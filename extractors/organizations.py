@@ -945,13 +945,9 @@ def from_model(
             # bodies and classes of bodies on purpose); "các huyện": a class; a cut bracket or quote
             continue
         name = _canonical(surface)
-        head = v.head_re.match(name)
-        kind = (
-            v.heads[_head_key(head.group(0), v)].kind
-            if head and _head_key(head.group(0), v) in v.heads
-            else "other"
-        )
-        out.append(OrgMention(start, end, surface, name, _kind(name, kind, v)))
+        head = v.head_re.match(name)  # an expanded abbreviation may start with a known head
+        known = v.heads.get(_head_key(head.group(0), v)) if head else None
+        out.append(OrgMention(start, end, surface, name, _kind(name, known.kind if known else "other", v)))
     return out
 
 
