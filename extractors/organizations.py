@@ -169,6 +169,11 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         subject = _SUBJECT.match(text, end) if _NATIONAL_COMMITTEE.fullmatch(text, start, end) else None
         if subject:
             end = subject.end()
+        # "Đại sứ quán Việt Nam tại Đức", "Tổng Lãnh sự quán Việt Nam tại Frankfurt": a mission is
+        # named by where it sits
+        seat = _MISSION_SEAT.match(text, end) if _MISSION.match(text, start, end) else None
+        if seat:
+            end = seat.end()
         fields = FIELD_LIST.match(text, end) if head and head.kind in _FIELD_HEADS else None
         if fields and not any(
             v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
@@ -197,7 +202,9 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         kind = _kind(name, head.kind if head else "other", v)
         if fold(name) in _adhoc_folded():
             kind = "other"  # "Ban tổ chức" of an event (and "BTC"): ad hoc, not the party's board
-        out.append(OrgMention(start, end, surface, name, kind))
+        # "Đội tuyển U20 Việt Nam" is the team "U20 Việt Nam" too
+        team = _TEAM_HEAD.match(surface)
+        out.append(OrgMention(start, end, surface, name, kind, (surface[team.end() :],) if team else ()))
         pos = end
     out.extend(_press(text, out, v, joined))
     out.extend(_authorities(text, out, v))
@@ -254,6 +261,9 @@ _SUBJECT = re.compile(
     rf" về(?: (?!(?:{'|'.join(sorted(STOP_WORDS - {'về', 'ở', 'và'}))}|cho|nhấn|khẳng|phát|tổ)(?!\w))"
     rf"(?:[{LOWER}]+|{CAP})){{1,8}}(?=[,.;:()\n]| (?:cho|đã|được|là|sẽ|đang|vừa|cũng|phát|nhấn|khẳng|tổ|có|tại|với|do)(?!\w))"
 )
+_TEAM_HEAD = re.compile(r"[ĐđD]ội tuyển (?=\w)")
+_MISSION = re.compile(r"(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Phái đoàn [Tt]hường trực) \w")
+_MISSION_SEAT = re.compile(rf" tại {CAP}(?: {CAP}){{0,3}}(?![\w&])")
 _FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
 _SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")

@@ -292,6 +292,24 @@ _RUN_ON = frozenset(
 )
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:\n]\s*|[\"“(]\s*)$")
+
+
+def _skip_opener(text: str, start: int, end: int, v: Vocabulary) -> int:
+    """Past a function word that opens a sentence and is also a surname ("Từ Lê Văn A ...", "Vì
+    Bảo Ngọc ..."): it is the name only when the rest is no name of its own, i.e. the next word is
+    not a surname and the rest is not written elsewhere without it ("Từ Thị Lan cho biết")."""
+    words = text[start:end].split(" ")
+    if len(words) < 3 or words[0].lower() not in _RUN_ON or words[0] not in v.surnames:
+        return start
+    if not _SENTENCE_OPENING.search(text, max(0, start - 3), start):
+        return start
+    rest_start = start + len(words[0]) + 1
+    rest = text[rest_start:end]
+    elsewhere = any(m.start() != rest_start for m in re.finditer(rf"(?<!\w){re.escape(rest)}(?!\w)", text))
+    return rest_start if words[1] in v.surnames or elsewhere else start
+
+
 @cache
 def _title_end_verbs() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(lexicon.words('title_end_verbs.txt'))})(?!\w)")
@@ -526,6 +544,7 @@ def find(
         run_start = _skip_prefixes(text, m.start(), m.end(), v)
         if run_start >= m.end() or any(a <= run_start < b for a, b in skip):
             continue
+        run_start = _skip_opener(text, run_start, m.end(), v)
         run = text[run_start : m.end()]
         honorific, rank, _ = _cue_before(text, run_start, v)
         offset = _surname_split(run, v)
@@ -849,18 +868,19 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
         if len(m.name.split(" ")) == 1:
             short.append(m)
             continue
-        key = fold(m.name)
-        entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
-    for m in short + [x for e in list(entities.values()) for x in e.mentions if len(x.name.split(" ")) == 2]:
-        key = fold(m.name)
+        entities.setdefault(fold(m.name), PersonEntity(m.name)).mentions.append(m)
+    # a two-word name that ends exactly one longer name ("em Ngọc Hân" after "Lâm Thị Ngọc Hân") is
+    # that person, however often it recurs
+    for key in [k for k in entities if k.count(" ") == 1]:
         candidates = [k for k in entities if k != key and k.endswith(" " + key)]
         if len(candidates) == 1:
-            target = entities[candidates[0]]
-            if m not in target.mentions:
-                target.mentions.append(m)
-            if key in entities and all(x is m for x in entities[key].mentions):
-                del entities[key]
-        elif len(m.name.split(" ")) == 1 and (m.rank or (m.honorific or "").lower() not in _KINSHIP):
+            entities[candidates[0]].mentions.extend(entities.pop(key).mentions)
+    for m in short:
+        key = fold(m.name)
+        candidates = [k for k in entities if k.endswith(" " + key)]
+        if len(candidates) == 1:
+            entities[candidates[0]].mentions.append(m)
+        elif m.rank or (m.honorific or "").lower() not in _KINSHIP or key in entities:
             # "ông Cường" alone is a person; "Bác Hồ", "chú Tư" are forms of address, not names
             entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
     for e in entities.values():

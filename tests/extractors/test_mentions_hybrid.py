@@ -45,4 +45,4 @@ ORGANIZATIONS = [
 @pytest.mark.parametrize(("text", "names"), ORGANIZATIONS)
 def test_organizations_beyond_the_state(run, text: str, names: set[str]) -> None:
     """Companies, banks, media and teams the tagger names are organizations."""
-    assert names <= {o.name for o in run(text).organizations}
+    assert names <= {form for o in run(text).organizations for form in (o.name, *o.aliases)}

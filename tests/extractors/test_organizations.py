@@ -605,6 +605,26 @@ OTHER_BODIES = [
         ["Giáo hội Phật giáo Việt Nam tỉnh An Giang"],
         id="giao-hoi",
     ),
+    P(
+        "Hải quân Iran và Không quân Pakistan tiến hành diễn tập chung trên biển.",
+        ["Hải quân Iran", "Không quân Pakistan"],
+        id="foreign-armed-forces",
+    ),
+    P(
+        "Thượng viện Mỹ bỏ phiếu thông qua dự luật ngân sách; Ngân hàng Trung ương Nga giữ nguyên lãi suất.",
+        ["Thượng viện Mỹ", "Ngân hàng Trung ương Nga"],
+        id="foreign-state-institutions",
+    ),
+    P(
+        "Đội tuyển Hàn Quốc thắng Đội tuyển Nhật Bản với tỷ số 2-1.",
+        ["Đội tuyển Hàn Quốc", "Đội tuyển Nhật Bản"],
+        id="national-teams",
+    ),
+    P(
+        "Đại sứ quán Việt Nam tại Ba Lan phối hợp với Tổng Lãnh sự quán Việt Nam tại Osaka tổ chức Tết cộng đồng.",
+        ["Đại sứ quán Việt Nam tại Ba Lan", "Tổng Lãnh sự quán Việt Nam tại Osaka"],
+        id="missions-named-by-their-seat",
+    ),
 ]
 
 

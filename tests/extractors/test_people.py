@@ -986,6 +986,19 @@ COREFERENCE = [
         ],
         id="same-full-name-new-title",
     ),
+    P(
+        "Em Đặng Thị Minh Châu, học sinh lớp 9, giành giải nhất môn Toán. "
+        "Em Minh Châu cho biết mỗi ngày đều tự học. Minh Châu muốn trở thành kỹ sư. "
+        "Bố của Châu làm nghề chạy xe ôm.",
+        [
+            person(
+                "Đặng Thị Minh Châu",
+                honorific="em",
+                mentions=["Đặng Thị Minh Châu", "Minh Châu", "Minh Châu", "Châu"],
+            )
+        ],
+        id="two-word-short-form-recurring-is-one-person",
+    ),
 ]
 
 
@@ -1330,6 +1343,16 @@ NOT_PERSONS = [
         "Gia đình anh Hoàng Văn Tới sống trên đường Lý Thường Kiệt, gần Trường THCS Nguyễn Du.",
         [person("Hoàng Văn Tới", honorific="anh")],
         id="person-street-school",
+    ),
+    P(
+        "Ông Lê Văn Khoa phụ trách đội xe. Từ Lê Văn Khoa, các tài xế nhận lịch chạy mỗi sáng.",
+        [person("Lê Văn Khoa", honorific="ông", mentions=["Lê Văn Khoa", "Lê Văn Khoa"])],
+        id="sentence-opening-tu-before-a-name",
+    ),
+    P(
+        "Anh Bảo Ngọc Lâm là tình nguyện viên. Vì Bảo Ngọc Lâm đã quen đường nên anh dẫn đoàn.",
+        [person("Bảo Ngọc Lâm", honorific="anh", mentions=["Bảo Ngọc Lâm", "Bảo Ngọc Lâm"])],
+        id="sentence-opening-vi-before-a-name",
     ),
 ]
 
