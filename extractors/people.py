@@ -534,6 +534,7 @@ def find(
     places = Intervals((a, b) for a, b, label in model if label == "LOCATION")
     # a place the tagger is unsure of is a place only when the gazetteer knows the name too
     maybe_places = Intervals((a, b) for a, b, label in model if label == "PLACE?")
+    named_places = places_named(text, v)
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         # most capitalized runs (sentence starts, names of bodies) hold no surname and follow no cue
@@ -585,13 +586,15 @@ def find(
         tagged_place = places.contains(start, end) or (
             maybe_places.contains(start, end) and text[start:end] in admin_places()
         )
+        if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
+            continue
         if not (honorific or rank) and (tagged_place or _in_place_list(text, start, end, v)):
             if not _title_ends_at(text, start, v):
                 # "về thăm Hoàng Mai" (the tagger reads a place), "các huyện Can Lộc, Đức Thọ" (a
                 # district named like a person, in a list of places)
                 continue
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
-    out = _with_model_people(text, v, out, model, skip, bodies)
+    out = _with_model_people(text, v, out, model, skip, bodies, named_places)
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -632,6 +635,7 @@ def _with_model_people(
     model: list[tuple[int, int, str]],
     skip: list[tuple[int, int]],
     bodies: list[tuple[int, int]],
+    named_places: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
     takes the honorific or rank written before it, and its titles are read like the others'."""
@@ -653,6 +657,8 @@ def _with_model_people(
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
         if not (honorific or rank) and _in_place_list(text, start, end, v):
             continue
+        if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
+            continue
         added.append(Mention(start, end, name, honorific, rank, cue=True, model=True))
     # one word without a cue ("Hồ", "Kandal") is a person as the short form of a full name, or when
     # the article names them so more than once ("Messi ... Messi")
@@ -668,6 +674,47 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+# the level words that never end another word ("nông thôn", "Nhật Bản") or a title
+_PLACE_LEVEL = re.compile(
+    rf"(?<![\w.])(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hị trấn|[Xx]ã|[Pp]hường|[Bb]ang)"
+    rf" ({CAP}(?: {CAP}){{0,3}})"
+)
+
+
+def places_named(text: str, v: Vocabulary) -> frozenset[str]:
+    """Names the text writes after a level word ("huyện Ứng Hòa", "xã Đường Lâm", "bang Texas"):
+    in one article a name keeps one sense, so they are places where they recur without it. A full
+    personal name after a body's level ("Phó Chủ tịch UBND tỉnh Dương Tất Thắng") is not one."""
+    out = set()
+    for m in _PLACE_LEVEL.finditer(text):
+        name = m.group(1)
+        words = name.split(" ")
+        if len(words) >= 3 and words[0] in v.surnames:
+            continue
+        if _title_ends_at(text, m.start(1), v):
+            continue
+        out.add(name)
+    return frozenset(out)
+
+
+def _written_as_place(
+    text: str, start: int, end: int, cued: bool, named_places: frozenset[str], v: Vocabulary
+) -> bool:
+    """Whether a would-be person is a place: a name the article also writes after a level word
+    ("Ứng Hòa đang tập trung ..." after "huyện Ứng Hòa"), a known district in brackets after a
+    place ("xã Đường Lâm (Sơn Tây)"), both unless a cue introduces it; or a place whose first word
+    reads as an honorific ("Bà Rịa")."""
+    name = text[start:end]
+    if cued:
+        cue_start = _cue_before(text, start, v)[2]
+        return cue_start < start and text[cue_start:end] in admin_places()
+    if _title_ends_at(text, start, v):
+        return False
+    if name in named_places:
+        return True
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places()
 
 
 _LIST_NEIGHBOUR_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,| và) $")

@@ -1354,6 +1354,27 @@ NOT_PERSONS = [
         [person("Bảo Ngọc Lâm", honorific="anh", mentions=["Bảo Ngọc Lâm", "Bảo Ngọc Lâm"])],
         id="sentence-opening-vi-before-a-name",
     ),
+    P(
+        "Huyện Kim Sơn có 25 xã về đích nông thôn mới. Năm nay, Kim Sơn tiếp tục huy động nguồn lực "
+        "làm đường giao thông.",
+        [],
+        id="place-written-after-a-level-word-elsewhere",
+    ),
+    P(
+        "Lễ hội chùa Thầy ở xã Sài Sơn (Quốc Oai) thu hút hàng nghìn du khách.",
+        [],
+        id="district-in-brackets-after-a-place",
+    ),
+    P(
+        "Nhiều sinh viên Bà Rịa - Vũng Tàu tham gia cuộc thi khởi nghiệp.",
+        [],
+        id="province-whose-first-word-reads-as-an-honorific",
+    ),
+    P(
+        "Phó Chủ tịch UBND tỉnh Lò Văn Thắng dự buổi lễ. Ông Lò Văn Thắng biểu dương các đơn vị.",
+        [person("Lò Văn Thắng", honorific="ông", titles=["Phó Chủ tịch UBND tỉnh"])],
+        id="full-name-after-a-body-with-level-is-a-person",
+    ),
 ]
 
 
