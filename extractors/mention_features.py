@@ -17,6 +17,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
+from vnnews.extractors.text import VIET_SYLLABLE
 
 # lexicon name -> (file, columns as lexicon.rows wants them)
 _LEXICONS: dict[str, tuple[str, tuple[int, int]]] = {
@@ -31,12 +32,6 @@ _LEXICONS: dict[str, tuple[str, tuple[int, int]]] = {
     "notper": ("not_person_before.txt", (1, 1)),
 }
 _SPACE = re.compile(r"\s+")
-# A Vietnamese syllable: onset, one vowel cluster, a final; a capitalized syllable that is not one
-# is a loan word or a foreign name ("Tevez", "Fellaini", "Microsoft").
-_V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
-_VIET_SYLLABLE = re.compile(
-    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?",
-)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -119,7 +114,7 @@ def _own(
         "s0": first.lower(),
         "sN": last.lower(),
     }
-    if any(not _VIET_SYLLABLE.fullmatch(x.lower()) for x in syllables if x[:1].isalpha()):
+    if any(not VIET_SYLLABLE.fullmatch(x.lower()) for x in syllables if x[:1].isalpha()):
         feats["foreign"] = 1.0
     if first.lower() in surnames:
         feats["s0sur"] = 1.0

@@ -33,3 +33,16 @@ _TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(map(re.escape, _TONE_PAIRS)) + r"
 def fix_tone_placement(text: str) -> str:
     """Move the tone of a final oa/oe/uy to its first vowel."""
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(1)], text)
+
+
+# A Vietnamese syllable: onset, one vowel cluster, a final; a capitalized syllable that is not one
+# is a loan word or a foreign name ("Tevez", "Fellaini", "Microsoft").
+_V = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+VIET_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_V}]{{1,3}}(?:ng|nh|ch|[cmnpt])?",
+)
+
+
+def is_foreign_word(word: str) -> bool:
+    """Whether a word of letters is no Vietnamese syllable ("Pogba", "Reuters"; not "Hùng")."""
+    return not VIET_SYLLABLE.fullmatch(word.lower())

@@ -12,6 +12,7 @@ PEOPLE = [
     ("surname-alone-again", "Tổng thống Donald Trump phát biểu tại Nhà Trắng. Sau đó, Trump tiếp tục chuyến công du.", {"Donald Trump"}),
     ("given-name-again", "TS Đặng Đức Anh trình bày báo cáo. Ông Đức Anh cho biết kết quả rất khả quan.", {"Đặng Đức Anh"}),
     ("place-visited-named-like-a-person", "Đoàn công tác đã về thăm Hoàng Mai trong hai ngày cuối tuần.", set()),
+    ("line-up-of-surnames", "Đội hình xuất phát có Lukaku, Mbappé, Kovačić và thủ môn Alisson.", {"Lukaku", "Mbappé", "Kovačić", "Alisson"}),
     ("district-in-a-list-of-places", "Lũ lụt gây thiệt hại nặng ở các huyện Can Lộc, Đức Thọ và Hương Sơn.", set()),
 ]  # fmt: skip
 
