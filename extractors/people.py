@@ -596,6 +596,7 @@ def find(
                 continue
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
     out = _with_model_people(text, v, out, model, skip, bodies, named_places)
+    out = _with_back_references(text, v, out, skip, bodies)
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
         nxt = out[i + 1].start if i + 1 < len(out) else len(text)
@@ -680,6 +681,54 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _with_back_references(
+    text: str, v: Vocabulary, found: list[Mention], skip: list[tuple[int, int]], bodies: list[tuple[int, int]]
+) -> list[Mention]:
+    """found plus the bare short forms of the full names found ("Thanh" or "Thị Thanh" after "Lã Thị
+    Thanh", "Trump" after "Donald Trump"), each a whole word that no capitalized word touches, when
+    exactly one full name ends with it and it is no place, country, body head, title or honorific."""
+    owners: dict[str, set[str]] = {}
+    for m in found:
+        words = m.name.split(" ")
+        if len(words) < 2:
+            continue
+        for k in (1, 2) if len(words) >= 3 else (1,):
+            owners.setdefault(" ".join(words[-k:]), set()).add(m.name)
+    forms = [
+        f
+        for f, names in owners.items()
+        if len(names) == 1
+        and f not in v.places
+        and f not in v.countries
+        and f not in v.heads
+        and not any(rx.fullmatch(f) for rx in (v.title_re, v.honorific_ci_re, v.rank_re))
+        and _looks_like_a_name(f)
+    ]
+    if not forms:
+        return found
+    taken = Intervals((m.start, m.end) for m in found)
+    added = []
+    for m in re.finditer(rf"(?<![\w&.-])(?:{lexicon.alternation(forms)})(?![\w&-])", text):
+        a, b = m.span()
+        if taken.overlaps(a, b) or b + 1 in v.joined:
+            continue  # part of a longer word ("Thanh niên") or of a mention found already
+        prev = _PREVIOUS_WORD.search(text, max(0, a - 40), a)
+        if prev and prev.group(1)[:1].isupper() and prev.group(1)[-1] not in '.!?:…"”)':
+            continue  # after a capitalized word inside a sentence: another name ("Hà Thanh")
+        if text[b : b + 1] == " " and text[b + 1 : b + 2].isupper():
+            continue  # before a capitalized word ("Thanh Hóa")
+        if any(x <= a < y for x, y in skip) or any(x <= a and b <= y for x, y in bodies):
+            continue
+        if _street_before(text, a, v):
+            continue
+        honorific, rank, _ = _cue_before(text, a, v)
+        added.append(Mention(a, b, m.group(0), honorific, rank, cue=True))
+    return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+_PREVIOUS_WORD = re.compile(r"(\S+) $")
 
 
 # the level words that never end another word ("nông thôn", "Nhật Bản") or a title

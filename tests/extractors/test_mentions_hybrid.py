@@ -23,6 +23,23 @@ def test_people_of_every_kind_of_name(run, text: str, names: set[str]) -> None:
     assert {p.name for p in run(text).people} == names
 
 
+BACK_REFERENCES = [
+    ("given-name-alone", "Bị cáo Lò Thị Nhung bị truy tố. Theo cáo trạng, Nhung đã nhận 2 tỷ đồng.", ["Lò Thị Nhung", "Nhung"]),
+    ("foreign-surname-alone", "Thủ tướng Olaf Scholz tới Hà Nội. Scholz gặp các doanh nghiệp Đức.", ["Olaf Scholz", "Scholz"]),
+    ("not-inside-a-longer-word", "Anh Vũ Văn Thanh đến sớm. Thanh niên trong xóm cùng dọn đường.", ["Vũ Văn Thanh"]),
+    ("not-inside-a-place", "Chị Hà Thị Hòa quê ở Thanh Hóa. Hòa Bình là tỉnh giáp Hà Nội.", ["Hà Thị Hòa"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"), [c[1:] for c in BACK_REFERENCES], ids=[c[0] for c in BACK_REFERENCES]
+)
+def test_a_bare_short_form_is_a_mention(run, text: str, mentions: list[str]) -> None:
+    """The given name or a foreign surname alone, after the full name, is one more mention."""
+    (person,) = run(text).people
+    assert [m.text for m in person.mentions] == mentions
+
+
 def test_a_short_mention_joins_the_person_named_in_full(run) -> None:
     """`Ông Đức Anh` after `TS Đặng Đức Anh` is one more mention of the same person."""
     (person,) = run("TS Đặng Đức Anh trình bày báo cáo. Ông Đức Anh cho biết kết quả rất khả quan.").people

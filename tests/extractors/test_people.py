@@ -924,7 +924,6 @@ COREFERENCE = [
                 mentions=["Hầu Minh Phát", "Phát"],
             )
         ],
-        marks=gap("'Bộ trưởng Phát' (title + given name) is not kept as a mention"),
         id="title-and-given-name-later",
     ),
     P(
