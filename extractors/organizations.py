@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
@@ -869,7 +869,9 @@ class OrganizationTagger(SpanComponent):
         text = text_of(doc)
         found = find(text, doc)
         found += youth_teams(text, found, self.vocabulary)
-        found += from_model(text, _entities(doc, self.mentions_key, "ORGANIZATION"), found, self.vocabulary)
+        tagged = _entities(doc, self.mentions_key, "ORGANIZATION")
+        found = extended_by_model(text, tagged, found, self.vocabulary)
+        found += from_model(text, tagged, found, self.vocabulary)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
 
@@ -904,15 +906,48 @@ def _balanced(surface: str) -> bool:
 
 
 def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, int]:
-    """A tagged body's span without a person's honorific and what follows it, which the tagger
-    lets in when a name follows the body ("TTXVN ông Vũ A" → "TTXVN")."""
+    """A tagged body's span without what the tagger lets in around a name: a person's honorific and
+    what follows it ("TTXVN ông Vũ A" → "TTXVN"), a leading title ("TGĐ Oceanbank" → "Oceanbank")
+    and trailing lowercase words no body name holds ("Quảng Nam FC ôm" → "Quảng Nam FC")."""
     words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
-    # trailing: an honorific and what follows it; lowercase words no body name holds
     for i, (_, _, w) in enumerate(words[1:], 1):
         if w.lower() in v.honorifics or w in v.honorifics:
             words = words[:i]
             break
+    title = v.title_re.match(text, start) if words else None
+    if title and title.end() < end and not v.head_re.match(text, start):
+        words = [w for w in words if w[0] >= title.end()]
+    while len(words) > 1 and words[-1][2].islower() and words[-1][2] not in v.inner_lower:
+        words.pop()
     return (words[0][0], words[-1][1]) if words else (start, start)
+
+
+def extended_by_model(
+    text: str, spans: list[tuple[int, int]], found: list[OrgMention], v: Vocabulary
+) -> list[OrgMention]:
+    """found, a name the rules ended at a lowercase word ("Công ty TNHH MTV Lọc" of "... Lọc hóa dầu
+    Bình Sơn") running on to the end of the tagger's span that starts with it, when that span ends
+    in a capitalized word or a number and crosses no punctuation or "và": companies and other
+    bodies, whose names hold business words; a state body's name ends where the rules end it
+    ("Ban Chấp hành Trung ương Đảng" before "khóa XIII")."""
+    ends = {}
+    for start, end in spans:
+        ends[start] = max(end, ends.get(start, 0))
+    out = []
+    for m in found:
+        end = ends.get(m.start, 0)
+        if end > m.end and text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].islower():
+            extra = text[m.end : end]
+            last = extra.rsplit(" ", 1)[-1]
+            if (
+                m.kind in ("company", "other")
+                and (last[:1].isupper() or last[:1].isdigit())
+                and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
+            ):
+                surface = text[m.start : end]
+                m = replace(m, end=end, surface=surface, name=_canonical(surface))
+        out.append(m)
+    return out
 
 
 @cache

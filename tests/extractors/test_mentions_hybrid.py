@@ -60,6 +60,25 @@ ORGANIZATIONS = [
 ]  # fmt: skip
 
 
+TAGGED_BODY_EDGES = [
+    ("title-before-a-company", "TGĐ Sacombank cho biết lợi nhuận quý III tăng mạnh.", {"Sacombank"}, {"TGĐ Sacombank"}),
+    ("verb-after-a-club", "Hải Phòng FC thua trên sân nhà.", {"Hải Phòng FC"}, {"Hải Phòng FC thua"}),
+    ("company-name-with-lowercase-words", "Sáng nay, Công ty TNHH MTV Xây lắp điện Sông Đà cho biết sẽ tuyển 50 công nhân.",
+     {"Công ty TNHH MTV Xây lắp điện Sông Đà"}, {"Công ty TNHH MTV Xây lắp"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"), [c[1:] for c in TAGGED_BODY_EDGES], ids=[c[0] for c in TAGGED_BODY_EDGES]
+)
+def test_a_tagged_body_has_the_edges_of_its_name(run, text: str, present: set[str], absent: set[str]) -> None:
+    """No title before a body's name or verb after it; a name the rules cut at a lowercase word runs
+    on to the end the tagger gives."""
+    forms = {form for o in run(text).organizations for form in (o.name, *o.aliases)}
+    assert present <= forms
+    assert not absent & forms
+
+
 @pytest.mark.parametrize(("text", "names"), ORGANIZATIONS)
 def test_organizations_beyond_the_state(run, text: str, names: set[str]) -> None:
     """Companies, banks, media and teams the tagger names are organizations."""

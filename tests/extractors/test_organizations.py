@@ -514,9 +514,6 @@ OTHER_BODIES = [
     P(
         "Tổng công ty Điện lực miền Nam đã khôi phục cấp điện cho các xã bị ảnh hưởng.",
         ["Tổng công ty Điện lực miền Nam"],
-        marks=gap(
-            "the lowercase 'miền' of an official company name ends the name; code gave ['Tổng công ty Điện lực']"
-        ),
         id="tong-cong-ty",
     ),
     P(
