@@ -173,7 +173,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         # named by where it sits
         seat = _MISSION_SEAT.match(text, end) if _MISSION.match(text, start, end) else None
         if seat:
-            end = seat.end()
+            end = _seat_end(text, seat, v)
         fields = FIELD_LIST.match(text, end) if head and head.kind in _FIELD_HEADS else None
         if fields and not any(
             v.head_re.match(text, f.start(1)) or v.place_re.fullmatch(f.group(1))
@@ -210,6 +210,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     out.extend(_authorities(text, out, v))
     out.extend(_siblings(text, out, v))
     out.extend(_teams(text, out))
+    out.extend(_distributed(text, out, v))
     out.sort(key=lambda m: m.start)
     # "Thường vụ Quân ủy Trung ương (QUTW)": an abbreviation in brackets after a body is that body
     for a, b in pairwise(out):
@@ -264,6 +265,19 @@ _SUBJECT = re.compile(
 _TEAM_HEAD = re.compile(r"[ĐđD]ội tuyển (?=\w)")
 _MISSION = re.compile(r"(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Phái đoàn [Tt]hường trực) \w")
 _MISSION_SEAT = re.compile(rf" tại {CAP}(?: {CAP}){{0,3}}(?![\w&])")
+
+
+def _seat_end(text: str, seat: re.Match[str], v: Vocabulary) -> int:
+    """Where a mission's seat ends: the longest run of its words that is a known country or place
+    ("tại Nhật Bản" of "tại Nhật Bản TS Trần ..."), else its first word ("tại Osaka")."""
+    words = seat.group(0).split(" ")[2:]
+    for k in range(len(words), 0, -1):
+        place = " ".join(words[:k])
+        if place in v.countries or place in v.places or place in admin_places():
+            return seat.start() + len(" tại ") + len(place)
+    return seat.start() + len(" tại ") + len(words[0])
+
+
 _FIELD_HEADS = frozenset({"state", "party", "mass"})
 _FIELD_ITEM = re.compile(rf"(?:, | và )({CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}})(?=,| và |$|[^\w&])")
 _SLOGAN_COUNT = re.compile(r" (?:tốt|không|sạch|an toàn|xanh|đẹp|có|nhất|giảm|tăng|cùng|chủ động)(?!\w)")
@@ -356,6 +370,46 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
             name = _canonical(f"{prefix} {sib.group(2)}")
             out.append(OrgMention(a, b, sib.group(2), name, head.kind, (f"{prefix} {sib.group(2)}",)))
             end = b
+    return out
+
+
+# "các Bộ: Quốc phòng, Ngoại giao, Khoa học và Công nghệ", "Thứ trưởng các Bộ Công an, Tư pháp": one
+# head for a list of the bodies it heads
+_DISTRIBUTED = re.compile(r"(?<!\w)các (Bộ|Sở|Bộ, ngành|Bộ, ban, ngành):? (?=[A-ZĐ])")
+_DISTRIBUTED_ITEM = re.compile(rf"{CAP}(?: (?:{CAP}|[{LOWER}]+|&))*?(?=, | và |[.;:)\n]|$)")
+
+
+def _distributed(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMention]:
+    """The bodies of a list under one plural head, each a body of that head when the head and the
+    item make a body the vocabulary knows ("Bộ Quốc phòng"); an item that is no such body ends the
+    list. Items may be joined by "và" inside a name ("Khoa học và Công nghệ")."""
+    taken = Intervals((m.start, m.end) for m in found)
+    out = []
+    for m in _DISTRIBUTED.finditer(text):
+        head = m.group(1).split(",")[0]
+        pos = m.end()
+        while True:
+            item = _DISTRIBUTED_ITEM.match(text, pos)
+            if not item:
+                break
+            a, b = item.span()
+            # "Khoa học và Công nghệ" is one ministry; "Công an và Tư pháp" are two
+            joined = re.match(rf" và ({CAP}(?: (?:{CAP}|[{LOWER}]+))*?)(?=, |[.;:)\n]|$)", text[b:])
+            if joined and v.head_re.fullmatch(f"{head} {text[a : b + joined.end()]}"):
+                b += joined.end()
+            # the longest run of the item's words that makes a known body ("Giao thông Vận tải" of
+            # "Giao thông Vận tải cùng dự")
+            while not v.head_re.fullmatch(f"{head} {text[a:b]}") and " " in text[a:b]:
+                b = a + text[a:b].rindex(" ")
+            full = f"{head} {text[a:b]}"
+            if not v.head_re.fullmatch(full) or taken.overlaps(a, b):
+                break
+            kind = v.heads.get(_head_key(full, v))
+            out.append(OrgMention(a, b, text[a:b], _canonical(full), kind.kind if kind else "state", (full,)))
+            sep = re.match(r", và |, | và ", text[b:])
+            if not sep:
+                break
+            pos = b + sep.end()
     return out
 
 

@@ -622,6 +622,21 @@ OTHER_BODIES = [
         ["Đại sứ quán Việt Nam tại Ba Lan", "Tổng Lãnh sự quán Việt Nam tại Osaka"],
         id="missions-named-by-their-seat",
     ),
+    P(
+        "Cùng dự có Đại sứ quán Việt Nam tại Hàn Quốc TS Lê Văn Bình và các chuyên gia.",
+        ["Đại sứ quán Việt Nam tại Hàn Quốc"],
+        id="mission-seat-ends-at-the-place",
+    ),
+    P(
+        "Tham dự có đại diện lãnh đạo các Bộ: Quốc phòng, Ngoại giao, Khoa học và Công nghệ.",
+        ["Bộ Quốc phòng", "Bộ Ngoại giao", "Bộ Khoa học và Công nghệ"],
+        id="one-head-for-a-list-of-ministries",
+    ),
+    P(
+        "Lãnh đạo các Sở Y tế, Tài chính và Xây dựng làm việc với nhà đầu tư.",
+        ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng"],
+        id="one-head-for-a-list-of-departments",
+    ),
 ]
 
 
