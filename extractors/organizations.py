@@ -165,6 +165,13 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             chained = True
         if end is None or (not chained and head and head.needs_name and end == m.end()):
             continue
+        if head and head.head in _country_heads() and not chained:
+            # "Thượng viện Mỹ"; not "Chủ tịch Thượng viện Sanasee Vigneswaran"
+            place = _place_end(text, m.end() + 1, end, v)
+            if place is None:
+                pos = end
+                continue
+            end = place
         # "Ủy ban Nhà nước về người Việt Nam ở nước ngoài": a national committee named by its subject
         subject = _SUBJECT.match(text, end) if _NATIONAL_COMMITTEE.fullmatch(text, start, end) else None
         if subject:
@@ -204,7 +211,10 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
             kind = "other"  # "Ban tổ chức" of an event (and "BTC"): ad hoc, not the party's board
         # "Đội tuyển U20 Việt Nam" is the team "U20 Việt Nam" too
         team = _TEAM_HEAD.match(surface)
-        out.append(OrgMention(start, end, surface, name, kind, (surface[team.end() :],) if team else ()))
+        team_name = surface[team.end() :] if team else ""
+        if team_name in v.countries or team_name in v.places:
+            team_name = ""  # "Đội tuyển Việt Nam": the country alone is no name of the team
+        out.append(OrgMention(start, end, surface, name, kind, (team_name,) if team_name else ()))
         pos = end
     out.extend(_press(text, out, v, joined))
     out.extend(_authorities(text, out, v))
@@ -267,15 +277,28 @@ _MISSION = re.compile(r"(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự 
 _MISSION_SEAT = re.compile(rf" tại {CAP}(?: {CAP}){{0,3}}(?![\w&])")
 
 
-def _seat_end(text: str, seat: re.Match[str], v: Vocabulary) -> int:
-    """Where a mission's seat ends: the longest run of its words that is a known country or place
-    ("tại Nhật Bản" of "tại Nhật Bản TS Trần ..."), else its first word ("tại Osaka")."""
-    words = seat.group(0).split(" ")[2:]
+def _place_end(text: str, start: int, end: int, v: Vocabulary) -> int | None:
+    """The end of the longest run of words from start (up to end) that is a known country or place
+    ("Nhật Bản" of "Nhật Bản TS Trần"), or None."""
+    words = text[start:end].split(" ")
     for k in range(len(words), 0, -1):
         place = " ".join(words[:k])
         if place in v.countries or place in v.places or place in admin_places():
-            return seat.start() + len(" tại ") + len(place)
-    return seat.start() + len(" tại ") + len(words[0])
+            return start + len(place)
+    return None
+
+
+def _seat_end(text: str, seat: re.Match[str], v: Vocabulary) -> int:
+    """Where a mission's seat ends: at the known country or place ("tại Nhật Bản" of "tại Nhật Bản
+    TS Trần ..."), else after its first word ("tại Osaka")."""
+    start = seat.start() + len(" tại ")
+    place = _place_end(text, start, seat.end(), v)
+    return place if place is not None else start + len(seat.group(0).split(" ")[2])
+
+
+@cache
+def _country_heads() -> frozenset[str]:
+    return lexicon.words("org_country_heads.txt")
 
 
 _FIELD_HEADS = frozenset({"state", "party", "mass"})

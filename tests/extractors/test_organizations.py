@@ -639,6 +639,19 @@ OTHER_BODIES = [
     ),
 ]
 
+# a head that names a body only with its country: a person's name after it is no body
+NOT_A_COUNTRY_BODY = [
+    P("Đoàn dự chiêu đãi của Chủ tịch Thượng viện Rais Yatim tại thủ đô.", id="senate-president-name"),
+    P("Tư lệnh Hải quân Ali Reza Tangsiri thị sát cảng.", id="navy-commander-name"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_COUNTRY_BODY)
+def test_a_country_head_takes_no_person_name(run, text) -> None:
+    assert not any(
+        " " in o.name and o.name.split(" ")[0] in ("Thượng", "Hải") for o in run(text).organizations
+    )
+
 
 @pytest.mark.parametrize(("text", "expected"), OTHER_BODIES)
 def test_companies_schools_hospitals_press_foreign(run, text, expected) -> None:
