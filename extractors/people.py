@@ -214,7 +214,11 @@ def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
     )
     # "Phó Tỉnh trưởng Cheng Nhann", "Thủ tướng Campuchia Hun Sen" (not "Tiểu khu Kampong Chhnang")
     title = text[a:b]
-    return bool(head and head.end() == b) or any(title.endswith(" " + c) for c in v.countries)
+    if bool(head and head.end() == b) or any(title.endswith(" " + c) for c in v.countries):
+        return True
+    # "Tổng Thư ký Liên Hiệp Quốc Kofi Annan": a title with its body, then a foreign name
+    first = text[start:].split(" ", 1)[0]
+    return is_foreign_word(first) and any(m.end() == b for m in v.head_re.finditer(text, a, b))
 
 
 def _uncapitalize(phrase: str, v: Vocabulary) -> str | None:
@@ -299,7 +303,8 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?…:\n]\s*|[\"“(]\s*)$")
 def _skip_opener(text: str, start: int, end: int, v: Vocabulary) -> int:
     """Past a function word that opens a sentence and is also a surname ("Từ Lê Văn A ...", "Vì
     Bảo Ngọc ..."): it is the name only when the rest is no name of its own, i.e. the next word is
-    not a surname and the rest is not written elsewhere without it ("Từ Thị Lan cho biết")."""
+    not a surname, not a place ("Từ Đà Nẵng, ...") and not written elsewhere without it ("Từ Thị Lan
+    cho biết")."""
     words = text[start:end].split(" ")
     if len(words) < 3 or words[0].lower() not in _RUN_ON or words[0] not in v.surnames:
         return start
@@ -308,7 +313,8 @@ def _skip_opener(text: str, start: int, end: int, v: Vocabulary) -> int:
     rest_start = start + len(words[0]) + 1
     rest = text[rest_start:end]
     elsewhere = any(m.start() != rest_start for m in re.finditer(rf"(?<!\w){re.escape(rest)}(?!\w)", text))
-    return rest_start if words[1] in v.surnames or elsewhere else start
+    place = rest in v.places or rest in v.countries or rest in admin_places()
+    return rest_start if words[1] in v.surnames or elsewhere or place else start
 
 
 @cache
@@ -646,8 +652,15 @@ def _with_model_people(
     added = []
     sure: set[int] = set()
     for start, end, label in model:
+        # a title or body the tagger let in before the name ("Liên Hiệp Quốc Antonio Guterres")
+        start = _skip_titles_and_bodies(text, start, end, v) if label in ("PERSON", SURE_PERSON) else start
         name = text[start:end]
-        if label not in ("PERSON", SURE_PERSON) or taken.overlaps(start, end) or not _looks_like_a_name(name):
+        if (
+            not name
+            or label not in ("PERSON", SURE_PERSON)
+            or taken.overlaps(start, end)
+            or not _looks_like_a_name(name)
+        ):
             continue
         if any(a <= start < b for a, b in skip) or any(a <= start and end <= b for a, b in bodies):
             continue  # the byline, a photo credit, or a name inside a body's name
@@ -681,6 +694,29 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _skip_titles_and_bodies(text: str, start: int, end: int, v: Vocabulary) -> int:
+    """Past the titles, bodies, ranks and honorifics that open a span ("Tổng Thư ký Liên Hiệp Quốc
+    Antonio Guterres") or a country before a foreign name ("Đức Hitler"), never past a place's name
+    that may open a Vietnamese name ("Đức Hiệp")."""
+    pos = start
+    while True:
+        m = next(
+            (x for rx in (v.title_re, v.head_re, v.rank_re, v.honorific_ci_re) if (x := rx.match(text, pos))),
+            None,
+        )
+        place = None if m else v.place_re.match(text, pos)
+        if place and text[place.end() : place.end() + 1] == "-":
+            return end  # "Việt Nam-Lào": two countries
+        if place and place.end() < end and text[place.end() : place.end() + 1] == " ":
+            nxt = text[place.end() + 1 : end].split(" ")[0]
+            # "Đức Hitler": a country before a foreign name; but "Đức Hiệp" is a name
+            if " " in place.group(0) or is_foreign_word(nxt):
+                m = place
+        if not m or m.end() >= end or text[m.end() : m.end() + 1] != " ":
+            return pos
+        pos = m.end() + 1
 
 
 def _with_back_references(

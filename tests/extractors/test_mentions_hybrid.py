@@ -13,6 +13,8 @@ PEOPLE = [
     ("given-name-again", "TS Đặng Đức Anh trình bày báo cáo. Ông Đức Anh cho biết kết quả rất khả quan.", {"Đặng Đức Anh"}),
     ("place-visited-named-like-a-person", "Đoàn công tác đã về thăm Hoàng Mai trong hai ngày cuối tuần.", set()),
     ("line-up-of-surnames", "Đội hình xuất phát có Lukaku, Mbappé, Kovačić và thủ môn Alisson.", {"Lukaku", "Mbappé", "Kovačić", "Alisson"}),
+    ("body-before-a-foreign-name", "Phát biểu tại hội nghị, Tổng Thư ký Liên Hiệp Quốc Kofi Annan kêu gọi hòa bình.", {"Kofi Annan"}),
+    ("sentence-opening-tu-before-a-city", "Từ Đà Nẵng, đoàn xe tiếp tục vào Quảng Ngãi.", set()),
     ("district-in-a-list-of-places", "Lũ lụt gây thiệt hại nặng ở các huyện Can Lộc, Đức Thọ và Hương Sơn.", set()),
 ]  # fmt: skip
 
