@@ -1376,6 +1376,29 @@ NOT_PERSONS = [
     ),
 ]
 
+COACHES = [
+    P(
+        "HLV Carlo Ancelotti hài lòng với màn trình diễn của các học trò.",
+        [person("Carlo Ancelotti", titles=["HLV"])],
+        id="hlv",
+    ),
+    P(
+        "HLV trưởng đội tuyển Thái Lan Masatada Ishii công bố danh sách 23 cầu thủ.",
+        [person("Masatada Ishii", titles=["HLV trưởng đội tuyển Thái Lan"])],
+        id="head-coach-of-a-team",
+    ),
+    P(
+        "Ông Lê Huỳnh Đức, huấn luyện viên của câu lạc bộ, chia sẻ sau trận.",
+        [person("Lê Huỳnh Đức", honorific="ông", titles=["huấn luyện viên"])],
+        id="coach-after-the-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COACHES)
+def test_a_coach_post_is_a_title(run, text, expected) -> None:
+    check(run(text), expected)
+
 
 @pytest.mark.parametrize(("text", "expected"), NOT_PERSONS)
 def test_not_persons(run, text, expected) -> None:
