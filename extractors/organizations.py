@@ -544,7 +544,7 @@ def _extend(
             continue
         if (
             is_cap(w)
-            and _person_starts(words, i, v)
+            and _person_starts(words, i, v, kind)
             and not (kind == "education" and _only_types(words[:i]))
             and not (kind == "company" and _trade_name(words, i))
         ):
@@ -804,9 +804,25 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     return len(" " + " ".join(syllables))
 
 
-def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
+# bodies of the state, party and armed forces take a place's name, never a person's: after their
+# head any surname opens a person unless the words are a known place ("Công an Tô Lâm" is the
+# minister; "Công an Hoàng Mai" the district's police). Schools, hospitals and companies may be
+# named after people ("Bệnh viện Bạch Mai", "Trường THPT Lê Quý Đôn").
+_PLACE_NAMED_KINDS = frozenset({"state", "party", "police", "military", "mass"})
+
+
+def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary, kind: str = "other") -> bool:
     w = words[i][2]
-    return w in COMMON_SURNAMES and i + 1 < len(words) and is_cap(words[i + 1][2])
+    if not (i + 1 < len(words) and is_cap(words[i + 1][2])):
+        return False
+    if kind in _PLACE_NAMED_KINDS:
+        run = [x[2].rstrip('.,;:!?)”"') for x in words[i : i + 4]]
+        caps = next((k for k, x in enumerate(run) if not is_cap(x)), len(run))
+        names = [" ".join(run[:k]) for k in range(2, caps + 1)]
+        if any(n in v.places or n in v.countries or n in admin_places() for n in names):
+            return False
+        return w in v.surnames
+    return w in COMMON_SURNAMES
 
 
 # "các LĐLĐ quận, huyện": a class of bodies, not one body
@@ -838,7 +854,7 @@ def _kind(name: str, kind: str, v: Vocabulary) -> str:
     local = _LOCALITY_END.search(name)
     for n in (3, 2, 1):
         tail = " ".join(last[-n:])
-        if tail in v.countries and tail != "Việt Nam":
+        if tail in v.countries and tail != "Việt Nam" and " ".join(last[-n - 1 :]) not in admin_places():
             # "Phòng Kinh tế – Hạ tầng huyện Đông Anh": "Anh" is the end of a district's name
             return kind if local and local.end() - len(tail) > local.start() + 1 else "foreign"
     return kind

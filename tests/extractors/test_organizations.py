@@ -646,6 +646,28 @@ NOT_A_COUNTRY_BODY = [
 ]
 
 
+# a state body is named after a place, never a person; a hospital may be named after a person
+PLACE_OR_PERSON_AFTER_HEAD = [
+    P("Bộ trưởng Công an Tô Lâm chủ trì hội nghị.", [], ["Công an Tô Lâm"], id="minister-name-after-a-field"),
+    P("Công an Hoàng Mai đã bắt giữ hai đối tượng.", ["Công an Hoàng Mai"], [], id="district-police"),
+    P("Công an Đông Anh vào cuộc điều tra.", ["Công an Đông Anh"], [], id="district-ending-like-a-country"),
+    P(
+        "Bệnh viện Bạch Mai tiếp nhận 20 bệnh nhân.",
+        ["Bệnh viện Bạch Mai"],
+        [],
+        id="hospital-named-like-a-person",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), PLACE_OR_PERSON_AFTER_HEAD)
+def test_a_state_body_takes_a_place_not_a_person(run, text, present, absent) -> None:
+    orgs = run(text).organizations
+    names = {o.name for o in orgs}
+    assert set(present) <= names and not set(absent) & names
+    assert all(o.kind != "foreign" for o in orgs)
+
+
 @pytest.mark.parametrize("text", NOT_A_COUNTRY_BODY)
 def test_a_country_head_takes_no_person_name(run, text) -> None:
     assert not any(
