@@ -173,7 +173,7 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
                 continue
             end = place
         # "Ủy ban Nhà nước về người Việt Nam ở nước ngoài": a national committee named by its subject
-        subject = _SUBJECT.match(text, end) if _NATIONAL_COMMITTEE.fullmatch(text, start, end) else None
+        subject = _SUBJECT.match(text, end) if _NATIONAL_COMMITTEE.search(text, start, end) else None
         if subject:
             end = subject.end()
         # "Đại sứ quán Việt Nam tại Đức", "Tổng Lãnh sự quán Việt Nam tại Frankfurt": a mission is
@@ -266,11 +266,25 @@ def _bracketed_aliases(text: str, found: list[OrgMention], v: Vocabulary) -> lis
 FIELD_LIST = re.compile(
     rf"(?:, {CAP}(?: (?:{CAP}|[{LOWER}]+)){{0,3}}(?=,| và )){{1,6}} và {CAP}(?: (?:{CAP}|[{LOWER}]+))?(?![\w&])"
 )
-_NATIONAL_COMMITTEE = re.compile(r"(?:Ủy ban|Hội đồng|Ban Chỉ đạo) (?:Quốc gia|Nhà nước|Trung ương)")
+# at the end of a body's name: "Văn phòng Thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai"
+_NATIONAL_COMMITTEE = re.compile(r"(?:Ủy ban|Hội đồng|Ban Chỉ đạo) (?:Quốc gia|Nhà nước|Trung ương)$")
 # its subject: lowercase words (and names) up to punctuation or a word that opens the clause
+# the verbs of a clause whose subject is the committee ("... về chuyển đổi số họp phiên thứ nhất")
+_CLAUSE_VERBS = lexicon.alternation(
+    [
+        *lexicon.words("title_end_verbs.txt"),
+        "họp",
+        "ban hành",
+        "thông qua",
+        "triển khai",
+        "tổ chức",
+        "công bố",
+    ]
+)
 _SUBJECT = re.compile(
-    rf" về(?: (?!(?:{'|'.join(sorted(STOP_WORDS - {'về', 'ở', 'và'}))}|cho|nhấn|khẳng|phát|tổ)(?!\w))"
-    rf"(?:[{LOWER}]+|{CAP})){{1,8}}(?=[,.;:()\n]| (?:cho|đã|được|là|sẽ|đang|vừa|cũng|phát|nhấn|khẳng|tổ|có|tại|với|do)(?!\w))"
+    rf" về(?: (?!(?:{'|'.join(sorted(STOP_WORDS - {'về', 'ở', 'và'}))}|cho|nhấn|khẳng|phát|tổ|{_CLAUSE_VERBS})(?!\w))"
+    rf"(?:[{LOWER}]+|{CAP})){{1,8}}"
+    rf"(?=[,.;:()\n]| (?:cho|đã|được|là|sẽ|đang|vừa|cũng|phát|nhấn|khẳng|tổ|có|tại|với|do|{_CLAUSE_VERBS})(?!\w))"
 )
 _TEAM_HEAD = re.compile(r"[ĐđD]ội tuyển (?=\w)")
 _MISSION = re.compile(r"(?:Đại sứ quán|Tổng Lãnh sự quán|Lãnh sự quán|Phái đoàn [Tt]hường trực) \w")
@@ -564,8 +578,9 @@ def _extend(
                 break
             if w.isdigit() and _SLOGAN_COUNT.match(text, b):
                 break  # "Chi bộ 4 tốt", "Cơ quan 3 không": an emulation slogan, not a numbered body
-            if is_cap(w) and (w in v.places or _place_at(text, a, v)):
-                break
+            place = (len(w) if w in v.places else _place_at(text, a, v)) if is_cap(w) else None
+            if place and a + place + 1 not in joined:
+                break  # a place ends the name; but "Mỹ thuật" is one word ("Bảo tàng Mỹ thuật")
             named = True
             end = b
             i += 1

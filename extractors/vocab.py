@@ -153,7 +153,13 @@ def vocabulary() -> Vocabulary:
     for expansion, kind in abbreviations.values():
         if kind != "-" and expansion not in heads:
             heads[expansion] = OrgHead(expansion, kind, False)
-    head_patterns = sorted({_variants(h, reverse) for h in heads}, key=len, reverse=True)
+    # a dash inside a name is written "-", "–" or "—", spaced or not, or left out ("Lao động - Thương
+    # binh", "Lao động Thương binh")
+    head_patterns = sorted(
+        {_variants(h, reverse).replace(r"\s+–\s+", r"(?:\s*[-–—]\s*|\s+)") for h in heads},
+        key=len,
+        reverse=True,
+    )
     # case-insensitive ("Học viện Chính trị Quốc gia" for "... quốc gia"); callers only try it where a
     # capitalized word starts, so a lowercase "bộ" or "sở" never opens a body
     head_re = re.compile(r"(?<![\w&])(?:" + "|".join(head_patterns) + r")(?![\w&])", re.I)

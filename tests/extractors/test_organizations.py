@@ -290,7 +290,6 @@ STATE = [
     P(
         "Vụ Pháp chế đã góp ý dự thảo thông tư trước khi trình lãnh đạo Bộ Tư pháp.",
         ["Vụ Pháp chế", "Bộ Tư pháp"],
-        marks=gap("the lowercase 'chế' of 'Pháp chế' ends the name; code gave ['Vụ Pháp', 'Bộ Tư pháp']"),
         id="vu",
     ),
     P(
@@ -644,6 +643,49 @@ NOT_A_COUNTRY_BODY = [
     P("Đoàn dự chiêu đãi của Chủ tịch Thượng viện Rais Yatim tại thủ đô.", id="senate-president-name"),
     P("Tư lệnh Hải quân Ali Reza Tangsiri thị sát cảng.", id="navy-commander-name"),
 ]
+
+
+# names as the press writes them: any dash or none, lowercase field words, a subject, one word
+NAMES_AS_WRITTEN = [
+    P(
+        "Sở Lao động - Thương binh và Xã hội tỉnh chi trả trợ cấp Tết.",
+        ["Sở Lao động - Thương binh và Xã hội tỉnh"],
+        [],
+        id="spaced-hyphen",
+    ),
+    P(
+        "Bộ Lao động Thương binh và Xã hội ban hành thông tư.",
+        ["Bộ Lao động Thương binh và Xã hội"],
+        [],
+        id="no-dash",
+    ),
+    P("Viện Khoa học hình sự đã giám định mẫu vật.", ["Viện Khoa học hình sự"], [], id="lowercase-field-end"),
+    P(
+        "Bảo tàng Mỹ thuật Việt Nam mở cửa miễn phí.",
+        ["Bảo tàng Mỹ thuật Việt Nam"],
+        ["Bảo tàng Mỹ"],
+        id="country-syllable-inside-a-word",
+    ),
+    P(
+        "Ủy ban Quốc gia về chuyển đổi số họp phiên thứ nhất.",
+        ["Ủy ban Quốc gia về chuyển đổi số"],
+        [],
+        id="subject-ends-at-the-verb",
+    ),
+    P(
+        "Văn phòng Thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai họp trực tuyến.",
+        ["Văn phòng Thường trực Ban Chỉ đạo Trung ương về phòng chống thiên tai"],
+        [],
+        id="office-of-a-national-committee",
+    ),
+    P("Liên minh châu Phi kêu gọi ngừng bắn.", ["Liên minh châu Phi"], [], id="african-union"),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), NAMES_AS_WRITTEN)
+def test_names_as_the_press_writes_them(run, text, present, absent) -> None:
+    names = {o.name for o in run(text).organizations}
+    assert set(present) <= names and not set(absent) & names
 
 
 # a state body is named after a place, never a person; a hospital may be named after a person
