@@ -154,9 +154,16 @@ def vocabulary() -> Vocabulary:
         if kind != "-" and expansion not in heads:
             heads[expansion] = OrgHead(expansion, kind, False)
     # a dash inside a name is written "-", "–" or "—", spaced or not, or left out ("Lao động - Thương
-    # binh", "Lao động Thương binh")
+    # binh", "Lao động Thương binh"); a comma may be a dash and "và" "&" ("Văn hóa - Thể thao & Du
+    # lịch")
     head_patterns = sorted(
-        {_variants(h, reverse).replace(r"\s+–\s+", r"(?:\s*[-–—]\s*|\s+)") for h in heads},
+        {
+            _variants(h, reverse)
+            .replace(r"\s+–\s+", r"(?:\s*[-–—]\s*|\s+)")
+            .replace(r"\s+và\s+", r"(?:\s+và\s+|\s*&\s*)")
+            .replace(r",\s+", r"(?:,\s*|\s*[-–—]\s*)")
+            for h in heads
+        },
         key=len,
         reverse=True,
     )

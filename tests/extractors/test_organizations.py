@@ -655,9 +655,21 @@ NAMES_AS_WRITTEN = [
     ),
     P(
         "Bộ Lao động Thương binh và Xã hội ban hành thông tư.",
-        ["Bộ Lao động Thương binh và Xã hội"],
+        ["Bộ Lao động – Thương binh và Xã hội"],
         [],
         id="no-dash",
+    ),
+    P(
+        "Bộ Văn hóa - Thể thao & Du lịch ban hành kế hoạch.",
+        ["Bộ Văn hóa, Thể thao và Du lịch"],
+        [],
+        id="dash-and-ampersand-take-the-lexicon-writing",
+    ),
+    P(
+        "Phòng Cảnh sát trật tự Công an tỉnh ra quân.",
+        ["Phòng Cảnh sát trật tự Công an tỉnh"],
+        [],
+        id="police-field",
     ),
     P("Viện Khoa học hình sự đã giám định mẫu vật.", ["Viện Khoa học hình sự"], [], id="lowercase-field-end"),
     P(
