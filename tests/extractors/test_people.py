@@ -1374,6 +1374,12 @@ NOT_PERSONS = [
         [person("Lò Văn Thắng", honorific="ông", titles=["Phó Chủ tịch UBND tỉnh"])],
         id="full-name-after-a-body-with-level-is-a-person",
     ),
+    P("Tàu chiến neo đậu ngoài khơi đảo Phú Quý suốt hai ngày.", [], id="island-named-like-a-person"),
+    P(
+        "Phó Chủ tịch Quốc hội Uông Chu Lưu dự lễ.",
+        [person("Uông Chu Lưu", titles=["Phó Chủ tịch Quốc hội"])],
+        id="rare-surname",
+    ),
 ]
 
 COACHES = [
