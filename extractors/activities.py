@@ -508,7 +508,8 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
         "use_model": True,
         "model_below": 2,
         "model_optional": False,
-        "rerank": True,
+        # the learned span decision (extractors/activity_rerank.py): opt-in, see ACTIVITIES_RESULTS.md
+        "rerank": False,
     },
 )
 class ActivityTagger(SpanComponent):
@@ -602,7 +603,6 @@ class ActivityTagger(SpanComponent):
             out.append(item)
         return out
 
-
     def _reranked(
         self,
         doc: Doc,
@@ -625,7 +625,9 @@ class ActivityTagger(SpanComponent):
             len(items),
             activity_model.doc_features(text, sentences) == ["doc=event"],
         )
-        cands = activity_rerank.candidates(text, [(i.start, i.end, i.kind, i.relation) for i in items], spans, ctx)
+        cands = activity_rerank.candidates(
+            text, [(i.start, i.end, i.kind, i.relation) for i in items], spans, ctx
+        )
         by_span = {(i.start, i.end): i for i in items}
         out = []
         for c in self.reranker.select(cands):

@@ -150,7 +150,7 @@ def features(c: Candidate, ctx: Context, overlap_rule: float, inner_model: int) 
         f["s0=" + first.group().lower()] = 1.0
         if first.group()[:1].isupper():
             f["cap0"] = 1.0
-    if any(q in span for q in "“”\""):
+    if any(q in span for q in '“”"'):
         f["quoted"] = 1.0
     if _DIGIT.search(span):
         f["digit"] = 1.0
@@ -159,10 +159,7 @@ def features(c: Candidate, ctx: Context, overlap_rule: float, inner_model: int) 
     if any(x < b and a < y for x, y in ctx.blocked):
         f["blocked"] = 1.0
     # the sentence: its place in the article, whether the span opens it
-    k = 0
-    for k, (s, e) in enumerate(ctx.sentences):
-        if s <= a < e:
-            break
+    k = next((i for i, (s, e) in enumerate(ctx.sentences) if s <= a < e), len(ctx.sentences))
     f[f"sent={_bucket(k, (0, 1, 3, 8))}"] = 1.0
     syls = _SYL.findall(span)
     if syls:
@@ -280,7 +277,11 @@ class Reranker:
 def read(path: Path | str) -> Reranker:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return Reranker(
-        data["weights"], data["threshold"], data.get("low"), data.get("rules_from"), data.get("report_threshold", 1.1),
+        data["weights"],
+        data["threshold"],
+        data.get("low"),
+        data.get("rules_from"),
+        data.get("report_threshold", 1.1),
         data.get("keep_quoted", True),
     )
 

@@ -132,7 +132,9 @@ def prepare(corpus: Path, split: str) -> list[Article]:
         text = text_of(doc)
         secs = sections(doc)
         blocked = [secs["byline"]] if "byline" in secs else []
-        blocked += [t for s in doc.spans.get("people", []) if s._.person is not None for t in s._.person.titles]
+        blocked += [
+            t for s in doc.spans.get("people", []) if s._.person is not None for t in s._.person.titles
+        ]
         art = Article(
             id=rec["id"],
             text=text,
@@ -361,7 +363,9 @@ def _key(ids: Iterable[str], params: dict | None, *extra) -> str:
     import hashlib
 
     h = hashlib.md5()
-    h.update(json.dumps([sorted(ids), LABEL_SCHEME, CRF_PARAMS, params or {}, FEATURES_VERSION, *extra]).encode())
+    h.update(
+        json.dumps([sorted(ids), LABEL_SCHEME, CRF_PARAMS, params or {}, FEATURES_VERSION, *extra]).encode()
+    )
     return h.hexdigest()[:16]
 
 
@@ -468,7 +472,9 @@ def train_lr(
     return {name: round(float(theta[j]), 5) for name, j in ix.index.items() if abs(theta[j]) >= 1e-4}
 
 
-def fit_reranker(arts: Sequence[Article], tagged_spans: dict[str, list], l2: float = RERANK_L2) -> dict[str, float]:
+def fit_reranker(
+    arts: Sequence[Article], tagged_spans: dict[str, list], l2: float = RERANK_L2
+) -> dict[str, float]:
     feats, ys, ws = [], [], []
     for art in arts:
         for c in cands_of(art, tagged_spans[art.id]):
@@ -483,7 +489,11 @@ RR_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
 def rerank_cv(
-    arts: Sequence[Article], k: int, work: Path, l2s: Sequence[float] = (RERANK_L2,), params: dict | None = None
+    arts: Sequence[Article],
+    k: int,
+    work: Path,
+    l2s: Sequence[float] = (RERANK_L2,),
+    params: dict | None = None,
 ) -> dict:
     """Nested k-fold CV of the tagger + reranker: for each outer fold, the reranker learns from the
     out-of-fold spans of taggers trained inside the outer training part, and is tested on the spans
@@ -514,10 +524,14 @@ def rerank_cv(
             spans = outer[art.id]
             cands = cands_of(art, spans)
             counts.setdefault("oracle", []).append(
-                score_counts(art.gold, [c.text for c in cands if target(art, c)[0] >= 0.3 or target(art, c)[1] == 0])
+                score_counts(
+                    art.gold, [c.text for c in cands if target(art, c)[0] >= 0.3 or target(art, c)[1] == 0]
+                )
             )
             counts.setdefault("all-candidates", []).append(score_counts(art.gold, [c.text for c in cands]))
-            counts.setdefault("rules", []).append(score_counts(art.gold, [art.text[a:b] for a, b in art.rules]))
+            counts.setdefault("rules", []).append(
+                score_counts(art.gold, [art.text[a:b] for a, b in art.rules])
+            )
             plain = [(a, b, lab, p) for a, b, lab, p, _ in spans if lab != "LOW"]
             for name, texts in systems(art, [s[:3] for s in plain if s[3] >= am.THRESHOLD]).items():
                 if name != "rules":
@@ -626,9 +640,13 @@ def main(argv: list[str] | None = None) -> int:
         oof = out_of_fold(train, RERANK_FOLDS, args.work, params)
         weights = fit_reranker(train, oof, RERANK_L2)
         rpath = args.out / rr.WEIGHTS_FILE
-        rpath.write_text(rr.Reranker(
-            weights, RERANK_THRESHOLD, CANDIDATE_LOW, RERANK_RULES_FROM, RERANK_REPORT_THRESHOLD
-        ).to_json() + "\n", encoding="utf-8")
+        rpath.write_text(
+            rr.Reranker(
+                weights, RERANK_THRESHOLD, CANDIDATE_LOW, RERANK_RULES_FROM, RERANK_REPORT_THRESHOLD
+            ).to_json()
+            + "\n",
+            encoding="utf-8",
+        )
         print(f"wrote {rpath} ({len(weights)} weights)", file=sys.stderr)
     if args.evaluate:
         arts = load_split(args.corpus, args.evaluate, args.cache)
