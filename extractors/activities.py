@@ -10,7 +10,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnnews.extractors import activity_model, lexicon
+from vnnews.extractors import activity_model, activity_rerank, lexicon
 from vnnews.extractors.common import (
     LOWER,
     UPPER,
@@ -508,6 +508,8 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
         "use_model": True,
         "model_below": 2,
         "model_optional": False,
+        # the learned span decision (extractors/activity_rerank.py): opt-in, see ACTIVITIES_RESULTS.md
+        "rerank": False,
     },
 )
 class ActivityTagger(SpanComponent):
@@ -527,6 +529,7 @@ class ActivityTagger(SpanComponent):
         use_model: bool,
         model_below: int,
         model_optional: bool,
+        rerank: bool,
     ) -> None:
         super().__init__(spans_key)
         self.people_key = people_key
@@ -537,6 +540,8 @@ class ActivityTagger(SpanComponent):
         # the tagger's OPT spans too: more recall on news of every topic (train/ cross-validation F1
         # 0.420 against 0.362), less precision on reports (dev 0.634 against 0.682)
         self.model_optional = model_optional
+        # the learned span decision over rule items and tagger spans (replaces model_below)
+        self.reranker = activity_rerank.load() if use_model and rerank else None
 
     def find(self, doc: Doc) -> list[Item]:
         """Activities of the Doc, its byline, bodies, people and their titles left out."""
@@ -559,6 +564,8 @@ class ActivityTagger(SpanComponent):
         items = find(text, sentences, skip, names, self.cues)
         for item in items:
             item.status = activity_model.status(text, item.start, item.end)
+        if self.model is not None and self.reranker is not None:
+            return self._reranked(doc, text, sentences, items, skip, names, secs.get("title"))
         if self.model is None or len(items) >= self.model_below:
             # a report that lists its activities: the cue rules are precise there, the model is not
             return items
@@ -592,6 +599,42 @@ class ActivityTagger(SpanComponent):
             if m.status in ("planned", "advised") or blocked.overlaps(m.start, m.end):
                 continue
             item = Item(m.start, m.end, status=m.status, source="model")
+            _classify(text, item, sentences, self.cues)
+            out.append(item)
+        return out
+
+    def _reranked(
+        self,
+        doc: Doc,
+        text: str,
+        sentences: list[tuple[int, int]],
+        items: list[Item],
+        skip: list[tuple[int, int]],
+        names: list[tuple[int, int, str]],
+        title: tuple[int, int] | None,
+    ) -> list[Item]:
+        """The rules' items and the tagger's spans, each kept or dropped by the learned span decision
+        (extractors/activity_rerank.py); of overlapping candidates the higher-scored one stays."""
+        words = activity_model.words_of(doc)
+        spans = self.model.scored_full(text, words, sentences, only_cued=True, low=self.reranker.low)
+        ctx = activity_rerank.Context(
+            text,
+            sentences,
+            title,
+            [*skip, *((a, b) for a, b, kind in names if kind == "title")],
+            len(items),
+            activity_model.doc_features(text, sentences) == ["doc=event"],
+        )
+        cands = activity_rerank.candidates(
+            text, [(i.start, i.end, i.kind, i.relation) for i in items], spans, ctx
+        )
+        by_span = {(i.start, i.end): i for i in items}
+        out = []
+        for c in self.reranker.select(cands):
+            if c.source == "rules":
+                out.append(by_span[(c.start, c.end)])
+                continue
+            item = Item(c.start, c.end, status=c.status, source="model")
             _classify(text, item, sentences, self.cues)
             out.append(item)
         return out

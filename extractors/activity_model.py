@@ -338,6 +338,41 @@ class ActivityTagger:
                 spans.append((a, b, label, sum(probs) / len(probs)))
         return spans
 
+    def scored_full(
+        self,
+        text: str,
+        words: Words,
+        sentences: Sequence[tuple[int, int]],
+        only_cued: bool = False,
+        low: float | None = None,
+    ) -> list[tuple[int, int, str, float, float]]:
+        """Like `scored`, each span also with the mean marginal of ACT (B- or I-) over its words.
+        low: also the runs of words whose marginal of not-O reaches low that the best path leaves
+        out or cuts otherwise (label "LOW"): candidates of a lower confidence."""
+        spans: list[tuple[int, int, str, float, float]] = []
+        m = self.tagger.marginal
+        for idx, feats in featurize(text, words, sentences, only_cued):
+            tags = self.tagger.tag(feats)
+            ws = [words[i] for i in idx]
+            found = decode(text, ws, tags)
+            for a, b, label, first, last in found:
+                ks = range(first, last + 1)
+                p = sum(1.0 - m("O", k) for k in ks) / len(ks)
+                p_act = sum(m("B-ACT", k) + m("I-ACT", k) for k in ks) / len(ks)
+                spans.append((a, b, label, round(p, 4), round(p_act, 4)))
+            if low is None:
+                continue
+            p_in = [1.0 - m("O", k) for k in range(len(ws))]
+            runs = ["I-LOW" if p >= low else "O" for p in p_in]
+            have = {(f, g) for _, _, _, f, g in found}
+            for a, b, _, first, last in decode(text, ws, runs):
+                if (first, last) in have:
+                    continue
+                ks = range(first, last + 1)
+                p_act = sum(m("B-ACT", k) + m("I-ACT", k) for k in ks) / len(ks)
+                spans.append((a, b, "LOW", round(sum(p_in[k] for k in ks) / len(ks), 4), round(p_act, 4)))
+        return spans
+
     def tag(
         self,
         text: str,

@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from vnnews.extractors import activity_model as am
+from vnnews.extractors import activity_rerank as rr
 
 SEED = 16
 LABEL_SCHEME = "two"  # "two": ACT and OPT; "one": every gold activity is ACT
@@ -47,6 +48,10 @@ class Article:
     sentences: list[tuple[int, int]]
     rules: list[tuple[int, int]]  # the cue rules' activities
     gold: list[tuple[str, bool]]  # (text, optional)
+    rule_meta: list[tuple[str, str]] = field(default_factory=list)  # each rule item's kind, relation
+    title: tuple[int, int] | None = None  # the title section
+    blocked: list[tuple[int, int]] = field(default_factory=list)  # byline, people's titles
+    event_title: bool = False  # the title names an event
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # located gold, no overlaps
     unlocated: list[str] = field(default_factory=list)
     ms: float = 0.0  # pipeline time for this article
@@ -97,14 +102,14 @@ def locate(text: str, gold: Sequence[tuple[str, bool]]) -> tuple[list[tuple[int,
 
 def prepare(corpus: Path, split: str) -> list[Article]:
     """Run the vnnews pipeline over corpus/split/articles.jsonl and pair each article with its gold."""
-    from vnnews.extractors.common import sentence_bounds, text_of
+    from vnnews.extractors.common import sections, sentence_bounds, text_of
     from vnnews.pipeline.api import ArticleInput, Extractor, assemble
     from vnnews.pipeline.nlp import build
 
     # the rules alone: their items are what the model is compared and merged with
     nlp = build()
     nlp.remove_pipe("vnnews_activities")
-    nlp.add_pipe("vnnews_activities", config={"use_model": False})
+    nlp.add_pipe("vnnews_activities", config={"use_model": False, "rerank": False})
     ex = Extractor(nlp)
     out = []
     folder = corpus / split
@@ -125,12 +130,21 @@ def prepare(corpus: Path, split: str) -> list[Article]:
         gold = json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else {}
         g = [(a["text"], bool(a.get("optional"))) for a in gold.get("activities", []) if a.get("text")]
         text = text_of(doc)
+        secs = sections(doc)
+        blocked = [secs["byline"]] if "byline" in secs else []
+        blocked += [
+            t for s in doc.spans.get("people", []) if s._.person is not None for t in s._.person.titles
+        ]
         art = Article(
             id=rec["id"],
             text=text,
             words=am.words_of(doc),
             sentences=list(sentence_bounds(doc)),
             rules=[(a.start, a.end) for a in record.activities],
+            rule_meta=[(a.kind, a.relation) for a in record.activities],
+            title=secs.get("title"),
+            blocked=blocked,
+            event_title=am.doc_features(text, list(sentence_bounds(doc))) == ["doc=event"],
             gold=g,
             ms=ms,
         )
@@ -328,6 +342,203 @@ def cross_validate(
     return {"scores": _grid(tests, scored), "ms_per_article": round(sum(ms) / len(ms), 2)}
 
 
+# --- the span decision (reranker) ----------------------------------------------------------------
+
+ONLY_CUED = True  # the tagger reads only the sentences holding a cue verb or head, as the pipeline does
+RERANK_L2 = 30.0  # chosen by nested cross-validation on train/ (3, 10, 30, 100)
+RERANK_THRESHOLD = 0.3  # likewise (0.05 ... 0.5)
+# a report (the rules find 2 items or more) keeps the rules' items alone: on train/ CV tagger spans
+# there still help (0.552 at a report threshold of 0.3 against 0.449), but the dev set's reports lose
+# precision (0.91 -> 0.56); train/ holds few reports like them
+RERANK_RULES_FROM = 2
+RERANK_REPORT_THRESHOLD = 1.1
+RERANK_FOLDS = 5  # out-of-fold tagger spans for the reranker's training
+
+
+FEATURES_VERSION = 1  # of activity_model's CRF features: a new value retrains the cached fold models
+CANDIDATE_LOW: float | None = 0.2  # the tagger's low-confidence runs are candidates too
+
+
+def _key(ids: Iterable[str], params: dict | None, *extra) -> str:
+    import hashlib
+
+    h = hashlib.md5()
+    h.update(
+        json.dumps([sorted(ids), LABEL_SCHEME, CRF_PARAMS, params or {}, FEATURES_VERSION, *extra]).encode()
+    )
+    return h.hexdigest()[:16]
+
+
+def tagged(
+    train: Sequence[Article], test: Sequence[Article], work: Path, params: dict | None = None
+) -> dict[str, list]:
+    """The spans (start, end, label, p, p_act) a tagger trained on train gives each test article,
+    cached in work by the training ids (the CRF's training is the cost)."""
+    path = work / f"tagged-{_key((a.id for a in train), params, ONLY_CUED, CANDIDATE_LOW)}.pkl"
+    done: dict[str, list] = pickle.loads(path.read_bytes()) if path.exists() else {}
+    todo = [a for a in test if a.id not in done]
+    if todo:
+        model = work / f"crf-{_key((a.id for a in train), params)}.crfsuite"
+        if not model.exists():
+            train_crf(train, model, params)
+        tagger = am.ActivityTagger(model)
+        for a in todo:
+            done[a.id] = tagger.scored_full(a.text, a.words, a.sentences, ONLY_CUED, CANDIDATE_LOW)
+        work.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(done))
+    return {a.id: done[a.id] for a in test}
+
+
+def out_of_fold(arts: Sequence[Article], k: int, work: Path, params: dict | None = None) -> dict[str, list]:
+    """Each article's tagger spans from a tagger not trained on it (k folds)."""
+    out: dict[str, list] = {}
+    for train, test in folds(arts, k):
+        out.update(tagged(train, test, work, params))
+    return out
+
+
+def context(art: Article) -> rr.Context:
+    return rr.Context(art.text, art.sentences, art.title, art.blocked, len(art.rules), art.event_title)
+
+
+def cands_of(art: Article, spans: Sequence) -> list[rr.Candidate]:
+    rules = [(a, b, *meta) for (a, b), meta in zip(art.rules, art.rule_meta, strict=True)]
+    return rr.candidates(art.text, rules, spans, context(art))
+
+
+_SYL_RE = re.compile(r"[^\W_]+")
+
+
+def target(art: Article, c: rr.Candidate) -> tuple[float, float]:
+    """(share of the candidate's counted syllables on required gold, their number): a syllable on a
+    located required item is right, on an optional one free (not counted), elsewhere wrong."""
+    tp = fp = 0
+    for m in _SYL_RE.finditer(art.text, c.start, c.end):
+        lab = next((lab for a, b, lab in art.spans if a <= m.start() < b), None)
+        if lab == "ACT":
+            tp += 1
+        elif lab is None:
+            fp += 1
+    return (tp / (tp + fp) if tp + fp else 0.0), float(tp + fp)
+
+
+class Indexer:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def rows(self, feats: Sequence[dict[str, float]], grow: bool):
+        import numpy as np
+
+        r, c, v = [], [], []
+        for i, f in enumerate(feats):
+            for name, val in f.items():
+                j = self.index.get(name)
+                if j is None and grow:
+                    j = self.index[name] = len(self.index)
+                if j is not None and val:
+                    r.append(i)
+                    c.append(j)
+                    v.append(val)
+        return np.array(r), np.array(c), np.array(v, dtype=float)
+
+
+def train_lr(
+    feats: Sequence[dict[str, float]], y: Sequence[float], w: Sequence[float], l2: float = RERANK_L2
+) -> dict[str, float]:
+    """A weighted logistic regression with soft targets and an L2 penalty, by full-batch gradient
+    descent with Adam (deterministic): feature name -> weight."""
+    import numpy as np
+
+    ix = Indexer()
+    r, c, v = ix.rows(feats, grow=True)
+    n, d = len(feats), len(ix.index)
+    y_, w_ = np.array(y, dtype=float), np.array(w, dtype=float)
+    total = w_.sum() or 1.0
+    theta = np.zeros(d)
+    m1, m2 = np.zeros(d), np.zeros(d)
+    bias = ix.index.get("bias")
+    reg = np.full(d, l2 / total)
+    if bias is not None:
+        reg[bias] = 0.0
+    lr, b1, b2 = 0.05, 0.9, 0.999
+    for t in range(1, 1501):
+        z = np.bincount(r, weights=v * theta[c], minlength=n)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g_row = w_ * (p - y_) / total
+        grad = np.bincount(c, weights=v * g_row[r], minlength=d) + reg * theta
+        m1 = b1 * m1 + (1 - b1) * grad
+        m2 = b2 * m2 + (1 - b2) * grad * grad
+        theta -= lr * (m1 / (1 - b1**t)) / (np.sqrt(m2 / (1 - b2**t)) + 1e-8)
+    return {name: round(float(theta[j]), 5) for name, j in ix.index.items() if abs(theta[j]) >= 1e-4}
+
+
+def fit_reranker(
+    arts: Sequence[Article], tagged_spans: dict[str, list], l2: float = RERANK_L2
+) -> dict[str, float]:
+    feats, ys, ws = [], [], []
+    for art in arts:
+        for c in cands_of(art, tagged_spans[art.id]):
+            y, w = target(art, c)
+            feats.append(c.feats)
+            ys.append(y)
+            ws.append(w)
+    return train_lr(feats, ys, ws, l2)
+
+
+RR_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+def rerank_cv(
+    arts: Sequence[Article],
+    k: int,
+    work: Path,
+    l2s: Sequence[float] = (RERANK_L2,),
+    params: dict | None = None,
+) -> dict:
+    """Nested k-fold CV of the tagger + reranker: for each outer fold, the reranker learns from the
+    out-of-fold spans of taggers trained inside the outer training part, and is tested on the spans
+    of a tagger trained on the whole outer training part. Scores at each L2 and threshold."""
+    counts: dict[str, list] = {}
+    per_article: dict[str, dict] = {}
+    for train, test in folds(arts, k):
+        inner = out_of_fold(train, k - 1, work, params)
+        outer = tagged(train, test, work, params)
+        for l2 in l2s:
+            rer = rr.Reranker(fit_reranker(train, inner, l2), 0.5)
+            for art in test:
+                cands = cands_of(art, outer[art.id])
+                for th in RR_THRESHOLDS:
+                    texts = [c.text for c in rer.select(cands, th, None)]
+                    counts.setdefault(f"rerank@l2={l2},th={th}", []).append(score_counts(art.gold, texts))
+                    for rf in (1, 2, 3, 4):
+                        for rth in (0.3, 0.5, 0.7, 1.1):
+                            if rth < th:
+                                continue
+                            texts = [c.text for c in rer.select(cands, th, rf, rth)]
+                            counts.setdefault(f"gated@l2={l2},th={th},from={rf},rth={rth}", []).append(
+                                score_counts(art.gold, texts)
+                            )
+                    if l2 == l2s[0] and th == RERANK_THRESHOLD:
+                        per_article[art.id] = {"texts": texts}
+        for art in test:
+            spans = outer[art.id]
+            cands = cands_of(art, spans)
+            counts.setdefault("oracle", []).append(
+                score_counts(
+                    art.gold, [c.text for c in cands if target(art, c)[0] >= 0.3 or target(art, c)[1] == 0]
+                )
+            )
+            counts.setdefault("all-candidates", []).append(score_counts(art.gold, [c.text for c in cands]))
+            counts.setdefault("rules", []).append(
+                score_counts(art.gold, [art.text[a:b] for a, b in art.rules])
+            )
+            plain = [(a, b, lab, p) for a, b, lab, p, _ in spans if lab != "LOW"]
+            for name, texts in systems(art, [s[:3] for s in plain if s[3] >= am.THRESHOLD]).items():
+                if name != "rules":
+                    counts.setdefault(name, []).append(score_counts(art.gold, texts))
+    return {"scores": {name: prf(c) for name, c in counts.items()}, "articles": per_article}
+
+
 # --- spaCy export (option b) --------------------------------------------------------------------
 
 
@@ -385,6 +596,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus"), help="holds train/ (and dev/)")
     ap.add_argument("--out", type=Path, help="write the trained model here")
     ap.add_argument("--cv", type=int, default=0, help="k-fold cross-validation on train/")
+    ap.add_argument("--rerank-cv", type=int, default=0, help="nested k-fold CV of the tagger + span decision")
     ap.add_argument("--evaluate", metavar="SPLIT", help="score the model in --out on another split (dev)")
     ap.add_argument("--cache", type=Path, help="keep the pipeline's output for the corpus here")
     ap.add_argument("--work", type=Path, default=Path("/tmp/vnnews-activities"), help="fold models")
@@ -413,6 +625,9 @@ def main(argv: list[str] | None = None) -> int:
         to_docbin(tr, args.spacy_data / "fold0-train.spacy")
         to_docbin(te, args.spacy_data / "fold0-test.spacy")
         to_docbin(train, args.spacy_data / "all.spacy")
+    if args.rerank_cv:
+        result = rerank_cv(train, args.rerank_cv, args.work, (RERANK_L2,), params)
+        print(json.dumps(result["scores"], indent=2))
     if args.cv:
         result = cross_validate(train, args.cv, args.work, params, args.labels)
         result["pipeline_ms_per_article"] = round(sum(a.ms for a in train) / len(train), 1)
@@ -421,6 +636,18 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / am.MODEL_FILE
         train_crf(train, path, params, args.labels)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
+        # the span decision learns from the tagger's out-of-fold spans (what it meets on unseen text)
+        oof = out_of_fold(train, RERANK_FOLDS, args.work, params)
+        weights = fit_reranker(train, oof, RERANK_L2)
+        rpath = args.out / rr.WEIGHTS_FILE
+        rpath.write_text(
+            rr.Reranker(
+                weights, RERANK_THRESHOLD, CANDIDATE_LOW, RERANK_RULES_FROM, RERANK_REPORT_THRESHOLD
+            ).to_json()
+            + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {rpath} ({len(weights)} weights)", file=sys.stderr)
     if args.evaluate:
         arts = load_split(args.corpus, args.evaluate, args.cache)
         tagger = am.ActivityTagger((args.out or am.MODEL_DIR) / am.MODEL_FILE)
