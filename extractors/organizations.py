@@ -62,6 +62,7 @@ class OrgMention:
     name: str
     kind: str
     extra: tuple[str, ...] = ()  # other writings implied by the text ("Trường THPT Nguyễn Trãi")
+    tagged: bool = False  # found by the statistical tagger, not by the rules
 
 
 @dataclass
@@ -889,6 +890,10 @@ def _kind(name: str, kind: str, v: Vocabulary) -> str:
     local = _LOCALITY_END.search(name)
     for n in (3, 2, 1):
         tail = " ".join(last[-n:])
+        before = last[-n - 1] if len(last) > n else ""
+        # "Bệnh viện Việt Đức": a country inside a compound name is no locality
+        if before[:1].isupper() and kind != "other":
+            continue
         if tail in v.countries and tail != "Việt Nam" and " ".join(last[-n - 1 :]) not in admin_places():
             # "Phòng Kinh tế – Hạ tầng huyện Đông Anh": "Anh" is the end of a district's name
             return kind if local and local.end() - len(tail) > local.start() + 1 else "foreign"
@@ -1120,7 +1125,8 @@ def from_model(
         name = _canonical(surface)
         head = v.head_re.match(name)  # an expanded abbreviation may start with a known head
         known = v.heads.get(_head_key(head.group(0), v)) if head else None
-        out.append(OrgMention(start, end, surface, name, _kind(name, known.kind if known else "other", v)))
+        kind = _kind(name, known.kind if known else "other", v)
+        out.append(OrgMention(start, end, surface, name, kind, tagged=True))
     return out
 
 
@@ -1129,13 +1135,18 @@ def mentions_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[OrgMention]:
     return [s._.org for s in doc.spans.get(spans_key, [])]
 
 
-def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Organization]:
+def to_records(doc: Doc, spans_key: str = SPANS_KEY, people_key: str = "people") -> list[Organization]:
     """Organization records of a processed Doc, one per body; a body named only in the byline or a
-    photo credit ("Ảnh: Minh Anh/TTXVN") is the article's source, not one of its subjects."""
+    photo credit ("Ảnh: Minh Anh/TTXVN") is the article's source, not one of its subjects, and one
+    whose every mention is the tagger's and the people component read as a person (a foreign name
+    after a title: "Đại sứ Nhật Bản tại Việt Nam Yamada Takio") is that person."""
     out = []
     credits = credits_and_byline(doc)
+    people = {(s.start_char, s.end_char) for s in doc.spans.get(people_key, [])}
     for ent in cluster(mentions_of(doc, spans_key)):
         if all(any(a <= m.start and m.end <= b for a, b in credits) for m in ent.mentions):
+            continue
+        if people and all(m.tagged and (m.start, m.end) in people for m in ent.mentions):
             continue
         first = ent.mentions[0]
         out.append(

@@ -443,10 +443,19 @@ def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> 
     if not m or (limit is not None and m.end() > limit):
         return None
     end = _title_tail(text, m.end(), v, limit)
-    # "Đại sứ Việt Nam tại Lào": a post held in a country
-    tail = re.match(rf" tại (?:{CAP})(?: {CAP}){{0,3}}", text[end:])
-    if tail and (limit is None or end + tail.end() <= limit):
-        end += tail.end()
+    # "Đại sứ Việt Nam tại Lào": a post held in a country; the place ends it ("Đại sứ Nhật Bản tại
+    # Việt Nam Yamada Takio"), else its capitalized words do
+    if text.startswith(" tại ", end):
+        at = end + len(" tại ")
+        place = v.place_re.match(text, at)
+        tail = place.end() if place else None
+        if tail is None:
+            run = re.match(rf"{CAP}(?: {CAP}){{0,3}}", text[at:])
+            words = run.group(0).split(" ") if run else []
+            known = [k for k in range(len(words), 0, -1) if " ".join(words[:k]) in admin_places()]
+            tail = at + len(" ".join(words[: known[0]] if known else words)) if words else None
+        if tail and (limit is None or tail <= limit):
+            end = tail
     return end
 
 

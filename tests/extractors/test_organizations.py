@@ -706,6 +706,12 @@ PLACE_OR_PERSON_AFTER_HEAD = [
     P("Công an Hoàng Mai đã bắt giữ hai đối tượng.", ["Công an Hoàng Mai"], [], id="district-police"),
     P("Công an Đông Anh vào cuộc điều tra.", ["Công an Đông Anh"], [], id="district-ending-like-a-country"),
     P(
+        "Bệnh viện Việt Đức tiếp nhận ca ghép tạng.",
+        ["Bệnh viện Việt Đức"],
+        [],
+        id="country-inside-a-compound-name",
+    ),
+    P(
         "Bệnh viện Bạch Mai tiếp nhận 20 bệnh nhân.",
         ["Bệnh viện Bạch Mai"],
         [],

@@ -419,8 +419,12 @@ FOREIGN = [
     P(
         "Đại sứ Nhật Bản tại Việt Nam Yamada Kenji đã trao tặng 20 xe cứu thương cho ngành y tế.",
         [person("Yamada Kenji", titles=["Đại sứ Nhật Bản tại Việt Nam"])],
-        marks=gap("no person after 'Đại sứ Nhật Bản tại Việt Nam' (the 'tại' tail swallows the name)"),
         id="japanese-ambassador",
+    ),
+    P(
+        "Dự buổi gặp có Đại sứ Việt Nam tại Cộng hòa Séc Nguyễn Văn Trung và bà con kiều bào.",
+        [person("Nguyễn Văn Trung", titles=["Đại sứ Việt Nam tại Cộng hòa Séc"])],
+        id="ambassador-post-then-vietnamese-name",
     ),
     P(
         "Phát biểu tại lễ ký kết, Đại sứ Australia Helen Whitmore nhấn mạnh hợp tác giáo dục nghề nghiệp.",
