@@ -804,8 +804,9 @@ def _written_as_place(
 ) -> bool:
     """Whether a would-be person is a place: a name the article also writes after a level word
     ("Ứng Hòa đang tập trung ..." after "huyện Ứng Hòa"), a known district in brackets after a
-    place ("xã Đường Lâm (Sơn Tây)"), both unless a cue introduces it; or a place whose first word
-    reads as an honorific ("Bà Rịa")."""
+    place ("xã Đường Lâm (Sơn Tây)"), a club named by a word and a province ("Phong Phú Hà Nam";
+    "Nguyễn Thái Bình" opens with a common surname), all unless a cue introduces it; or a place
+    whose first word reads as an honorific ("Bà Rịa")."""
     name = text[start:end]
     if cued:
         cue_start = _cue_before(text, start, v)[2]
@@ -814,6 +815,12 @@ def _written_as_place(
         return False
     if name in named_places:
         return True
+    words = name.split(" ")
+    if len(words) >= 3 and words[0] not in COMMON_SURNAMES:
+        # "Phong Phú Hà Nam", "Than Quảng Ninh": a club named by a word and a province (only a
+        # province: given names are often a district's, "Đàm Vĩnh Hưng")
+        if " ".join(words[-2:]) in v.places:
+            return True
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places()
 
 
