@@ -19,10 +19,12 @@ from vnnews.extractors.common import (
     credits_and_byline,
     fold,
     joined_syllables,
+    sections,
     sentence_bounds,
     text_of,
 )
 from vnnews.extractors.organizations import FIELD_LIST, mentions_of
+from vnnews.extractors.structure import byline_names
 from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
@@ -1137,4 +1139,22 @@ def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:
                 ],
             )
         )
+    return out + _reporters(doc, text, {fold(p.name) for p in out})
+
+
+def _reporters(doc: Doc, text: str, named: set[str]) -> list[Person]:
+    """The reporters the byline names, each a person with the role `author` ("Hồng Đào - Lê Phong"),
+    unless the text names them as a subject too."""
+    secs = sections(doc)
+    if "byline" not in secs:
+        return []
+    a, _ = secs["byline"]
+    out = []
+    for start, end in byline_names(text[a : secs["byline"][1]]):
+        name = text[a + start : a + end]
+        if fold(name) in named:
+            continue
+        named.add(fold(name))
+        span = SpanModel(start=a + start, end=a + end, text=name)
+        out.append(Person(start=a + start, end=a + end, text=name, name=name, role="author", mentions=[span]))
     return out

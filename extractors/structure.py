@@ -146,6 +146,61 @@ def author_from_byline(byline: str) -> str | None:
     return s.strip() or None
 
 
+_SOURCE_AFTER = re.compile(
+    rf"\s+(?:{lexicon.alternation(lexicon.words('byline_sources.txt'), any_space=False)})\s*:?\s+"
+)
+_PRESS_WORDS = frozenset({"Online", "Online.", "News", "Net", "Plus", "TV", "Times", "Post"})
+_NAME_SEPARATOR = re.compile(r"\s*(?:[-–—,;&]|\s và)\s*")
+_BYLINE_NAME = re.compile(r"[^\W\d_][\w.’'-]*(?: [^\W\d_][\w.’'-]*){0,3}")
+
+
+def byline_names(byline: str) -> list[tuple[int, int]]:
+    """(start, end) in the byline of each reporter it names ("Hồng Đào - Lê Phong", "Việt Cường, Hà
+    Thắng", "ĐẶNG CHUNG"); none for a source paper ("Theo Dân trí"), an agency or a role ("TTXVN",
+    "PV"), and not the agency after a slash or in brackets ("Minh Anh/TTXVN")."""
+    s = byline.rstrip().rstrip(".")
+    if not s.strip() or s.strip() in _ALONE or _SOURCE_BYLINE.fullmatch(s.strip()):
+        return []
+    prefix = re.match(rf"\s*(?:{_BYLINE_PREFIX})?\s*", s)
+    start = prefix.end() if prefix else 0
+    end = len(s)
+    # the agency in brackets or after a slash, and a source after the names ("Thanh Mai Theo InfoNet")
+    for cut in (
+        re.search(r"\s*\(", s[start:]),
+        re.search(r"\s*/", s[start:]),
+        _SOURCE_AFTER.search(s[start:]),
+    ):
+        if cut:
+            end = min(end, start + cut.start())
+    out = []
+    pos = start
+    for sep in [*_NAME_SEPARATOR.finditer(s, start, end), None]:
+        a, b = pos, (sep.start() if sep else end)
+        part = s[a:b]
+        half = part[: len(part) // 2]
+        if half and part == f"{half} {half}":
+            b = a + len(half)  # "Thành Cường Thành Cường": the page printed the byline twice
+            part = half
+        words = part.split(" ")
+        if (
+            any(w in _ALONE for w in words)  # "Nhóm PV"
+            or words[-1] in _PRESS_WORDS  # "Thanh Niên Online"
+            or any(re.search(r"[a-zà-ỹ][A-ZĐ]", w) for w in words)  # "VnExpress", "InfoNet"
+        ):
+            pos = sep.end() if sep else end
+            continue
+        if (
+            _BYLINE_NAME.fullmatch(part)
+            and all(w[:1].isupper() for w in part.split(" "))
+            and part not in _ALONE
+            and part not in _AGENCY_WORDS
+            and not (part.isupper() and " " not in part and "." not in part)  # "TTXVN", "PV"
+        ):
+            out.append((a, b))
+        pos = sep.end() if sep else end
+    return out
+
+
 def split_sections(text: str, has_title: bool | None = None) -> list[Section]:
     """Title, lead (first paragraph), body and byline of the analysed text."""
     sections: list[Section] = []

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Granularity = Literal["year", "half", "quarter", "month", "week", "day", "time"]
 PartOfDay = Literal["morning", "noon", "afternoon", "evening", "night"]
@@ -23,7 +23,7 @@ OrgKind = Literal[
     "foreign",
     "other",
 ]
-Role = Literal["chair", "speaker", "attendee", "mentioned"]
+Role = Literal["chair", "speaker", "attendee", "mentioned", "author"]
 ActivityKind = Literal[
     "model", "program", "plan", "project", "campaign", "movement", "fund", "agreement", "other"
 ]

@@ -1308,12 +1308,12 @@ NOT_PERSONS = [
     ),
     P(
         "Chiều 3/6, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác năm 2024.\nMinh Quang",
-        [],
-        id="byline",
+        [person("Minh Quang", role="author")],
+        id="byline-reporter-is-an-author-not-a-subject",
     ),
     P(
         "Sáng 21/6, Hội Nhà báo tỉnh tổ chức gặp mặt nhân Ngày Báo chí Cách mạng Việt Nam.\nVăn Hiếu/VOV",
-        [],
+        [person("Văn Hiếu", role="author")],
         id="byline-agency",
     ),
     P(
@@ -1391,6 +1391,31 @@ NOT_PERSONS = [
         id="rare-surname",
     ),
 ]
+
+BYLINES = [
+    P(
+        "Sáng 5/4, xã tổ chức lễ ra quân làm đường giao thông nông thôn.\nThu Trang - Đức Hải",
+        [person("Thu Trang", role="author"), person("Đức Hải", role="author")],
+        id="two-reporters",
+    ),
+    P(
+        "Sáng 5/4, xã tổ chức lễ ra quân làm đường giao thông nông thôn.\nTheo Tuổi Trẻ",
+        [],
+        id="source-paper",
+    ),
+    P("Sáng 5/4, xã tổ chức lễ ra quân làm đường giao thông nông thôn.\nPV", [], id="role-alone"),
+    P(
+        "Sáng 5/4, xã tổ chức lễ ra quân làm đường giao thông nông thôn.\nBảo Ngọc/TTXVN",
+        [person("Bảo Ngọc", role="author")],
+        id="reporter-of-an-agency",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BYLINES)
+def test_the_byline_names_its_reporters(run, text, expected) -> None:
+    check(run(text), expected)
+
 
 COACHES = [
     P(
