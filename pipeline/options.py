@@ -15,6 +15,8 @@ OUTPUT_FORMATS = ("auto", "json", "jsonl")
 DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 DEFAULT_TIMEOUT = 60.0  # seconds one article may take before it becomes a `timeout` failure
 DEFAULT_CHUNK = 32  # articles per work unit of a batch
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
+MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 
 
 _ISO = re.compile(
