@@ -19,10 +19,13 @@ from vnnews.pipeline.options import (
     DEFAULT_GLOB,
     DEFAULT_TIMEOUT,
     INPUT_FORMATS,
+    MAX_BATCH_BYTES,
+    MAX_FILE_BYTES,
     OUTPUT_FORMATS,
     BatchOptions,
     ExtractOptions,
     ReadOptions,
+    ServeOptions,
     parse_published,
 )
 
@@ -404,6 +407,53 @@ class _Bar:
 def _progress_bar(options, enabled: bool) -> _Bar | None:
     """A progress bar on a terminal; None otherwise."""
     return _Bar(options) if enabled else None
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own pipeline (in its extraction process).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(1),
+    default=MAX_FILE_BYTES,
+    show_default=True,
+    help="Largest /extract body and /extract/batch line, in bytes (larger: 413 too_large).",
+)
+@click.option(
+    "--max-batch",
+    type=click.IntRange(1),
+    default=MAX_BATCH_BYTES,
+    show_default=True,
+    help="Largest /extract/batch body, in bytes.",
+)
+def serve(host: str, port: int, workers: int, timeout: float, max_body: int, max_batch: int) -> None:
+    """Serve records over HTTP: POST /extract, POST /extract/batch, GET /schema, GET /healthz.
+
+    Needs the `serve` extra (pip install 'vnnews[serve]'). Stops cleanly on Ctrl-C or SIGTERM.
+    """
+    options = ServeOptions(
+        host=host,
+        port=port,
+        workers=workers,
+        timeout=timeout or None,
+        max_body_bytes=max_body,
+        max_batch_bytes=max_batch,
+    )
+    try:
+        from vnnews.pipeline.service import serve as run_service
+    except ImportError as exc:
+        raise RunError(f"`vnnews serve` needs the serve extra: pip install 'vnnews[serve]' ({exc})") from None
+    run_service(options)
 
 
 @main.command()

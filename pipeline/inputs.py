@@ -12,6 +12,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from vnnews.pipeline import html
@@ -223,12 +224,14 @@ def read_archive(stream, name: str, published: str | None = None) -> Iterator[Ar
 
 
 def archive_line(
-    raw: bytes, name: str, number: int, published: str | None = None
+    raw: bytes, name: str, number: int, published: str | None = None, name_lines: bool = True
 ) -> ArticleInput | Failure | None:
     """The article of one archive line (its bytes, without the cap check), a Failure for a bad line
     (`bad_archive` for NUL bytes: not an archive at all), or None for a blank line. Its id, when the
-    object gives none, is `NAME:NUMBER` (the file's base name)."""
-    where = f"{name}:{number}"
+    object gives none, is `NAME:NUMBER` (the file's base name) and its source `NAME:NUMBER`; with
+    name_lines=False (one object on its own, as the HTTP service reads it) they stay as given and
+    messages name the place NAME."""
+    where = f"{name}:{number}" if name_lines else name
     if b"\x00" in raw:
         return Failure(
             None, where, "bad_archive", f"{where}: binary data (NUL bytes): not a JSON Lines archive"
@@ -253,6 +256,8 @@ def archive_line(
         item = article_from_object(obj, where)
     except VnnewsError as exc:
         return Failure(_id_of(obj), where, exc.kind, str(exc))
+    if not name_lines:
+        return replace(item, published=item.published or published)
     return ArticleInput(
         item.text,
         item.id or f"{Path(name).name}:{number}",

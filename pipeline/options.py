@@ -119,3 +119,33 @@ def _strip_suffixes(path: str) -> str:
     for suffix in (".gz", ".jsonl", ".json"):
         path = path.removesuffix(suffix)
     return path
+
+
+MAX_BATCH_BYTES = 256 * 1024 * 1024  # a /extract/batch request body larger than this is cut there
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `vnnews serve` was asked to do.
+
+    timeout: seconds one article may take (None: no limit); max_body_bytes: the largest /extract body
+    and /extract/batch line; max_batch_bytes: the largest /extract/batch body."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_body_bytes: int = MAX_FILE_BYTES
+    max_batch_bytes: int = MAX_BATCH_BYTES
+
+    def to_json(self) -> str:
+        """These options as JSON, for the worker processes (see from_json)."""
+        import json
+
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def from_json(cls, text: str) -> ServeOptions:
+        import json
+
+        return cls(**json.loads(text))
