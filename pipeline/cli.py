@@ -17,6 +17,7 @@ from vnnews.pipeline.errors import InvalidInput, VnnewsError
 from vnnews.pipeline.options import (
     DEFAULT_CHUNK,
     DEFAULT_GLOB,
+    DEFAULT_HTML_LIMIT,
     DEFAULT_TIMEOUT,
     INPUT_FORMATS,
     MAX_BATCH_BYTES,
@@ -270,6 +271,19 @@ def _on_sigterm(signum, frame) -> None:
 )
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
 @click.option(
+    "--html",
+    "html_dir",
+    metavar="FOLDER",
+    help="Also write review pages (as `vnnews show`) of the first records of the output, and an index.html, in FOLDER.",
+)
+@click.option(
+    "--html-limit",
+    type=click.IntRange(1),
+    default=DEFAULT_HTML_LIMIT,
+    show_default=True,
+    help="How many review pages --html writes.",
+)
+@click.option(
     "--retry-failed/--no-retry-failed",
     default=True,
     show_default=True,
@@ -293,6 +307,8 @@ def batch(
     no_text: bool,
     force: bool,
     retry_failed: bool,
+    html_dir: str | None,
+    html_limit: int,
     encoding: str | None,
     timeout: float,
     debug: bool,
@@ -304,6 +320,10 @@ def batch(
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if html_dir and output == "-":
+        raise click.UsageError("--html reads the records back from the output: give -o FILE")
+    if html_dir and no_text:
+        raise click.UsageError("--html needs the text in the records: not with --no-text")
     options = BatchOptions(
         inputs=inputs,
         output=output,
@@ -319,6 +339,8 @@ def batch(
         force=force,
         timeout=timeout or None,
         retry_failed=retry_failed,
+        html=html_dir,
+        html_limit=html_limit,
     )
     from vnnews.pipeline import batch as batch_module
 
@@ -360,6 +382,16 @@ def batch(
         + (f"; errors in {options.errors_path}" if (summary.failed or kept) and options.errors_path else ""),
         err=True,
     )
+    if options.html:
+        from vnnews.pipeline.review import write_pages
+
+        try:
+            pages = write_pages(batch_module.records(options.output), options.html, options.html_limit)
+        except OSError as exc:
+            raise RunError(
+                f"cannot write the review pages in {options.html}: {exc.strerror or exc}"
+            ) from None
+        click.echo(f"vnnews: {len(pages) - 1} review pages in {pages[-1]}", err=True)
     if summary.duplicates:
         shown = ", ".join(summary.duplicate_ids[:5]) + (" …" if summary.duplicates > 5 else "")
         ids = _plural(summary.duplicates, "id names", "ids name")
@@ -407,6 +439,65 @@ class _Bar:
 def _progress_bar(options, enabled: bool) -> _Bar | None:
     """A progress bar on a terminal; None otherwise."""
     return _Bar(options) if enabled else None
+
+
+@main.command()
+@click.argument("article")
+@click.option("-o", "--output", default="-", show_default=True, help="The HTML page; - is stdout.")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help=INPUT_FORMAT_HELP,
+)
+@click.option(
+    "--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of an input without one."
+)
+@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+def show(
+    article: str,
+    output: str,
+    input_format: str,
+    published: str | None,
+    encoding: str | None,
+    timeout: float,
+    debug: bool,
+) -> None:
+    """Write the review page of one article: its text with every extracted item highlighted by kind,
+    and the record beside it (one self-contained HTML file). An archive shows its first article."""
+    options = ExtractOptions(
+        paths=(article,), read=_read_options(published, encoding, input_format), timeout=timeout or None
+    )
+    from vnnews.pipeline.api import extract_records
+    from vnnews.pipeline.review import render
+    from vnnews.schemas import Article
+
+    _quiet_libraries()
+    failures: list = []
+    try:
+        record = next(iter(extract_records(options, failures)), None)
+        if record is None:
+            raise RunError(failures[0].describe() if failures else f"{article}: no article")
+        page = render(Article.model_validate(record))
+        if output == "-":
+            sys.stdout.write(page)
+            sys.stdout.flush()
+        else:
+            with open(output, "w", encoding="utf-8") as f:
+                f.write(page)
+    except VnnewsError as exc:
+        raise RunError(str(exc)) from None
+    except OSError as exc:
+        raise RunError(f"{output}: {exc.strerror or exc}") from None
+    except RunError:
+        raise
+    except Exception as exc:
+        _internal_error(exc, debug)
 
 
 @main.command()

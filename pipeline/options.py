@@ -15,6 +15,7 @@ OUTPUT_FORMATS = ("auto", "json", "jsonl")
 DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 DEFAULT_TIMEOUT = 60.0  # seconds one article may take before it becomes a `timeout` failure
 DEFAULT_CHUNK = 32  # articles per work unit of a batch
+DEFAULT_HTML_LIMIT = 20  # review pages `vnnews batch --html` writes
 MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
 MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 
@@ -97,6 +98,8 @@ class BatchOptions:
     force: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
     retry_failed: bool = True
+    html: str | None = None  # a folder for the review pages of the first html_limit records
+    html_limit: int = DEFAULT_HTML_LIMIT
 
     @property
     def errors_path(self) -> str | None:

@@ -124,12 +124,9 @@ def render(article: Article, *, source_note: str | None = None) -> str:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    spans = highlights(article)
-    counts = {kind: sum(1 for s in spans if s.kind == kind) for kind in KINDS}
     return env.get_template("review.html.j2").render(
         article=article,
-        body=Markup(mark_up(article.text, spans)),
-        counts=counts,
+        body=Markup(mark_up(article.text, highlights(article))),
         kind_names=KIND_NAMES,
         kinds=KINDS,
         source_note=source_note,
@@ -148,3 +145,24 @@ def page_name(article: Article, number: int) -> str:
     """A file name for a record's page: its number and id, safe on any file system."""
     stem = re.sub(r"[^\w.-]+", "-", article.id or "", flags=re.ASCII).strip("-.")[:60]
     return f"{number:04d}-{stem}.html" if stem else f"{number:04d}.html"
+
+
+def write_pages(records: Iterable[dict], folder: str | Path, limit: int) -> list[Path]:
+    """The review pages of the first `limit` records (JSON-ready dicts, their text included) in
+    folder, one file each (page_name), and an index.html listing them; the files written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    pages: list[tuple[str, Article]] = []
+    written: list[Path] = []
+    for number, record in enumerate(records, 1):
+        if number > limit:
+            break
+        article = Article.model_validate(record)
+        name = page_name(article, number)
+        path = folder / name
+        path.write_text(render(article), encoding="utf-8")
+        pages.append((name, article))
+        written.append(path)
+    index = folder / "index.html"
+    index.write_text(render_index(pages), encoding="utf-8")
+    return [*written, index]
