@@ -63,6 +63,24 @@ def test_the_page_shows_the_whole_text_unchanged(sample) -> None:
     assert tag_free(render(sample)) == sample.text
 
 
+def test_every_dev_article_renders_with_its_text_intact(extractor, shared_dev) -> None:
+    """On the shared dev articles (skipped without ../shared): each page keeps the text whole and marks
+    every date, person mention, organization mention and activity."""
+    for line in (shared_dev / "articles.jsonl").read_text("utf-8").splitlines():
+        obj = json.loads(line)
+        article = extractor.extract(
+            obj["text"], id=obj.get("id"), title=obj.get("title"), published=obj.get("published")
+        )
+        page = render(article)
+        assert tag_free(page) == article.text, article.id
+        marked = {(h.start, h.end) for h in highlights(article)}
+        items = [*article.dates, *article.activities]
+        items += [m for p in article.people for m in p.mentions] + [
+            m for o in article.organizations for m in o.mentions
+        ]
+        assert {(i.start, i.end) for i in items} <= marked, article.id
+
+
 @pytest.mark.parametrize(
     ("spans", "expected"),
     [

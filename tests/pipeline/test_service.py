@@ -426,3 +426,18 @@ def test_vnnews_serve_answers_on_loopback_and_stops_cleanly_on_sigterm(extractor
         assert (
             not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
         )
+
+
+def test_the_service_process_itself_loads_neither_spacy_nor_the_extractors() -> None:
+    """The worker reads, caps and streams; only its extraction process loads the pipeline."""
+    code = (
+        "import sys, json\n"
+        "from vnnews.pipeline.service import create_app\n"
+        "app = create_app()\n"
+        "app.openapi()\n"
+        "heavy = sorted(m for m in sys.modules if m == 'spacy' or m.startswith(('vnnews.extractors.', 'underthesea')))\n"
+        "print(json.dumps(heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
