@@ -387,10 +387,14 @@ def wait_healthy(url: str, process: subprocess.Popen, seconds: float = 120) -> N
     raise AssertionError("the service did not become healthy")
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_vnnews_serve_answers_on_loopback_and_stops_cleanly_on_sigterm(extractor, workers: int) -> None:
-    """`vnnews serve` on 127.0.0.1: healthy, answers /extract, and on SIGTERM exits 0 without a
-    traceback, its extraction processes gone."""
+@pytest.mark.parametrize(
+    ("workers", "stop"),
+    [(1, signal.SIGTERM), (2, signal.SIGTERM), (1, signal.SIGINT)],
+    ids=["1-worker-sigterm", "2-workers-sigterm", "1-worker-sigint"],
+)
+def test_vnnews_serve_answers_on_loopback_and_stops_cleanly(extractor, workers: int, stop: int) -> None:
+    """`vnnews serve` on 127.0.0.1: healthy, answers /extract, and on SIGTERM (or Ctrl-C's SIGINT)
+    exits 0 without a traceback, its extraction processes gone."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -412,7 +416,7 @@ def test_vnnews_serve_answers_on_loopback_and_stops_cleanly_on_sigterm(extractor
         answer = httpx.post(url + "/extract", content=ARTICLE.encode(), timeout=60)
         assert answer.status_code == 200
         assert answer.json() == expected(extractor, ARTICLE)
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         _, stderr = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
