@@ -186,6 +186,9 @@ def create_app(options: ServeOptions | None = None) -> FastAPI:
         summary="Structured records from Vietnamese press reports",
         version=_version(),
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN: only the description is served
+        docs_url=None,
+        redoc_url=None,
     )
 
     @app.exception_handler(VnnewsError)

@@ -363,6 +363,7 @@ def test_openapi_describes_extract_with_the_record_model(client) -> None:
         )
     assert set(extract["requestBody"]["content"]) == {"application/json", "text/plain", "text/html"}
     assert {"/extract", "/extract/batch", "/schema", "/healthz"} <= set(spec["paths"])
+    assert client.get("/docs").status_code == 404  # its page would load scripts from a CDN
 
 
 # --- a real uvicorn ----------------------------------------------------------------------------------
