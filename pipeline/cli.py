@@ -17,12 +17,16 @@ from vnnews.pipeline.errors import InvalidInput, VnnewsError
 from vnnews.pipeline.options import (
     DEFAULT_CHUNK,
     DEFAULT_GLOB,
+    DEFAULT_HTML_LIMIT,
     DEFAULT_TIMEOUT,
     INPUT_FORMATS,
+    MAX_BATCH_BYTES,
+    MAX_FILE_BYTES,
     OUTPUT_FORMATS,
     BatchOptions,
     ExtractOptions,
     ReadOptions,
+    ServeOptions,
     parse_published,
 )
 
@@ -267,6 +271,19 @@ def _on_sigterm(signum, frame) -> None:
 )
 @click.option("--force", is_flag=True, help="Start over: overwrite the output, errors and manifest.")
 @click.option(
+    "--html",
+    "html_dir",
+    metavar="FOLDER",
+    help="Also write review pages (as `vnnews show`) of the first records of the output, and an index.html, in FOLDER.",
+)
+@click.option(
+    "--html-limit",
+    type=click.IntRange(1),
+    default=DEFAULT_HTML_LIMIT,
+    show_default=True,
+    help="How many review pages --html writes.",
+)
+@click.option(
     "--retry-failed/--no-retry-failed",
     default=True,
     show_default=True,
@@ -290,6 +307,8 @@ def batch(
     no_text: bool,
     force: bool,
     retry_failed: bool,
+    html_dir: str | None,
+    html_limit: int,
     encoding: str | None,
     timeout: float,
     debug: bool,
@@ -301,6 +320,10 @@ def batch(
     """
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if html_dir and output == "-":
+        raise click.UsageError("--html reads the records back from the output: give -o FILE")
+    if html_dir and no_text:
+        raise click.UsageError("--html needs the text in the records: not with --no-text")
     options = BatchOptions(
         inputs=inputs,
         output=output,
@@ -316,6 +339,8 @@ def batch(
         force=force,
         timeout=timeout or None,
         retry_failed=retry_failed,
+        html=html_dir,
+        html_limit=html_limit,
     )
     from vnnews.pipeline import batch as batch_module
 
@@ -357,6 +382,16 @@ def batch(
         + (f"; errors in {options.errors_path}" if (summary.failed or kept) and options.errors_path else ""),
         err=True,
     )
+    if options.html:
+        from vnnews.pipeline.review import write_pages
+
+        try:
+            pages = write_pages(batch_module.records(options.output), options.html, options.html_limit)
+        except OSError as exc:
+            raise RunError(
+                f"cannot write the review pages in {options.html}: {exc.strerror or exc}"
+            ) from None
+        click.echo(f"vnnews: {len(pages) - 1} review pages in {pages[-1]}", err=True)
     if summary.duplicates:
         shown = ", ".join(summary.duplicate_ids[:5]) + (" …" if summary.duplicates > 5 else "")
         ids = _plural(summary.duplicates, "id names", "ids name")
@@ -404,6 +439,112 @@ class _Bar:
 def _progress_bar(options, enabled: bool) -> _Bar | None:
     """A progress bar on a terminal; None otherwise."""
     return _Bar(options) if enabled else None
+
+
+@main.command()
+@click.argument("article")
+@click.option("-o", "--output", default="-", show_default=True, help="The HTML page; - is stdout.")
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help=INPUT_FORMAT_HELP,
+)
+@click.option(
+    "--published", metavar="DATE", help="Publication date (YYYY[-MM[-DD]]) of an input without one."
+)
+@click.option("--encoding", metavar="NAME", help=ENCODING_HELP)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
+@click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
+def show(
+    article: str,
+    output: str,
+    input_format: str,
+    published: str | None,
+    encoding: str | None,
+    timeout: float,
+    debug: bool,
+) -> None:
+    """Write the review page of one article: its text with every extracted item highlighted by kind,
+    and the record beside it (one self-contained HTML file). An archive shows its first article."""
+    options = ExtractOptions(
+        paths=(article,), read=_read_options(published, encoding, input_format), timeout=timeout or None
+    )
+    from vnnews.pipeline.api import extract_records
+    from vnnews.pipeline.review import render
+    from vnnews.schemas import Article
+
+    _quiet_libraries()
+    failures: list = []
+    try:
+        record = next(iter(extract_records(options, failures)), None)
+        if record is None:
+            raise RunError(failures[0].describe() if failures else f"{article}: no article")
+        page = render(Article.model_validate(record))
+        if output == "-":
+            sys.stdout.write(page)
+            sys.stdout.flush()
+        else:
+            with open(output, "w", encoding="utf-8") as f:
+                f.write(page)
+    except VnnewsError as exc:
+        raise RunError(str(exc)) from None
+    except OSError as exc:
+        raise RunError(f"{output}: {exc.strerror or exc}") from None
+    except RunError:
+        raise
+    except Exception as exc:
+        _internal_error(exc, debug)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    help="Worker processes, each with its own pipeline (in its extraction process).",
+)
+@click.option(
+    "--timeout", type=click.FloatRange(0), default=DEFAULT_TIMEOUT, show_default=True, help=TIMEOUT_HELP
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(1),
+    default=MAX_FILE_BYTES,
+    show_default=True,
+    help="Largest /extract body and /extract/batch line, in bytes (larger: 413 too_large).",
+)
+@click.option(
+    "--max-batch",
+    type=click.IntRange(1),
+    default=MAX_BATCH_BYTES,
+    show_default=True,
+    help="Largest /extract/batch body, in bytes.",
+)
+def serve(host: str, port: int, workers: int, timeout: float, max_body: int, max_batch: int) -> None:
+    """Serve records over HTTP: POST /extract, POST /extract/batch, GET /schema, GET /healthz.
+
+    Needs the `serve` extra (pip install 'vnnews[serve]'). Stops cleanly on Ctrl-C or SIGTERM.
+    """
+    options = ServeOptions(
+        host=host,
+        port=port,
+        workers=workers,
+        timeout=timeout or None,
+        max_body_bytes=max_body,
+        max_batch_bytes=max_batch,
+    )
+    try:
+        from vnnews.pipeline.service import serve as run_service
+    except ImportError as exc:
+        raise RunError(f"`vnnews serve` needs the serve extra: pip install 'vnnews[serve]' ({exc})") from None
+    run_service(options)
 
 
 @main.command()

@@ -12,6 +12,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from vnnews.pipeline import html
@@ -28,7 +29,7 @@ from vnnews.pipeline.errors import (
     TooLarge,
     VnnewsError,
 )
-from vnnews.pipeline.options import DEFAULT_READ, ReadOptions
+from vnnews.pipeline.options import DEFAULT_READ, MAX_FILE_BYTES, MAX_LINE_BYTES, ReadOptions
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -88,8 +89,6 @@ def is_archive(name: str) -> bool:
 
 # --- bounds and names ------------------------------------------------------------------------------
 
-MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
-MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 SNIFF_BYTES = 1 << 20  # how much of a file's first line is read to tell an archive from an article
 _SKIP_PIECE = 1 << 20  # an over-long line is skipped in pieces of this many bytes
 
@@ -207,8 +206,8 @@ def read_archive(stream, name: str, published: str | None = None) -> Iterator[Ar
     without being held in memory); a NUL byte means the stream is not an archive at all (one
     `bad_archive` failure, and the rest is skipped)."""
     for number, raw, size in _lines(stream):
-        where = f"{name}:{number}"
         if raw is None:
+            where = f"{name}:{number}"
             yield Failure(
                 None,
                 where,
@@ -216,43 +215,56 @@ def read_archive(stream, name: str, published: str | None = None) -> Iterator[Ar
                 f"{where}: the line has {size:,} bytes, more than {MAX_LINE_BYTES:,}",
             )
             continue
-        if b"\x00" in raw:
-            yield Failure(
-                None, where, "bad_archive", f"{where}: binary data (NUL bytes): not a JSON Lines archive"
-            )
+        result = archive_line(raw, name, number, published)
+        if result is None:
+            continue
+        yield result
+        if isinstance(result, Failure) and result.kind == "bad_archive":
             return
-        if number == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8) :]
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield Failure(None, where, "encoding", f"{where}: invalid UTF-8 at byte {exc.start} of the line")
-            continue
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})")
-            continue
-        except RecursionError:
-            yield Failure(None, where, ArchiveLineError.kind, f"{where}: JSON nested too deeply")
-            continue
-        except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-            yield Failure(None, where, ArchiveLineError.kind, f"{where}: a number with thousands of digits")
-            continue
-        try:
-            item = article_from_object(obj, where)
-        except VnnewsError as exc:
-            yield Failure(_id_of(obj), where, exc.kind, str(exc))
-            continue
-        yield ArticleInput(
-            item.text,
-            item.id or f"{Path(name).name}:{number}",
-            item.title,
-            item.published or published,
-            item.source or where,
+
+
+def archive_line(
+    raw: bytes, name: str, number: int, published: str | None = None, name_lines: bool = True
+) -> ArticleInput | Failure | None:
+    """The article of one archive line (its bytes, without the cap check), a Failure for a bad line
+    (`bad_archive` for NUL bytes: not an archive at all), or None for a blank line. Its id, when the
+    object gives none, is `NAME:NUMBER` (the file's base name) and its source `NAME:NUMBER`; with
+    name_lines=False (one object on its own, as the HTTP service reads it) they stay as given and
+    messages name the place NAME."""
+    where = f"{name}:{number}" if name_lines else name
+    if b"\x00" in raw:
+        return Failure(
+            None, where, "bad_archive", f"{where}: binary data (NUL bytes): not a JSON Lines archive"
         )
+    if number == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Failure(None, where, "encoding", f"{where}: invalid UTF-8 at byte {exc.start} of the line")
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Failure(None, where, ArchiveLineError.kind, f"{where}: invalid JSON ({exc.msg})")
+    except RecursionError:
+        return Failure(None, where, ArchiveLineError.kind, f"{where}: JSON nested too deeply")
+    except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+        return Failure(None, where, ArchiveLineError.kind, f"{where}: a number with thousands of digits")
+    try:
+        item = article_from_object(obj, where)
+    except VnnewsError as exc:
+        return Failure(_id_of(obj), where, exc.kind, str(exc))
+    if not name_lines:
+        return replace(item, published=item.published or published)
+    return ArticleInput(
+        item.text,
+        item.id or f"{Path(name).name}:{number}",
+        item.title,
+        item.published or published,
+        item.source or where,
+    )
 
 
 def _id_of(obj: object) -> str | None:
@@ -289,14 +301,15 @@ def _sniff(stream, input_format: str):
     return ("jsonl" if archive else "file"), _Rejoined(head, stream)
 
 
-def _article(
+def article_from_bytes(
     data: bytes,
     name: str,
     input_format: str,
     encoding: str | None,
     **fields,
 ) -> ArticleInput:
-    """One article from a file's or stdin's bytes: decoded, and marked as a web page when it is one."""
+    """One article from a file's, stdin's or a request's bytes: decoded, and marked as a web page when
+    it is one; TooLarge, BinaryInput, DecodeError or EmptyArticle when it cannot be one."""
     if len(data) > MAX_FILE_BYTES:
         raise TooLarge(
             f"{name}: more than {MAX_FILE_BYTES:,} bytes: not an article (split it, or use an archive)"
@@ -304,7 +317,11 @@ def _article(
     text, warnings = decode_with_warnings(data, name, encoding)
     if not text.strip():
         raise EmptyArticle(
-            f"{name}: the file is empty" if name != "<stdin>" else "<stdin>: no text on standard input"
+            "<stdin>: no text on standard input"
+            if name == "<stdin>"
+            else f"{name}: no text"
+            if name.startswith("<")
+            else f"{name}: the file is empty"
         )
     if input_format == "html" or (input_format != "text" and html.is_html(name, text[:1000])):
         # parsed later, in the worker that extracts it (trafilatura's cost stays off the reader)
@@ -352,7 +369,7 @@ def read_file(path: str, options: ReadOptions = DEFAULT_READ) -> Iterator[Articl
                     f"{path}: unreadable archive ({exc}); the lines before it were read",
                 )
                 return
-        yield _article(
+        yield article_from_bytes(
             data, path, fmt, options.encoding, id=stem, published=options.published, source=str(path)
         )
     except VnnewsError as exc:
@@ -370,7 +387,7 @@ def read_stdin(options: ReadOptions = DEFAULT_READ) -> Iterator[ArticleInput | F
             yield from read_archive(stream, "<stdin>", options.published)
             return
         data = stream.read(MAX_FILE_BYTES + 1)
-        yield _article(
+        yield article_from_bytes(
             data, "<stdin>", fmt, options.encoding, id=None, published=options.published, source="<stdin>"
         )
     except VnnewsError as exc:

@@ -15,6 +15,9 @@ OUTPUT_FORMATS = ("auto", "json", "jsonl")
 DEFAULT_GLOB = "*.txt,*.html,*.htm,*.jsonl,*.jsonl.gz"
 DEFAULT_TIMEOUT = 60.0  # seconds one article may take before it becomes a `timeout` failure
 DEFAULT_CHUNK = 32  # articles per work unit of a batch
+DEFAULT_HTML_LIMIT = 20  # review pages `vnnews batch --html` writes
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a text or HTML file larger than this is a dump, not an article
+MAX_LINE_BYTES = 16 * 1024 * 1024  # an archive line longer than this is skipped with an error record
 
 
 _ISO = re.compile(
@@ -95,6 +98,8 @@ class BatchOptions:
     force: bool = False
     timeout: float | None = DEFAULT_TIMEOUT
     retry_failed: bool = True
+    html: str | None = None  # a folder for the review pages of the first html_limit records
+    html_limit: int = DEFAULT_HTML_LIMIT
 
     @property
     def errors_path(self) -> str | None:
@@ -117,3 +122,33 @@ def _strip_suffixes(path: str) -> str:
     for suffix in (".gz", ".jsonl", ".json"):
         path = path.removesuffix(suffix)
     return path
+
+
+MAX_BATCH_BYTES = 256 * 1024 * 1024  # a /extract/batch request body larger than this is cut there
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `vnnews serve` was asked to do.
+
+    timeout: seconds one article may take (None: no limit); max_body_bytes: the largest /extract body
+    and /extract/batch line; max_batch_bytes: the largest /extract/batch body."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_body_bytes: int = MAX_FILE_BYTES
+    max_batch_bytes: int = MAX_BATCH_BYTES
+
+    def to_json(self) -> str:
+        """These options as JSON, for the worker processes (see from_json)."""
+        import json
+
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def from_json(cls, text: str) -> ServeOptions:
+        import json
+
+        return cls(**json.loads(text))

@@ -63,7 +63,10 @@ def test_no_module_imports_another_modules_private_names(layer: str, path: Path)
     assert not private, f"{path.relative_to(ROOT)} imports private names: {private}"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["schema"], ["batch", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["schema"], ["batch", "--help"], ["show", "--help"], ["serve", "--help"]],
+)
 def test_light_commands_import_neither_spacy_nor_the_extractors(args: list[str]) -> None:
     """`vnnews --help`, `--version` and `schema` answer without loading spaCy or the extractors."""
     code = (
