@@ -634,6 +634,8 @@ def _with_model_people(
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
         if not (honorific or rank) and _in_place_list(text, start, end, v):
             continue
+        if not (honorific or rank) and _body_after_title(text, start, end, v):
+            continue
         added.append(Mention(start, end, name, honorific, rank, cue=True, model=True))
     # one word without a cue ("Hồ", "Kandal") is a person as the short form of a full name, or when
     # the article names them so more than once ("Messi ... Messi")
@@ -649,6 +651,19 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _body_after_title(text: str, start: int, end: int, v: Vocabulary) -> bool:
+    """Whether a tagged name opens on the head of a body that needs a name, right after a title
+    ("Trưởng Khoa Luật"): the title's body, not a person."""
+    head = v.head_re.match(text, start, end)
+    if not head or head.end() >= end or text[head.end()] != " ":
+        return False
+    known = v.heads.get(head.group(0))
+    if known is None or not known.needs_name:
+        return False
+    before = text[max(0, start - 40) : start]
+    return any(before.endswith(t + " ") for t in v.titles)
 
 
 _LIST_NEIGHBOUR_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,| và) $")
