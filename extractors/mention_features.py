@@ -4,8 +4,9 @@ A token is an underthesea word of one or more syllables ("Nguyễn Văn", "công
 beside the word itself the features look at its syllables' capitalization and at the vnnews
 lexicons (surnames, titles, honorifics, organization heads, provinces, countries, locality levels),
 matched over runs of tokens, and at the word clusters learned from unlabeled news
-(extractors/data/word_clusters.tsv, see extractors/training/clusters.py). Used by training (extractors.training) and inference
-(extractors.mention_model) alike, so both see exactly the same features.
+(extractors/data/word_clusters.tsv, made by extractors/training/clusters.py). Used by training
+(extractors.training) and inference (extractors.mention_model) alike, so both see exactly the same
+features.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ CLUSTER_FILE = "word_clusters.tsv"
 # the cluster granularities (the file's `# levels:`) used for a word itself, and for its neighbours
 CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
 CLUSTER_CONTEXT: tuple[int, ...] = (64, 256, 1024)
-_CONTEXT_OFFSETS = (-2, -1, 1, 2)
+_CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
 
 
 @cache
