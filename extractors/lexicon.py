@@ -47,6 +47,18 @@ def rows(name: str, columns: tuple[int, int] = (1, 1)) -> tuple[tuple[str, ...],
 
 
 @cache
+def comments(name: str) -> tuple[str, ...]:
+    """The comment lines at the head of a data file (its `# source:` line and the notes after it)."""
+    out: list[str] = []
+    for line in _path(name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            break
+        if line.startswith("#"):
+            out.append(line)
+    return tuple(out)
+
+
+@cache
 def words(name: str) -> frozenset[str]:
     """The first column of a data file as a set."""
     return frozenset(r[0] for r in rows(name, (1, 4)))

@@ -3,8 +3,10 @@
 A token is an underthesea word of one or more syllables ("Nguyễn Văn", "công ty", "Hà Nội"), so
 beside the word itself the features look at its syllables' capitalization and at the vnnews
 lexicons (surnames, titles, honorifics, organization heads, provinces, countries, locality levels),
-matched over runs of tokens. Used by training (extractors.training) and inference
-(extractors.mention_model) alike, so both see exactly the same features.
+matched over runs of tokens, and at the word clusters learned from unlabeled news
+(extractors/data/word_clusters.tsv, made by extractors/training/clusters.py). Used by training
+(extractors.training) and inference (extractors.mention_model) alike, so both see exactly the same
+features.
 """
 
 from __future__ import annotations
@@ -33,6 +35,50 @@ _LEXICONS: dict[str, tuple[str, tuple[int, int]]] = {
 }
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"[^\W\d_]")
+
+CLUSTER_FILE = "word_clusters.tsv"
+# the cluster granularities (the file's `# levels:`) used for a word itself, and for its neighbours
+CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
+CLUSTER_CONTEXT: tuple[int, ...] = (64, 256, 1024)
+_CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
+
+
+@cache
+def word_clusters(name: str = CLUSTER_FILE) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The granularities of a word-cluster file (its `# levels:` line) and each lower-cased word's
+    cluster id at every one of them; loaded once and validated (LexiconError when malformed)."""
+    levels_line = next((c for c in lexicon.comments(name) if c.startswith("# levels:")), None)
+    if levels_line is None:
+        raise lexicon.LexiconError(f"{name}: no '# levels:' line")
+    try:
+        levels = tuple(int(x) for x in levels_line.removeprefix("# levels:").split())
+    except ValueError as e:
+        raise lexicon.LexiconError(f"{name}: bad levels line {levels_line!r}") from e
+    if not levels or any(k < 2 for k in levels):
+        raise lexicon.LexiconError(f"{name}: bad levels line {levels_line!r}")
+    table: dict[str, tuple[int, ...]] = {}
+    for word, *ids in lexicon.rows(name, (len(levels) + 1, len(levels) + 1)):
+        if word != word.lower() or word in table:
+            raise lexicon.LexiconError(f"{name}: {word!r} is not lower case or is listed twice")
+        if not all(x.isdigit() and int(x) < k for x, k in zip(ids, levels, strict=True)):
+            raise lexicon.LexiconError(f"{name}: {word!r} has a cluster id out of its level's range")
+        table[word] = tuple(int(x) for x in ids)
+    return levels, table
+
+
+@cache
+def _cluster_features(
+    own: tuple[int, ...], context: tuple[int, ...]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Lower-cased word -> its cluster features: ("c<k>", id) for each level of `own` and of
+    `context` (the neighbours' levels, taken from the same table)."""
+    levels, table = word_clusters(CLUSTER_FILE)
+    wanted = sorted(set(own) | set(context))
+    missing = [k for k in wanted if k not in levels]
+    if missing:
+        raise lexicon.LexiconError(f"{CLUSTER_FILE}: no level {missing}")
+    where = [(f"c{k}", levels.index(k)) for k in wanted]
+    return {w: tuple((name, str(ids[i])) for name, i in where) for w, ids in table.items()}
 
 
 @cache
@@ -126,6 +172,8 @@ def _own(
         feats["punct"] = 1.0
     for m in marks:
         feats["lex=" + m] = 1.0
+    for k, v in _cluster_features(CLUSTER_OWN, CLUSTER_CONTEXT).get(feats["w"], ()):
+        feats[k] = v
     return feats
 
 
@@ -229,9 +277,14 @@ def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str |
     own = [c[0] for c in cached]
     out: list[dict[str, str | float]] = []
     n = len(words)
+    context_clusters = [f"c{k}" for k in CLUSTER_CONTEXT]
+    own_clusters = {f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN}
     for i, word in enumerate(words):
         feats: dict[str, str | float] = {"bias": 1.0}
-        feats.update(own[i])
+        if own_clusters:  # levels only the neighbours use
+            feats.update((k, v) for k, v in own[i].items() if k not in own_clusters)
+        else:
+            feats.update(own[i])
         if i == 0:
             feats["BOS"] = 1.0
         if i == n - 1:
@@ -243,12 +296,15 @@ def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str |
                 feats["capinside"] = 1.0  # capitalized inside a sentence elsewhere: not just sentence case
             if word.lower() in ctx.name_parts:
                 feats["namepart"] = 1.0  # the tail of a full name elsewhere: a back-reference
-        for off in (-2, -1, 1, 2):
+        for off in _CONTEXT_OFFSETS:
             j = i + off
             if 0 <= j < n:
                 o = own[j]
                 feats[f"{off}:w"] = o["w"]
                 feats[f"{off}:case"] = o["case"]
+                for k in context_clusters:
+                    if k in o:
+                        feats[f"{off}:{k}"] = o[k]
                 for k, v in cached[j][1]:
                     feats[f"{off}:{k}"] = v
                 if off in (-1, 1):

@@ -1102,6 +1102,20 @@ def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
 
 
+def _after_lower_company_head(text: str, start: int, end: int, v: Vocabulary) -> int:
+    """Where a tagged body's name starts when the span opens on a company head written lower case
+    ("công ty Ethio Telecom" → "Ethio Telecom"): the rules read a lower-case head as a common noun,
+    the capitalized name after it is the body; else `start`."""
+    head = v.head_re.match(text, start, end)
+    if not head or not text[start : start + 1].islower() or text[head.end() : head.end() + 1] != " ":
+        return start
+    known = v.heads.get(_head_key(head.group(0), v))
+    name_start = head.end() + 1
+    if known is None or known.kind != "company" or not text[name_start : name_start + 1].isupper():
+        return start
+    return name_start
+
+
 def from_model(
     text: str, spans: list[tuple[int, int]], found: list[OrgMention], v: Vocabulary
 ) -> list[OrgMention]:
@@ -1111,6 +1125,7 @@ def from_model(
     out = []
     for start, end in spans:
         start, end = _clean_span(text, start, end, v)
+        start = _after_lower_company_head(text, start, end, v)
         surface = text[start:end]
         if end <= start or taken.overlaps(start, end) or not (surface[:1].isupper() or surface[:1].isdigit()):
             continue

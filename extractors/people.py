@@ -686,6 +686,8 @@ def _with_model_people(
             continue
         if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
             continue
+        if not (honorific or rank) and _body_after_title(text, start, end, v):
+            continue
         added.append(Mention(start, end, name, honorific, rank, cue=True, model=True))
         if label == SURE_PERSON and is_foreign_word(name):
             sure.add(start)
@@ -824,6 +826,19 @@ def _written_as_place(
         if " ".join(words[-2:]) in v.places:
             return True
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places()
+
+
+def _body_after_title(text: str, start: int, end: int, v: Vocabulary) -> bool:
+    """Whether a tagged name opens on the head of a body that needs a name, right after a title
+    ("Trưởng Khoa Luật"): the title's body, not a person."""
+    head = v.head_re.match(text, start, end)
+    if not head or head.end() >= end or text[head.end()] != " ":
+        return False
+    known = v.heads.get(head.group(0))
+    if known is None or not known.needs_name:
+        return False
+    before = text[max(0, start - 40) : start]
+    return any(before.endswith(t + " ") for t in v.titles)
 
 
 _LIST_NEIGHBOUR_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,| và) $")

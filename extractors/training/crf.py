@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 
 from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features
 
+SENTENCES_KEY = "vnnews.train_sentences"  # a Doc's user_data: train on these sentences only
+
 
 def bio_labels(doc: Doc) -> list[str]:
     """B-/I-/O label of every token from doc.ents."""
@@ -31,7 +33,10 @@ def train(
     for doc in docs:
         labels = bio_labels(doc)
         ctx = doc_context(doc)
-        for ids in doc_words(doc):
+        keep = doc.user_data.get(SENTENCES_KEY)  # only these sentences (corpus/train's gold)
+        for k, ids in enumerate(doc_words(doc)):
+            if keep is not None and k not in keep:
+                continue
             trainer.append(sentence_features([doc[i].text for i in ids], ctx), [labels[i] for i in ids])
     features_s = time.perf_counter() - t0
     trainer.set_params(

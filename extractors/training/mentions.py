@@ -55,6 +55,11 @@ def _report(name: str, result: Score) -> None:
     is_flag=True,
     help="also learn VLSP's MISCELLANEOUS mentions (never output); cached under work/misc",
 )
+@click.option(
+    "--corpus-train",
+    is_flag=True,
+    help="CRF: also train on the sentences of corpus/train/ whose PERSON / ORGANIZATION gold can be located",
+)
 @click.option("--evaluate-only", is_flag=True, help="measure the model already in --out, do not train")
 def main(
     engine: str,
@@ -69,6 +74,7 @@ def main(
     seed: int,
     evaluate_only: bool,
     misc: bool,
+    corpus_train: bool,
 ) -> None:
     """Train a PERSON / ORGANIZATION / LOCATION tagger on VLSP 2018 train, measure it on dev."""
     random.seed(seed)
@@ -86,7 +92,15 @@ def main(
 
         model = out / mention_model.MODEL_FILE
         if not evaluate_only:
-            times = crf.train(corpus_mod.load_docs(work, "train"), model, c1=c1, c2=c2, iterations=iterations)
+            docs = corpus_mod.load_docs(work, "train")
+            if corpus_train:
+                from vnnews.extractors.training import guidelines_gold
+                from vnnews.pipeline import nlp as nlp_module
+
+                gold_stats = guidelines_gold.GoldStats()
+                docs += guidelines_gold.examples(nlp_module.build(()), corpus / "train", gold_stats)
+                click.echo(gold_stats.summary())
+            times = crf.train(docs, model, c1=c1, c2=c2, iterations=iterations)
             click.echo(f"features {times['features_s']:.0f} s, training {times['train_s']:.0f} s")
         tagger = mention_model.CRFMentionTagger(model)
         size = model.stat().st_size

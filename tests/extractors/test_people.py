@@ -1379,7 +1379,7 @@ NOT_PERSONS = [
         id="full-name-after-a-body-with-level-is-a-person",
     ),
     P("Tàu chiến neo đậu ngoài khơi đảo Phú Quý suốt hai ngày.", [], id="island-named-like-a-person"),
-    P("Ở lượt trận cuối, Sông Lam Nghệ An hòa Hoàng Long Bình Định 1-1.", [], id="clubs-named-by-a-province"),
+    P("Ở lượt trận cuối, Sông Lam Nghệ An hòa Đông Á Thanh Hóa 1-1.", [], id="clubs-named-by-a-province"),
     P(
         "Anh Nguyễn Thái Bình nhận giấy khen.",
         [person("Nguyễn Thái Bình", honorific="anh")],

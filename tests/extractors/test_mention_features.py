@@ -1,0 +1,79 @@
+"""The word-cluster features of the mention tagger (extractors/data/word_clusters.tsv).
+
+The sentences below were written for this file; the people in them are invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnnews.extractors import lexicon, mention_features
+from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features, token_texts
+from vnnews.pipeline import nlp as nlp_module
+
+
+def test_cluster_file_loads_and_validates() -> None:
+    levels, table = mention_features.word_clusters()
+    assert levels == tuple(sorted(levels)) and set(mention_features.CLUSTER_OWN) <= set(levels)
+    assert set(mention_features.CLUSTER_CONTEXT) <= set(levels)
+    assert len(table) > 10_000
+    for word, ids in table.items():
+        assert word == word.lower() and len(ids) == len(levels)
+        assert all(0 <= i < k for i, k in zip(ids, levels, strict=True))
+    # the header says where the clusters come from and how to rebuild them
+    assert any(
+        "python -m vnnews.extractors.training.clusters" in c for c in lexicon.comments("word_clusters.tsv")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# source: test\n# levels: 4 8\nhà nội\t1\n",  # a missing column
+        "# source: test\n# levels: 4 8\nhà nội\t1\t9\n",  # an id past its level
+        "# source: test\n# levels: 4 8\nHà Nội\t1\t2\n",  # not lower case
+        "# source: test\nhà nội\t1\t2\n",  # no levels line
+    ],
+    ids=["columns", "range", "case", "levels"],
+)
+def test_a_malformed_cluster_file_is_refused(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    name = f"clusters-{request.node.callspec.id}.tsv"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    real = lexicon._path
+    monkeypatch.setattr(lexicon, "_path", lambda n: tmp_path / n if n == name else real(n))
+    with pytest.raises(lexicon.LexiconError):
+        mention_features.word_clusters(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Sáng nay, đoàn công tác của tỉnh đã đến thăm Hà Nội và làm việc với các sở.", "hà nội"),
+        ("Ông Vũ Đình Long cho biết công ty sẽ tuyển thêm nhiều công nhân trong năm nay.", "công ty"),
+        ("Theo bà Lê Thị Hạnh, huyện đã hỗ trợ hơn 300 hộ dân bị ảnh hưởng bởi cơn bão.", "huyện"),
+    ],
+    ids=["place", "company-word", "district-word"],
+)
+def test_a_frequent_word_has_cluster_features(text: str, word: str) -> None:
+    levels, table = mention_features.word_clusters()
+    assert word in table
+    doc = nlp_module.build(()).make_doc(text)
+    texts = token_texts(doc)
+    words = [texts[i] for i in doc_words(doc)[0]]
+    lowered = [w.lower() for w in words]
+    assert word in lowered, words
+    i = lowered.index(word)
+    feats = sentence_features(words, doc_context(doc))
+    ids = dict(zip(levels, table[word], strict=True))
+    for k in mention_features.CLUSTER_OWN:
+        assert feats[i][f"c{k}"] == str(ids[k])
+    # the neighbours see it too
+    for off in (-1, 1):
+        j = i - off
+        if 0 <= j < len(words) and mention_features.CLUSTER_CONTEXT:
+            k = mention_features.CLUSTER_CONTEXT[0]
+            assert feats[j][f"{off}:c{k}"] == str(ids[k])
