@@ -49,6 +49,8 @@ class Article:
     rules: list[tuple[int, int]]  # the cue rules' activities
     gold: list[tuple[str, bool]]  # (text, optional)
     rule_meta: list[tuple[str, str]] = field(default_factory=list)  # each rule item's kind, relation
+    rule_named: list[bool] = field(default_factory=list)  # each rule item is named (kept by the hybrid)
+    declined: list[tuple[int, int]] = field(default_factory=list)  # colon lists the rules declined
     title: tuple[int, int] | None = None  # the title section
     blocked: list[tuple[int, int]] = field(default_factory=list)  # byline, people's titles
     event_title: bool = False  # the title names an event
@@ -102,6 +104,7 @@ def locate(text: str, gold: Sequence[tuple[str, bool]]) -> tuple[list[tuple[int,
 
 def prepare(corpus: Path, split: str) -> list[Article]:
     """Run the vnnews pipeline over corpus/split/articles.jsonl and pair each article with its gold."""
+    from vnnews.extractors.activities import cues, find, kept_named
     from vnnews.extractors.common import sections, sentence_bounds, text_of
     from vnnews.pipeline.api import ArticleInput, Extractor, assemble
     from vnnews.pipeline.nlp import build
@@ -142,12 +145,16 @@ def prepare(corpus: Path, split: str) -> list[Article]:
             sentences=list(sentence_bounds(doc)),
             rules=[(a.start, a.end) for a in record.activities],
             rule_meta=[(a.kind, a.relation) for a in record.activities],
+            rule_named=[kept_named(text, s._.activity) for s in doc.spans.get("activities", [])],
             title=secs.get("title"),
             blocked=blocked,
             event_title=am.doc_features(text, list(sentence_bounds(doc))) == ["doc=event"],
             gold=g,
             ms=ms,
         )
+        declined: list[tuple[int, int]] = []
+        find(text, list(sentence_bounds(doc)), c=cues(), declined=declined)
+        art.declined = declined
         art.spans, art.unlocated = locate(text, g)
         out.append(art)
     return out
@@ -402,8 +409,9 @@ def context(art: Article) -> rr.Context:
 
 
 def cands_of(art: Article, spans: Sequence) -> list[rr.Candidate]:
-    rules = [(a, b, *meta) for (a, b), meta in zip(art.rules, art.rule_meta, strict=True)]
-    return rr.candidates(art.text, rules, spans, context(art))
+    named = art.rule_named or [False] * len(art.rules)
+    rules = [(a, b, *meta, n) for (a, b), meta, n in zip(art.rules, art.rule_meta, named, strict=True)]
+    return rr.candidates(art.text, rules, rr.outside(spans, art.declined), context(art))
 
 
 _SYL_RE = re.compile(r"[^\W_]+")
