@@ -585,7 +585,7 @@ class ActivityTagger(SpanComponent):
         if self.model is None or len(items) >= self.model_below:
             # a report that lists its activities: the cue rules are precise there, the model is not
             return items
-        return self._with_model(doc, text, sentences, items, skip, names)
+        return self._with_model(doc, text, sentences, items, skip, names, declined)
 
     def _with_model(
         self,
@@ -595,12 +595,15 @@ class ActivityTagger(SpanComponent):
         items: list[Item],
         skip: list[tuple[int, int]],
         names: list[tuple[int, int, str]],
+        declined: list[tuple[int, int]],
     ) -> list[Item]:
         """The rules' items plus the actions the learned tagger finds in running prose: spans it
-        tags as required activities that overlap no rule item, no byline, no body or person and no
-        title, and that are not a future or advisory clause (those are optional in the spec)."""
+        tags as required activities that overlap no rule item, no byline, no body or person, no
+        title and no colon list the rules declined, and that are not a future or advisory clause
+        (those are optional in the spec)."""
         words = activity_model.words_of(doc)
         spans = self.model.tag(text, words, sentences, activity_model.THRESHOLD, only_cued=True)
+        spans = activity_rerank.outside(spans, declined)
         blocked = Intervals([*skip, *((a, b) for a, b, kind in names if kind == "title")])
         # the rules' boundaries stand (quotes, years and list cues close their names precisely)
         merged = activity_model.merge(

@@ -280,7 +280,8 @@ def systems(art: Article, model_spans: Sequence[tuple[int, int, str]]) -> dict[s
         # items or more, else the rules plus the model's required spans, future and advisory ones out
         if len(art.rules) >= MODEL_BELOW:
             return [art.text[a:b] for a, b in art.rules]
-        merged = am.merge(art.rules, model_spans, art.text, optional=False, refine=False)
+        spans = rr.outside(model_spans, art.declined)  # nothing from a colon list the rules declined
+        merged = am.merge(art.rules, spans, art.text, optional=False, refine=False)
         rules = set(art.rules)
         return [m.text for m in merged if (m.start, m.end) in rules or m.status not in ("planned", "advised")]
 
