@@ -192,8 +192,8 @@ def _enumerations(
 ) -> list[Item]:
     """Items of the lists a report makes of its activities: after a list cue ("như:", "gồm"), after a
     colon with ;-separated parts, or ;-separated parts that each start with an activity verb.
-    declined, when given, receives the colon lists read and found to list no activities (guests,
-    topics or titles): the learned tagger adds nothing there either."""
+    declined, when given, receives the sentences whose colon list was read and found to list no
+    activities (guests, topics or titles): the learned tagger adds nothing there either."""
     items: list[Item] = []
     declined = [] if declined is None else declined
     for s, e in sentences:
@@ -214,7 +214,7 @@ def _enumerations(
         ):
             continue  # "phức tạp như những năm trước": a comparison, unless activities are the topic
         if start is not None and _ATTENDANCE.search(text, s, start):
-            declined.append((start, e))
+            declined.append((s, e))
             continue  # "Tham dự có: A; B": a list of guests, not of activities
         parts = _parts(text, start if start is not None else s, e)
         if start is None:
@@ -234,7 +234,7 @@ def _enumerations(
             # most of its parts are actions
             led = sum(1 for x, y in parts if c.verb_re.match(text, _strip(text, x, y)[0]))
             if 2 * led < len(parts):
-                declined.append((start, e))
+                declined.append((s, e))
                 continue
         for a, b in parts:
             # "đẩy mạnh phong trào thi đua, nhằm tạo sức lan tỏa ...": the purpose is not the activity
@@ -398,7 +398,7 @@ def find(
     without overlaps. skip: ranges to ignore (byline); names: (start, end, "person", "body" or
     "title"): a list item that is a body's name, or holds a person's, is not an activity, and
     neither is a program named inside a person's title. c: the compiled cues (default: cues()).
-    declined, when given, receives the ranges of the colon lists the rules read and declined."""
+    declined, when given, receives the sentences whose colon list the rules read and declined."""
     c = c or cues()
     # an enumeration item that is only the name of a body or a person is not an activity
     bodies = Intervals((a, b) for a, b, k in names if k != "title")
@@ -599,7 +599,7 @@ class ActivityTagger(SpanComponent):
     ) -> list[Item]:
         """The rules' items plus the actions the learned tagger finds in running prose: spans it
         tags as required activities that overlap no rule item, no byline, no body or person, no
-        title and no colon list the rules declined, and that are not a future or advisory clause
+        title and no sentence whose colon list the rules declined, and that are not a future or advisory clause
         (those are optional in the spec)."""
         words = activity_model.words_of(doc)
         spans = self.model.tag(text, words, sentences, activity_model.THRESHOLD, only_cued=True)
@@ -635,7 +635,7 @@ class ActivityTagger(SpanComponent):
     ) -> list[Item]:
         """The rules' items and the tagger's spans, each kept or dropped by the learned span decision
         (extractors/activity_rerank.py); of overlapping candidates the higher-scored one stays. No
-        tagger span is taken from a colon list the rules declined (guests, topics, titles)."""
+        tagger span is taken from a sentence whose colon list the rules declined (guests, topics)."""
         words = activity_model.words_of(doc)
         spans = self.model.scored_full(text, words, sentences, only_cued=True, low=self.reranker.low)
         spans = activity_rerank.outside(spans, declined)

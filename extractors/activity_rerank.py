@@ -220,9 +220,9 @@ class Reranker:
     # the rules' named items (a head with a quoted or capitalized name, a quoted name) are kept
     # everywhere: "a named campaign or program in quotes is required wherever it stands"
     keep_named: bool = True
-    # a tagger span in a future or advisory clause ("sẽ ...", "đề nghị các xã: A; B") is never added:
-    # optional in the spec at best
-    drop_future: bool = True
+    # a tagger span whose clause has one of these statuses ("sẽ ...", "đề nghị các xã: A; B") is never
+    # added: optional in the spec at best
+    drop_statuses: tuple[str, ...] = ("planned", "advised")
 
     def score(self, feats: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -246,7 +246,7 @@ class Reranker:
         def score(c: Candidate) -> float:
             if c.source == "rules" and self.keep_named and c.named:
                 return 2.0  # a named campaign or program in quotes is required wherever it stands
-            if c.source == "model" and self.drop_future and c.status in ("planned", "advised"):
+            if c.source == "model" and c.status in self.drop_statuses:
                 return 0.0
             if not report:
                 return self.score(c.feats)
@@ -278,7 +278,7 @@ class Reranker:
                 "rules_from": self.rules_from,
                 "report_threshold": self.report_threshold,
                 "keep_named": self.keep_named,
-                "drop_future": self.drop_future,
+                "drop_statuses": list(self.drop_statuses),
                 "weights": dict(sorted(self.weights.items())),
             },
             ensure_ascii=False,
@@ -295,7 +295,7 @@ def read(path: Path | str) -> Reranker:
         data.get("rules_from"),
         data.get("report_threshold", 1.1),
         data.get("keep_named", data.get("keep_quoted", True)),
-        data.get("drop_future", True),
+        tuple(data.get("drop_statuses", ("planned", "advised"))),
     )
 
 
