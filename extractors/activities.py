@@ -187,10 +187,15 @@ def _split_commas(text: str, a: int, b: int, c: Cues) -> list[tuple[int, int]]:
     return out
 
 
-def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
+def _enumerations(
+    text: str, sentences: list[tuple[int, int]], c: Cues, declined: list[tuple[int, int]] | None = None
+) -> list[Item]:
     """Items of the lists a report makes of its activities: after a list cue ("như:", "gồm"), after a
-    colon with ;-separated parts, or ;-separated parts that each start with an activity verb."""
+    colon with ;-separated parts, or ;-separated parts that each start with an activity verb.
+    declined, when given, receives the sentences whose colon list was read and found to list no
+    activities (guests, topics or titles): the learned tagger adds nothing there either."""
     items: list[Item] = []
+    declined = [] if declined is None else declined
     for s, e in sentences:
         m = c.list_re.search(text, s, e)
         if m and c.advice_re.search(text, s, m.start()):
@@ -209,6 +214,7 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
         ):
             continue  # "phức tạp như những năm trước": a comparison, unless activities are the topic
         if start is not None and _ATTENDANCE.search(text, s, start):
+            declined.append((s, e))
             continue  # "Tham dự có: A; B": a list of guests, not of activities
         parts = _parts(text, start if start is not None else s, e)
         if start is None:
@@ -228,6 +234,7 @@ def _enumerations(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[
             # most of its parts are actions
             led = sum(1 for x, y in parts if c.verb_re.match(text, _strip(text, x, y)[0]))
             if 2 * led < len(parts):
+                declined.append((s, e))
                 continue
         for a, b in parts:
             # "đẩy mạnh phong trào thi đua, nhằm tạo sức lan tỏa ...": the purpose is not the activity
@@ -385,18 +392,20 @@ def find(
     skip: list[tuple[int, int]] = (),
     names: list[tuple[int, int, str]] = (),
     c: Cues | None = None,
+    declined: list[tuple[int, int]] | None = None,
 ) -> list[Item]:
     """Activities in text: enumeration items, named programs, funds and campaigns, and quoted models,
     without overlaps. skip: ranges to ignore (byline); names: (start, end, "person", "body" or
     "title"): a list item that is a body's name, or holds a person's, is not an activity, and
-    neither is a program named inside a person's title. c: the compiled cues (default: cues())."""
+    neither is a program named inside a person's title. c: the compiled cues (default: cues()).
+    declined, when given, receives the sentences whose colon list the rules read and declined."""
     c = c or cues()
     # an enumeration item that is only the name of a body or a person is not an activity
     bodies = Intervals((a, b) for a, b, k in names if k != "title")
     titles = Intervals((a, b) for a, b, k in names if k == "title")
     people = Intervals((a, b) for a, b, k in names if k == "person")
     starts = {a: b for a, b, k in names if k != "person"}
-    listed = _enumerations(text, sentences, c) + _ellipsis_lists(text, sentences, c)
+    listed = _enumerations(text, sentences, c, declined) + _ellipsis_lists(text, sentences, c)
     # "6 đơn vị tham gia gồm: Thư viện A; Nhà xuất bản B; Trung tâm C ...": a list whose items mostly
     # open with the name of a body is a list of bodies, not of activities
     sentence_starts = [a for a, _ in sentences]
@@ -453,6 +462,12 @@ def find(
     for i in unique:
         _classify(text, i, sentences, c)
     return unique
+
+
+def kept_named(text: str, item: Item) -> bool:
+    """Whether a rule item names a campaign, program, fund, model or theme (a head with its quoted
+    or capitalized name, a quoted name): the hybrid keeps these wherever they stand."""
+    return item.named or text[item.start : item.start + 1] in _OPEN
 
 
 def _prefix_of_another(key: str, ordered: list[str]) -> bool:
@@ -561,15 +576,16 @@ class ActivityTagger(SpanComponent):
             for a, b in s._.person.titles
         ]
         text, sentences = text_of(doc), sentence_bounds(doc)
-        items = find(text, sentences, skip, names, self.cues)
+        declined: list[tuple[int, int]] = []
+        items = find(text, sentences, skip, names, self.cues, declined)
         for item in items:
             item.status = activity_model.status(text, item.start, item.end)
         if self.model is not None and self.reranker is not None:
-            return self._reranked(doc, text, sentences, items, skip, names, secs.get("title"))
+            return self._reranked(doc, text, sentences, items, skip, names, secs.get("title"), declined)
         if self.model is None or len(items) >= self.model_below:
             # a report that lists its activities: the cue rules are precise there, the model is not
             return items
-        return self._with_model(doc, text, sentences, items, skip, names)
+        return self._with_model(doc, text, sentences, items, skip, names, declined)
 
     def _with_model(
         self,
@@ -579,12 +595,15 @@ class ActivityTagger(SpanComponent):
         items: list[Item],
         skip: list[tuple[int, int]],
         names: list[tuple[int, int, str]],
+        declined: list[tuple[int, int]],
     ) -> list[Item]:
         """The rules' items plus the actions the learned tagger finds in running prose: spans it
-        tags as required activities that overlap no rule item, no byline, no body or person and no
-        title, and that are not a future or advisory clause (those are optional in the spec)."""
+        tags as required activities that overlap no rule item, no byline, no body or person, no
+        title and no sentence whose colon list the rules declined, and that are not a future or advisory clause
+        (those are optional in the spec)."""
         words = activity_model.words_of(doc)
         spans = self.model.tag(text, words, sentences, activity_model.THRESHOLD, only_cued=True)
+        spans = activity_rerank.outside(spans, declined)
         blocked = Intervals([*skip, *((a, b) for a, b, kind in names if kind == "title")])
         # the rules' boundaries stand (quotes, years and list cues close their names precisely)
         merged = activity_model.merge(
@@ -612,11 +631,14 @@ class ActivityTagger(SpanComponent):
         skip: list[tuple[int, int]],
         names: list[tuple[int, int, str]],
         title: tuple[int, int] | None,
+        declined: list[tuple[int, int]],
     ) -> list[Item]:
         """The rules' items and the tagger's spans, each kept or dropped by the learned span decision
-        (extractors/activity_rerank.py); of overlapping candidates the higher-scored one stays."""
+        (extractors/activity_rerank.py); of overlapping candidates the higher-scored one stays. No
+        tagger span is taken from a sentence whose colon list the rules declined (guests, topics)."""
         words = activity_model.words_of(doc)
         spans = self.model.scored_full(text, words, sentences, only_cued=True, low=self.reranker.low)
+        spans = activity_rerank.outside(spans, declined)
         ctx = activity_rerank.Context(
             text,
             sentences,
@@ -626,7 +648,7 @@ class ActivityTagger(SpanComponent):
             activity_model.doc_features(text, sentences) == ["doc=event"],
         )
         cands = activity_rerank.candidates(
-            text, [(i.start, i.end, i.kind, i.relation) for i in items], spans, ctx
+            text, [(i.start, i.end, i.kind, i.relation, kept_named(text, i)) for i in items], spans, ctx
         )
         by_span = {(i.start, i.end): i for i in items}
         out = []

@@ -439,12 +439,42 @@ _NOT_SIGNING = re.compile(r"(?<!\w)(?:đăng ký|ký túc|ký ức|ký giả|th�
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 
 
-def status(text: str, start: int, end: int) -> str:
-    """carried_out, signed, launched, planned or advised, from the item's own clause: the words
-    before it back to the last . ; : or line break, and its own first words ("ký Quy chế ...")."""
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding text[start] begins: after the last . ; : ! ? or line break."""
     a = start
     while a > 0 and not _CLAUSE_END.match(text, a - 1) and start - a < 200:
         a -= 1
+    return a
+
+
+_BULLET_LINE = re.compile(r"[ \t]*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])\s", re.I)
+
+
+def list_intro(text: str, start: int) -> tuple[int, int] | None:
+    """The clause that opens the colon list text[start] is an item of ("đề nghị các xã: A; B; C", a
+    colon then bulleted lines): (its start, the colon), or None when text[start] is in no such list.
+    Only ; and bulleted line breaks may stand between the colon and the item."""
+    a = _clause_start(text, start)
+    for _ in range(60):  # list items
+        if a == 0:
+            return None
+        ch = text[a - 1]
+        if ch == ":":
+            return _clause_start(text, a - 1), a - 1
+        if ch == ";" or (ch == "\n" and _BULLET_LINE.match(text, a)):
+            a = _clause_start(text, a - 1)
+            continue
+        return None
+    return None
+
+
+def status(text: str, start: int, end: int) -> str:
+    """carried_out, signed, launched, planned or advised, from the item's own clause: the words
+    before it back to the last . ; : or line break, and its own first words ("ký Quy chế ..."). An
+    item of a colon list is also governed by the clause that opens the list ("đề nghị các xã: A; B",
+    "phấn đấu: A; B"): its advice or plan word holds for every item, its signing or launching word
+    where the item's own clause has none."""
+    a = _clause_start(text, start)
     before = _NOT_SIGNING.sub(" ", text[a:start])
     own = _NOT_SIGNING.sub(" ", text[start : min(end, start + 12)])
     found: list[tuple[int, str]] = []
@@ -454,6 +484,12 @@ def status(text: str, start: int, end: int) -> str:
         m = rx.match(own)
         if m and name in ("signed", "launched"):
             found.append((len(before) + 1, name))
+    intro = list_intro(text, start)
+    if intro is not None:
+        words = _NOT_SIGNING.sub(" ", text[intro[0] : intro[1]])
+        for name, rx in _STATUS_RES:
+            if name in ("advised", "planned") or not found:
+                found.extend((-1, name) for _ in rx.finditer(words))
     if not found:
         return "carried_out"
     # a future or advisory word anywhere in the clause makes it planned or advised; else the

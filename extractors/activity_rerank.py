@@ -26,8 +26,6 @@ from pathlib import Path
 from vnnews.extractors import activity_model as am
 
 WEIGHTS_FILE = "rerank.json"
-# the rules' kinds of a named campaign, movement, program, fund, plan or agreement (from its head)
-_NAMED_KINDS = frozenset({"campaign", "movement", "program", "fund", "plan", "agreement", "project"})
 
 
 @dataclass
@@ -44,6 +42,7 @@ class Candidate:
     relation: str = ""  # a rule item's relation
     status: str = ""
     text: str = ""
+    named: bool = False  # a rule item the rules call named: a head with its name, or a quoted name
     feats: dict[str, float] = field(default_factory=dict)
 
 
@@ -174,22 +173,22 @@ def features(c: Candidate, ctx: Context, overlap_rule: float, inner_model: int) 
 
 def candidates(
     text: str,
-    rule_items: Sequence[tuple[int, int, str, str]],
+    rule_items: Sequence[tuple[int, int, str, str, bool]],
     model_spans: Sequence[tuple[int, int, str, float, float]],
     ctx: Context,
 ) -> list[Candidate]:
-    """The rule items (start, end, kind, relation) and the tagger's spans (start, end, label, p,
-    p_act), each with its features."""
+    """The rule items (start, end, kind, relation, named) and the tagger's spans (start, end, label,
+    p, p_act), each with its features."""
     out: list[Candidate] = []
     rules = sorted(set(rule_items))
-    for a, b, kind, rel in rules:
+    for a, b, kind, rel, named in rules:
         inner = [s for s in model_spans if s[0] < b and a < s[1]]
         cov = sum(am._overlap((a, b), s[:2]) * s[3] for s in inner)
         cov_act = sum(am._overlap((a, b), s[:2]) * s[4] for s in inner)
         width = max(1, b - a)
         best = max(inner, key=lambda s: am._overlap((a, b), s[:2]), default=None)
         c = Candidate(a, b, "rules", best[2] if best else "", cov / width, cov_act / width, kind, rel)
-        c.status, c.text = am.status(text, a, b), text[a:b]
+        c.status, c.text, c.named = am.status(text, a, b), text[a:b], named
         c.feats = features(c, ctx, 1.0, len(inner))
         out.append(c)
     for a, b, label, p, p_act in sorted(set(model_spans)):
@@ -199,6 +198,11 @@ def candidates(
         c.feats = features(c, ctx, ovl, 0)
         out.append(c)
     return out
+
+
+def outside(spans: Sequence[tuple], ranges: Sequence[tuple[int, int]]) -> list[tuple]:
+    """The tagger's spans (start, end, ...) that overlap none of the ranges."""
+    return [s for s in spans if not any(a < s[1] and s[0] < b for a, b in ranges)]
 
 
 @dataclass(frozen=True)
@@ -213,7 +217,12 @@ class Reranker:
     # report_threshold (above 1: none is added)
     rules_from: int | None = None
     report_threshold: float = 1.1
-    keep_quoted: bool = True  # the rules' quoted names are kept everywhere
+    # the rules' named items (a head with a quoted or capitalized name, a quoted name) are kept
+    # everywhere: "a named campaign or program in quotes is required wherever it stands"
+    keep_named: bool = True
+    # a tagger span whose clause has one of these statuses ("sẽ ...", "đề nghị các xã: A; B") is never
+    # added: optional in the spec at best
+    drop_statuses: tuple[str, ...] = ("planned", "advised")
 
     def score(self, feats: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -235,8 +244,10 @@ class Reranker:
         report = rules_from is not None and n_rules >= rules_from
 
         def score(c: Candidate) -> float:
-            if c.source == "rules" and self.keep_quoted and c.kind in _NAMED_KINDS and "quoted" in c.feats:
+            if c.source == "rules" and self.keep_named and c.named:
                 return 2.0  # a named campaign or program in quotes is required wherever it stands
+            if c.source == "model" and c.status in self.drop_statuses:
+                return 0.0
             if not report:
                 return self.score(c.feats)
             if c.source == "rules":
@@ -266,7 +277,8 @@ class Reranker:
                 "low": self.low,
                 "rules_from": self.rules_from,
                 "report_threshold": self.report_threshold,
-                "keep_quoted": self.keep_quoted,
+                "keep_named": self.keep_named,
+                "drop_statuses": list(self.drop_statuses),
                 "weights": dict(sorted(self.weights.items())),
             },
             ensure_ascii=False,
@@ -282,7 +294,8 @@ def read(path: Path | str) -> Reranker:
         data.get("low"),
         data.get("rules_from"),
         data.get("report_threshold", 1.1),
-        data.get("keep_quoted", True),
+        data.get("keep_named", data.get("keep_quoted", True)),
+        tuple(data.get("drop_statuses", ("planned", "advised"))),
     )
 
 

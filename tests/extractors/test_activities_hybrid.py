@@ -80,3 +80,92 @@ def test_a_report_with_a_list_keeps_the_rules_alone(run) -> None:
         "Ngoài ra, Hội còn vận động các nhà hảo tâm ủng hộ 300 bộ sách vở cho học sinh."
     )
     assert all(a.source == "rules" for a in record.activities)
+
+
+# --- both span decisions: the hand gating (rerank: false) and the learned one (rerank: true) -----
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["gated", "reranked"])
+def hybrid(request):
+    """Extract one text with the activities component set to rerank: false, then true."""
+    from vnnews.pipeline.api import Extractor
+    from vnnews.pipeline.nlp import build
+
+    nlp = build()
+    nlp.replace_pipe("vnnews_activities", "vnnews_activities", config={"rerank": request.param})
+    extractor = Extractor(nlp)
+    return lambda text: extractor.extract(text)
+
+
+NAMED_KEPT = [
+    pytest.param(
+        "Thanh niên xã tích cực hưởng ứng phong trào “Ngày Chủ nhật xanh” do Tỉnh đoàn phát động.",
+        "phong trào “Ngày Chủ nhật xanh”",
+        id="quoted-movement-alone-in-its-sentence",
+    ),
+    pytest.param(
+        "Xã được chọn làm điểm thực hiện mô hình ‘Chợ an toàn thực phẩm’ của huyện.",
+        "mô hình ‘Chợ an toàn thực phẩm’",
+        id="model-in-curly-single-quotes",
+    ),
+    pytest.param(
+        "Năm nay, giải chạy mang chủ đề “Vì trái tim khỏe” thu hút hàng nghìn người.",
+        "“Vì trái tim khỏe”",
+        id="quoted-theme",
+    ),
+    pytest.param(
+        "Nhiều gương mặt trẻ được nhận Giải thưởng Lý Tự Trọng trong dịp này.",
+        "Giải thưởng Lý Tự Trọng",
+        id="award-head-with-a-capitalized-name",
+    ),
+    pytest.param(
+        "Cựu chiến binh huyện tham gia Cuộc vận động “Vì người nghèo” với nhiều việc làm thiết thực.",
+        "Cuộc vận động “Vì người nghèo”",
+        id="capitalized-campaign-head-with-quoted-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "item"), NAMED_KEPT)
+def test_named_rule_items_are_kept_by_either_decision(hybrid, text: str, item: str) -> None:
+    """A named campaign, program, model or theme the rules find stays, wherever it stands."""
+    found = [(a.text, a.source) for a in hybrid(text).activities]
+    assert (item, "rules") in found, found
+
+
+NOTHING_FROM_THE_LIST = [
+    pytest.param(
+        "Kết luận hội nghị, Chủ tịch UBND huyện đề nghị các xã: rà soát hộ nghèo cuối năm; sửa chữa nhà "
+        "văn hóa thôn; tuyên truyền phòng chống dịch bệnh cho đàn gia súc.",
+        ["hộ nghèo", "nhà văn hóa", "dịch bệnh"],
+        id="instructions-after-de-nghi-colon",
+    ),
+    pytest.param(
+        "Thời gian tới, Hội cần tập trung vào: phát triển hội viên mới; xây dựng quỹ hỗ trợ nông dân; "
+        "mở lớp dạy nghề cho lao động nông thôn.",
+        ["hội viên mới", "quỹ hỗ trợ", "dạy nghề"],
+        id="tasks-after-can-tap-trung-vao",
+    ),
+    pytest.param(
+        "Năm 2026, Đoàn xã phấn đấu: thành lập 2 câu lạc bộ tin học; vận động 100 đoàn viên hiến máu.",
+        ["câu lạc bộ", "hiến máu"],
+        id="targets-after-phan-dau",
+    ),
+    pytest.param(
+        "Hội sách trưng bày 1.500 cuốn sách với các chủ đề: Biển đảo quê hương; Danh nhân đất Việt; "
+        "Xây dựng đời sống văn hóa ở khu dân cư.",
+        ["Biển đảo", "Danh nhân", "đời sống văn hóa"],
+        id="topics-list-the-rules-declined",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "traps"), NOTHING_FROM_THE_LIST)
+def test_the_tagger_adds_nothing_to_an_instruction_or_declined_list(
+    hybrid, text: str, traps: list[str]
+) -> None:
+    """The tagger adds no item of an instruction, target or topic list; what the rules keep of a
+    target list ("phấn đấu: A; B", optional in the spec) says it is planned."""
+    found = [(a.text, a.source, a.status) for a in hybrid(text).activities]
+    listed = [f for f in found if any(t.lower() in f[0].lower() for t in traps)]
+    assert all(src == "rules" and st in ("planned", "advised") for _, src, st in listed), found

@@ -90,6 +90,41 @@ def test_trao_doi_is_not_an_award(nlp) -> None:
         ("Các em đăng ký tham gia giải chạy việt dã.", "tham gia giải chạy việt dã", "carried_out"),
         # the status comes from the item's own clause, not from an earlier one
         ("Ban tổ chức sẽ họp; năm qua, đơn vị đã sửa 4 cây cầu.", "sửa 4 cây cầu", "carried_out"),
+        # the clause that opens a colon list governs every item of it
+        (
+            "Chủ tịch UBND huyện đề nghị các xã: rà soát hộ nghèo; sửa chữa nhà văn hóa thôn.",
+            "sửa chữa nhà văn hóa thôn",
+            "advised",
+        ),
+        (
+            "Thời gian tới, Hội cần tập trung vào: phát triển hội viên; xây dựng quỹ hỗ trợ nông dân.",
+            "xây dựng quỹ hỗ trợ nông dân",
+            "advised",
+        ),
+        ("Năm 2026, xã phấn đấu: trồng 2 ha rừng; làm 3 km đường.", "làm 3 km đường", "planned"),
+        (
+            "Năm tới, Đoàn xã sẽ tập trung:\n- tổ chức 3 lớp tin học;\n- mở sân chơi cho thiếu nhi.",
+            "mở sân chơi cho thiếu nhi",
+            "planned",
+        ),
+        (
+            "Hai bên đã ký kết: Quy chế phối hợp; Chương trình công tác năm.",
+            "Chương trình công tác năm",
+            "signed",
+        ),
+        # a colon that quotes a speaker or lists what was done opens no advice
+        (
+            "Năm qua, Hội đã làm được nhiều việc như: mở lớp dạy nghề; tặng 40 suất quà.",
+            "tặng 40 suất quà",
+            "carried_out",
+        ),
+        ("Ông Hùng cho biết: xã đã sửa 4 cây cầu.", "sửa 4 cây cầu", "carried_out"),
+        # a list ends at its sentence: advice in an earlier sentence does not reach it
+        (
+            "Cử tri đề nghị: nạo vét kênh. Năm qua, xã đã sửa đường; trồng 300 cây xanh.",
+            "trồng 300 cây xanh",
+            "carried_out",
+        ),
     ],
 )
 def test_status(text: str, item: str, expected: str) -> None:

@@ -12,8 +12,9 @@ TEXT = "Hội đã xây dựng Quỹ “Vì người nghèo” và trao 50 suấ
 
 def cand(source: str, text: str, **feats: float) -> rr.Candidate:
     a = TEXT.index(text)
+    rules = source == "rules"
     return rr.Candidate(
-        a, a + len(text), source, kind="fund" if source == "rules" else "", text=text, feats=feats
+        a, a + len(text), source, kind="fund" if rules else "", text=text, feats=feats, named=rules
     )
 
 
