@@ -19,16 +19,18 @@ def _referee(shared_dev):
 # articles of every topic) with the learned mention and activity taggers and the field fixes of
 # issue #17: dates 0.974, event_date 0.811, people 0.882, titles 0.906, organizations 0.797,
 # activities 0.704, overall 0.846. The activity tagger rebuilt with its span decision (issue #16,
-# rerank still opt-in): activities 0.700, overall 0.862. The targets live in the issues, not here.
+# rerank still opt-in): activities 0.700, overall 0.862. End of the fourth session (issue #15's
+# people and bodies, the word-cluster tagger): dates 0.974, event_date 0.829, people 0.912, titles
+# 0.924, organizations 0.848, activities 0.700, overall 0.864. The targets live in the issues.
 FLOORS = {
     "dates": 0.95,
-    "event_date": 0.79,
-    "people": 0.86,
-    "titles": 0.885,
-    "organizations": 0.775,
+    "event_date": 0.80,
+    "people": 0.89,
+    "titles": 0.90,
+    "organizations": 0.825,
     "activities": 0.68,
 }
-OVERALL_FLOOR = 0.825
+OVERALL_FLOOR = 0.845
 
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
