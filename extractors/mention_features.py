@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from spacy.attrs import IS_SPACE, SENT_START
 from spacy.tokens import Doc
@@ -251,14 +252,23 @@ def _lower_lexicon(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words(name))
 
 
-_OWN_CACHE: dict[
-    tuple[str, tuple[str, ...]], tuple[dict[str, str | float], tuple[tuple[str, float], ...]]
-] = {}
+class _WordFeatures(NamedTuple):
+    """A word's features, prepared once per process: its own, and the ones it lends to each
+    neighbour (already named by offset, so that a sentence is a few dict updates)."""
+
+    own: dict[str, str | float]
+    items: tuple[tuple[str, str | float], ...]  # the word's own features the tagger reads
+    lent: dict[int, tuple[tuple[str, str | float], ...]]  # offset -> features as that neighbour
+
+
+_OWN_CACHE: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
 _OWN_CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
+_CONTEXT_CLUSTERS = tuple(f"c{k}" for k in CLUSTER_CONTEXT)
+_NEIGHBOUR_ONLY = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
 
 
-def _own_cached(word: str, marks: list[str]) -> tuple[dict[str, str | float], tuple[tuple[str, float], ...]]:
-    """_own's features of a word, and its lexicon features alone, computed once per process for
+def _own_cached(word: str, marks: list[str]) -> _WordFeatures:
+    """_own's features of a word and what it lends its neighbours, computed once per process for
     each (word, marks): most words of an archive are words seen before."""
     key = (word, tuple(marks))
     hit = _OWN_CACHE.get(key)
@@ -266,7 +276,19 @@ def _own_cached(word: str, marks: list[str]) -> tuple[dict[str, str | float], tu
         if len(_OWN_CACHE) >= _OWN_CACHE_MAX:
             _OWN_CACHE.clear()
         own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
-        hit = _OWN_CACHE[key] = (own, tuple((k, v) for k, v in own.items() if k.startswith("lex=")))
+        lex = [(k, v) for k, v in own.items() if k.startswith("lex=")]
+        lent = {}
+        for off in _CONTEXT_OFFSETS:
+            pairs: list[tuple[str, str | float]] = [(f"{off}:w", own["w"]), (f"{off}:case", own["case"])]
+            pairs += [(f"{off}:{k}", own[k]) for k in _CONTEXT_CLUSTERS if k in own]
+            pairs += [(f"{off}:{k}", v) for k, v in lex]
+            if off == -1:
+                pairs.append(("-1:sN", own["sN"]))
+            elif off == 1:
+                pairs.append(("1:s0", own["s0"]))
+            lent[off] = tuple(pairs)
+        items = tuple((k, v) for k, v in own.items() if k not in _NEIGHBOUR_ONLY)
+        hit = _OWN_CACHE[key] = _WordFeatures(own, items, lent)
     return hit
 
 
@@ -274,17 +296,12 @@ def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str |
     """Features for each word of a sentence (words as the tokenizer wrote them)."""
     marks = lexicon_marks(words)
     cached = [_own_cached(w, m) for w, m in zip(words, marks, strict=True)]
-    own = [c[0] for c in cached]
     out: list[dict[str, str | float]] = []
     n = len(words)
-    context_clusters = [f"c{k}" for k in CLUSTER_CONTEXT]
-    own_clusters = {f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN}
     for i, word in enumerate(words):
+        here = cached[i]
         feats: dict[str, str | float] = {"bias": 1.0}
-        if own_clusters:  # levels only the neighbours use
-            feats.update((k, v) for k, v in own[i].items() if k not in own_clusters)
-        else:
-            feats.update(own[i])
+        feats.update(here.items)
         if i == 0:
             feats["BOS"] = 1.0
         if i == n - 1:
@@ -299,21 +316,15 @@ def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str |
         for off in _CONTEXT_OFFSETS:
             j = i + off
             if 0 <= j < n:
-                o = own[j]
-                feats[f"{off}:w"] = o["w"]
-                feats[f"{off}:case"] = o["case"]
-                for k in context_clusters:
-                    if k in o:
-                        feats[f"{off}:{k}"] = o[k]
-                for k, v in cached[j][1]:
-                    feats[f"{off}:{k}"] = v
-                if off in (-1, 1):
-                    feats[f"{off}:sN" if off == -1 else f"{off}:s0"] = o["sN" if off == -1 else "s0"]
+                feats.update(cached[j].lent[off])
+        w, case = here.own["w"], str(here.own["case"])
         if i > 0:
-            feats["-1|0:w"] = own[i - 1]["w"] + "|" + own[i]["w"]
-            feats["-1|0:case"] = str(own[i - 1]["case"]) + "|" + str(own[i]["case"])
+            prev = cached[i - 1].own
+            feats["-1|0:w"] = prev["w"] + "|" + w
+            feats["-1|0:case"] = str(prev["case"]) + "|" + case
         if i < n - 1:
-            feats["0|1:w"] = own[i]["w"] + "|" + own[i + 1]["w"]
-            feats["0|1:case"] = str(own[i]["case"]) + "|" + str(own[i + 1]["case"])
+            nxt = cached[i + 1].own
+            feats["0|1:w"] = w + "|" + nxt["w"]
+            feats["0|1:case"] = case + "|" + str(nxt["case"])
         out.append(feats)
     return out
