@@ -543,7 +543,10 @@ def serve(host: str, port: int, workers: int, timeout: float, max_body: int, max
     try:
         from vnnews.pipeline.service import serve as run_service
     except ImportError as exc:
-        raise RunError(f"`vnnews serve` needs the serve extra: pip install 'vnnews[serve]' ({exc})") from None
+        raise RunError(
+            f"`vnnews serve` needs the serve extra: pip install 'vnnews[serve]', or in a checkout "
+            f"pip install -e '.[serve]' ({exc})"
+        ) from None
     run_service(options)
 
 

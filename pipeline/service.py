@@ -85,7 +85,7 @@ def failure(exc: VnnewsError, source: str = REQUEST) -> dict:
 async def read_body(request: Request, limit: int, name: str = REQUEST) -> bytes:
     """The request body, read piece by piece and never held past `limit` bytes: TooLarge beyond
     (a declared Content-Length over it is refused before anything is read)."""
-    message = f"{name}: more than {limit:,} bytes: not an article (split it, or use /extract/batch)"
+    message = f"{name}: more than {limit:,} bytes: not an article (send one article per request, or many as /extract/batch lines)"
     declared = request.headers.get("content-length", "")
     stream = request.stream()
     if declared.isdigit() and int(declared) > limit:
