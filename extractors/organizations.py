@@ -189,7 +189,11 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         ):
             end = fields.end()  # no item is a body or a place of its own ("Sở Y tế, Công an và ...")
         surface = text[start:end]
-        if surface in adhoc() or _PLURAL_BEFORE.search(text, max(0, start - 8), start):
+        if (
+            surface in adhoc()
+            or expand(surface) in adhoc()  # "BTC": the organizing committee, abbreviated
+            or _PLURAL_BEFORE.search(text, max(0, start - 8), start)
+        ):
             pos = end
             continue
         if _plural_follows(text, end):
