@@ -271,6 +271,9 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
 _TITLE_MODIFIERS = frozenset(
     ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "nhiệm", "phụ", "trách"]
 )
+# Honorifics that open the next sentence when a period is missing ("Lan Anh Cô bé ..."); not
+# "Anh", a given name too.
+_RUN_ON_HONORIFICS = frozenset(["Ông", "Bà", "Cô", "Chị", "Em", "Cháu", "Bác", "Chú"])
 # Function words that a capitalized run picks up when a sentence runs on without a period.
 _RUN_ON = frozenset(
     [
@@ -581,6 +584,8 @@ def find(
         syllables = name.split(" ")
         if len(syllables) >= 4 and syllables[-1].lower() in _RUN_ON:
             name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
+        elif len(syllables) >= 3 and syllables[-1] in _RUN_ON_HONORIFICS:
+            name = name[: name.rfind(" ")]  # "... Nguyễn Thị Lan Anh Cô bé ...": the same
         if not name or name in v.places or name in v.countries or name in v.heads:
             continue
         if len(name.split(" ")) > 5 or any(len(x) > 1 and x.isupper() for x in _NAME_PARTS.split(name)):
@@ -667,7 +672,7 @@ def _with_model_people(
         start = _skip_titles_and_bodies(text, start, end, v) if label in ("PERSON", SURE_PERSON) else start
         name = text[start:end]
         if (
-            not name
+            len(name) < 2  # "T" of "T rung ương": a letter is no name
             or label not in ("PERSON", SURE_PERSON)
             or taken.overlaps(start, end)
             or not _looks_like_a_name(name)
@@ -719,6 +724,11 @@ def _skip_titles_and_bodies(text: str, start: int, end: int, v: Vocabulary) -> i
             (x for rx in (v.title_re, v.head_re, v.rank_re, v.honorific_ci_re) if (x := rx.match(text, pos))),
             None,
         )
+        word = text[pos:end].split(" ", 1)[0]
+        if m is None and word in _TITLE_PREFIXES and v.title_re.match(text, pos + len(word) + 1):
+            m = v.title_re.match(text, pos + len(word) + 1)  # "Tân Phó Bí thư": the new holder's title
+            if m.end() >= end:
+                return end  # the span is the title itself ("Tân Phó" of "Tân Phó Bí thư")
         place = None if m else v.place_re.match(text, pos)
         if place and text[place.end() : place.end() + 1] == "-":
             return end  # "Việt Nam-Lào": two countries

@@ -1379,6 +1379,22 @@ NOT_PERSONS = [
         id="full-name-after-a-body-with-level-is-a-person",
     ),
     P("Tàu chiến neo đậu ngoài khơi đảo Phú Quý suốt hai ngày.", [], id="island-named-like-a-person"),
+    P(
+        "Nhà hàng Hoàng Yến trên phố Lê Lợi bị nhắc nhở vì lấn chiếm vỉa hè.",
+        [],
+        id="restaurant-named-like-a-person",
+    ),
+    P("Khán giả nhớ mãi bộ phim Bao Thanh Thiên phát sóng năm 1995.", [], id="film-named-like-a-person"),
+    P(
+        "Phát biểu nhận nhiệm vụ, Tân Phó Bí thư cảm ơn sự tin tưởng của Ban Thường vụ.",
+        [],
+        id="new-holder-of-a-title-is-no-name",
+    ),
+    P(
+        "Em Đỗ Thị Hồng Nhung nhặt được ví tiền. Bố của Đỗ Thị Hồng Nhung Cô bé cho biết sẽ trả lại.",
+        [person("Đỗ Thị Hồng Nhung", honorific="em")],
+        id="missing-period-before-an-honorific",
+    ),
     P("Ở lượt trận cuối, Sông Lam Nghệ An hòa Đông Á Thanh Hóa 1-1.", [], id="clubs-named-by-a-province"),
     P(
         "Anh Nguyễn Thái Bình nhận giấy khen.",
