@@ -596,6 +596,8 @@ def find(
             honorific, rank, _ = _cue_before(text, start, v)
         if _street_before(text, start, v):
             continue
+        if not (honorific or rank) and _listed_after(text, start, stop_re, v):
+            continue  # "phố Dã Tượng và Nguyễn Gia Thiều": the next street of a list
         if stop_re.search(text[max(0, start - 40) : start]) and not (honorific or rank):
             floor = max(_clause_start(text, start), start - 150)
             titles = _titles_before(text, start, v, floor)
@@ -687,7 +689,9 @@ def _with_model_people(
             continue
         if not (honorific or rank) and stop_re.search(text[max(0, start - 40) : start]):
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
-        if not (honorific or rank) and _in_place_list(text, start, end, v):
+        if not (honorific or rank) and (
+            _in_place_list(text, start, end, v) or _listed_after(text, start, stop_re, v)
+        ):
             continue
         if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
             continue
@@ -853,6 +857,19 @@ def _body_after_title(text: str, start: int, end: int, v: Vocabulary) -> bool:
 
 _LIST_NEIGHBOUR_BEFORE = re.compile(rf"({CAP}(?: {CAP}){{0,3}})(?:,| và) $")
 _LIST_NEIGHBOUR_AFTER = re.compile(rf"^(?:,| và) ({CAP}(?: {CAP}){{0,3}})")
+
+
+def _listed_after(text: str, start: int, stop_re: re.Pattern[str], v: Vocabulary) -> bool:
+    """Whether a name continues a list whose first item follows a street, place or prize word
+    ("phố Dã Tượng và Nguyễn Gia Thiều", "đường Lê Lợi, Trần Phú"): it is one more of those; but
+    not after a person's full name ("Phó Chủ tịch UBND tỉnh Tô Hoài Nam và Hà Thị Vân")."""
+    before = _LIST_NEIGHBOUR_BEFORE.search(text, max(0, start - 60), start)
+    if not before:
+        return False
+    words = before.group(1).split(" ")
+    if len(words) >= 3 and words[0] in v.surnames:
+        return False
+    return bool(stop_re.search(text, max(0, before.start(1) - 40), before.start(1)))
 
 
 def _in_place_list(text: str, start: int, end: int, v: Vocabulary) -> bool:

@@ -1384,6 +1384,11 @@ NOT_PERSONS = [
         [],
         id="restaurant-named-like-a-person",
     ),
+    P(
+        "Thành phố thí điểm đỗ xe ngày chẵn, lẻ trên các phố Hàng Bài, Lý Thường Kiệt và Phan Chu Trinh.",
+        [],
+        id="streets-listed-after-one-street-word",
+    ),
     P("Khán giả nhớ mãi bộ phim Bao Thanh Thiên phát sóng năm 1995.", [], id="film-named-like-a-person"),
     P(
         "Phát biểu nhận nhiệm vụ, Tân Phó Bí thư cảm ơn sự tin tưởng của Ban Thường vụ.",
