@@ -415,9 +415,11 @@ def _siblings(text: str, found: list[OrgMention], v: Vocabulary) -> list[OrgMent
     return out
 
 
-# "các Bộ: Quốc phòng, Ngoại giao, Khoa học và Công nghệ", "Thứ trưởng các Bộ Công an, Tư pháp": one
-# head for a list of the bodies it heads
-_DISTRIBUTED = re.compile(r"(?<!\w)các (Bộ|Sở|Bộ, ngành|Bộ, ban, ngành):? (?=[A-ZĐ])")
+# "các Bộ: Quốc phòng, Ngoại giao, Khoa học và Công nghệ", "Thứ trưởng các Bộ Công an, Tư pháp", "6 Sở:
+# Y tế, Tư pháp ...": one head for a list of the bodies it heads
+_DISTRIBUTED = re.compile(
+    r"(?<!\w)(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) (Bộ|Sở|Bộ, ngành|Bộ, ban, ngành):? (?=[A-ZĐ])"
+)
 _DISTRIBUTED_ITEM = re.compile(rf"{CAP}(?: (?:{CAP}|[{LOWER}]+|&))*?(?=, | và |[.;:)\n]|$)")
 
 
@@ -567,6 +569,9 @@ def _extend(
         if w == "và" and named and _sentence_case_field_follows(text, words, i, joined, v):
             # "Vụ Giám sát và Thẩm định đầu tư": two fields of one name, each written in sentence case
             i += 1
+            continue
+        if w == "&" and named and i + 1 < len(words) and is_cap(words[i + 1][2]):
+            i += 1  # "Quỹ Bill & Melinda Gates", "Công ty Johnson & Johnson": one name
             continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break

@@ -636,6 +636,11 @@ OTHER_BODIES = [
         ["Sở Y tế", "Sở Tài chính", "Sở Xây dựng"],
         id="one-head-for-a-list-of-departments",
     ),
+    P(
+        "Đoàn giám sát làm việc tại 3 Sở: Tư pháp, Nội vụ và Công Thương.",
+        ["Sở Tư pháp", "Sở Nội vụ", "Sở Công Thương"],
+        id="a-count-of-departments-for-a-list",
+    ),
 ]
 
 # a head that names a body only with its country: a person's name after it is no body
@@ -691,6 +696,12 @@ NAMES_AS_WRITTEN = [
         id="office-of-a-national-committee",
     ),
     P("Liên minh châu Phi kêu gọi ngừng bắn.", ["Liên minh châu Phi"], [], id="african-union"),
+    P(
+        "Quỹ Bill & Melinda Gates tài trợ dự án; Công ty Procter & Gamble thu hồi sản phẩm.",
+        ["Quỹ Bill & Melinda Gates", "Công ty Procter & Gamble"],
+        ["Quỹ Bill", "Công ty Procter"],
+        id="ampersand-inside-a-name",
+    ),
     P(
         "Cổ phiếu tăng mạnh trên Sở Giao dịch chứng khoán Hà Nội.",
         ["Sở Giao dịch chứng khoán Hà Nội"],
