@@ -1397,6 +1397,12 @@ NOT_DATES = [
         id="around-the-clock",
     ),
     P(
+        "Đội tuyển futsal Việt Nam giành quyền vào vòng 1/8 giải châu Á.",
+        "2021",
+        set(),
+        id="round-of-sixteen",
+    ),
+    P(
         "Đơn vị đã tiêm hơn 2.000 liều vắc xin phòng COVID-19 cho người lao động.",
         "2021",
         set(),
