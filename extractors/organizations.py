@@ -37,6 +37,7 @@ from vnnews.extractors.vocab import (
     expand,
     is_cap,
     next_words,
+    reads_as_foreign_person,
     vocabulary,
 )
 from vnnews.schemas import Organization
@@ -1140,6 +1141,8 @@ def from_model(
             continue
         if surface in v.places or surface in v.countries or surface in admin_places():
             continue  # a country or a place, not a body
+        if reads_as_foreign_person(surface, v):
+            continue  # "Daniil Medvedev": a person the tagger took for a body
         if _sector_of_country(surface, v):
             continue  # "báo chí Nhật Bản": a country's press, not one paper
         if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):

@@ -33,6 +33,7 @@ from vnnews.extractors.vocab import (
     admin_places,
     is_cap,
     next_words,
+    reads_as_foreign_person,
     vocabulary,
 )
 from vnnews.schemas import Person
@@ -570,6 +571,8 @@ def find(
         run = text[run_start : m.end()]
         honorific, rank, _ = _cue_before(text, run_start, v)
         offset = _surname_split(run, v)
+        if offset is None and reads_as_foreign_person(run, v):
+            offset = 0  # "Lauren Davis": a foreign name by its given name
         if offset is None and not (honorific or rank or _title_ends_at(text, run_start, v)):
             continue
         start = run_start + (offset or 0)
@@ -1125,11 +1128,14 @@ class PersonTagger(SpanComponent):
         """The Doc's person mentions, byline and photo credits left out."""
         bodies = [(s.start_char, s.end_char) for s in doc.spans.get(self.organizations_key, [])]
         v = self.people_vocabulary.for_doc(joined_syllables(doc))
+        text = text_of(doc)
         model = [
             (
                 e.start,
                 e.end,
-                SURE_PERSON
+                "PERSON"
+                if e.label == "ORGANIZATION" and reads_as_foreign_person(text[e.start : e.end], v)
+                else SURE_PERSON
                 if e.label == "PERSON" and e.confidence >= PERSON_CONFIDENCE
                 else e.label
                 if e.label != "LOCATION" or e.confidence >= PLACE_CONFIDENCE
@@ -1137,7 +1143,7 @@ class PersonTagger(SpanComponent):
             )
             for e in (s._.entity for s in doc.spans.get(self.mentions_key, []))
         ]
-        return find(text_of(doc), v, credits_and_byline(doc), bodies, model)
+        return find(text, v, credits_and_byline(doc), bodies, model)
 
 
 def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:

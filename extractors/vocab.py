@@ -10,7 +10,7 @@ from typing import get_args
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import CAP, LOWER, UPPER
-from vnnews.extractors.text import fix_tone_placement
+from vnnews.extractors.text import fix_tone_placement, is_foreign_word
 from vnnews.schemas.models import OrgKind
 
 ORG_KINDS = frozenset(get_args(OrgKind))  # the record's kinds: one list, in schemas
@@ -348,3 +348,23 @@ def admin_places() -> frozenset[str]:
     return frozenset(
         fix_tone_placement(unicodedata.normalize("NFC", n)) for n in names if n and not n[:1].isdigit()
     )
+
+
+FOREIGN_GIVEN_NAMES = lexicon.words("foreign_given_names.txt")
+
+
+def reads_as_foreign_person(name: str, v: Vocabulary) -> bool:
+    """Whether a capitalized run is a foreign person's name by its first word ("Lauren Davis",
+    "Daniil Medvedev"): two or three capitalized words opening with a common foreign given name, the
+    others foreign words and no given name, no body's head, place or country among them."""
+    words = name.split(" ")
+    if not 2 <= len(words) <= 3 or words[0] not in FOREIGN_GIVEN_NAMES:
+        return False
+    if not all(w[:1].isupper() for w in words):
+        return False
+    rest = words[1:]
+    # "Edward Lachman Thành": a Vietnamese word runs on from the next sentence; "Angelique Kerber
+    # Kristyna Pliskova": two names listed without a comma
+    if not all(is_foreign_word(w) for w in rest) or any(w in FOREIGN_GIVEN_NAMES for w in rest):
+        return False
+    return not (v.head_re.search(name) or any(w in v.countries or w in v.places for w in rest))

@@ -15,6 +15,7 @@ PEOPLE = [
     ("line-up-of-surnames", "Đội hình xuất phát có Lukaku, Mbappé, Kovačić và thủ môn Alisson.", {"Lukaku", "Mbappé", "Kovačić", "Alisson"}),
     ("body-before-a-foreign-name", "Phát biểu tại hội nghị, Tổng Thư ký Liên Hiệp Quốc Kofi Annan kêu gọi hòa bình.", {"Kofi Annan"}),
     ("sentence-opening-tu-before-a-city", "Từ Đà Nẵng, đoàn xe tiếp tục vào Quảng Ngãi.", set()),
+    ("foreign-names-by-their-given-name", "Ở vòng hai, Maria Sharapova thắng Simona Halep sau ba set.", {"Maria Sharapova", "Simona Halep"}),
     ("district-in-a-list-of-places", "Lũ lụt gây thiệt hại nặng ở các huyện Can Lộc, Đức Thọ và Hương Sơn.", set()),
 ]  # fmt: skip
 
@@ -85,3 +86,20 @@ def test_a_tagged_body_has_the_edges_of_its_name(run, text: str, present: set[st
 def test_organizations_beyond_the_state(run, text: str, names: set[str]) -> None:
     """Companies, banks, media and teams the tagger names are organizations."""
     assert names <= {form for o in run(text).organizations for form in (o.name, *o.aliases)}
+
+
+FOREIGN_RUNS = [
+    ("Simona Halep", True),
+    ("Daniil Medvedev", True),
+    ("Maria Sakkari Paula Badosa", False),  # two names listed without a comma
+    ("Edward Norton Thành", False),  # a Vietnamese word runs on from the next sentence
+    ("Victoria Australia", False),  # a place after the given name
+    ("Hoàng Văn Nam", False),  # a Vietnamese name: the surname rules' business
+]
+
+
+@pytest.mark.parametrize(("run_text", "expected"), FOREIGN_RUNS)
+def test_a_foreign_name_reads_as_a_person_by_its_given_name(run_text: str, expected: bool) -> None:
+    from vnnews.extractors.vocab import reads_as_foreign_person, vocabulary
+
+    assert reads_as_foreign_person(run_text, vocabulary()) is expected
