@@ -480,9 +480,14 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
         if not sep:
             break
         pos = t_end + sep.end()
+    if len(out) > 2 and any(_PLURAL_IN_TITLE.search(text, a, min(b + 5, stop)) for a, b in out[1:]):
+        # "A - Tổng Thanh tra Chính phủ, Phó Chánh án ..., Thứ trưởng các Bộ ...": a plural title
+        # shows the list goes on to the posts of others in a delegation; A holds the first
+        return out[:1]
     return out
 
 
+_PLURAL_IN_TITLE = re.compile(r"(?<!\w)các(?!\w)")
 _KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha", "cụ"})
 _TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "nguyên", "quyền", "tân"})
 

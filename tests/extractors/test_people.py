@@ -1438,6 +1438,21 @@ def test_the_byline_names_its_reporters(run, text, expected) -> None:
     check(run(text), expected)
 
 
+DELEGATION_LISTS = [
+    P(
+        "Đoàn gồm ông Phan Văn Nam - Tổng Thanh tra Chính phủ, Phó Chánh án Tòa án nhân dân tối cao, "
+        "Phó Chủ nhiệm Văn phòng Chính phủ, Thứ trưởng các Bộ Ngoại giao, Công an.",
+        [person("Phan Văn Nam", honorific="ông", titles=["Tổng Thanh tra Chính phủ"])],
+        id="posts-of-others-after-a-plural-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DELEGATION_LISTS)
+def test_a_delegation_list_gives_each_person_their_own_post(run, text, expected) -> None:
+    check(run(text), expected)
+
+
 COACHES = [
     P(
         "HLV Carlo Ancelotti hài lòng với màn trình diễn của các học trò.",
