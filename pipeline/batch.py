@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from vnnews.pipeline.api import ArticleInput, Failure
+from vnnews.pipeline.children import die_with_parent
 from vnnews.pipeline.encodings import printable
 from vnnews.pipeline.errors import VnnewsError
 from vnnews.pipeline.inputs import iter_sources
@@ -97,20 +98,10 @@ def error_line(failure: Failure) -> str:
     )
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
 def _worker_init(parent: int) -> None:
     """In each worker: die with the parent (a parent-death signal on Linux, a watchdog elsewhere),
     then load the pipeline once."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(1)
+    die_with_parent(parent)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     from vnnews.pipeline.api import default_extractor

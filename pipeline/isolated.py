@@ -21,11 +21,11 @@ import os
 import signal
 from dataclasses import dataclass
 
+from vnnews.pipeline.children import die_with_parent
 from vnnews.pipeline.errors import ArticleTimeout, InternalError, VnnewsError
 
 GRACE = 5.0  # seconds the parent waits past the time limit before it kills the child
 START_TIMEOUT = 300.0  # seconds a new child may take to load the pipeline
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,7 @@ class WorkerCrash(VnnewsError):
 def _child_main(conn, timeout: float | None, parent: int) -> None:
     """The child: load the pipeline once, say ready, then answer requests until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # pragma: no cover - not Linux
-        pass
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(1)
+    die_with_parent(parent)
     for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
         logging.getLogger(name).setLevel(logging.CRITICAL + 1)
     from vnnews.pipeline.api import Extractor
