@@ -587,7 +587,7 @@ def _extend(
             continue
         if (
             is_cap(w)
-            and _person_starts(words, i, v, kind)
+            and _person_starts(words, i, v, kind, _title_before(text, pos))
             and not (kind == "education" and _only_types(words[:i]))
             and not (kind == "company" and _trade_name(words, i))
         ):
@@ -855,7 +855,11 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
 _PLACE_NAMED_KINDS = frozenset({"state", "party", "police", "military", "mass"})
 
 
-def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary, kind: str = "other") -> bool:
+def _person_starts(
+    words: list[tuple[int, int, str]], i: int, v: Vocabulary, kind: str = "other", titled: bool = False
+) -> bool:
+    """Whether a person's name starts at words[i] after a body's head. titled: a title stands right
+    before the head, so a name after the body is its holder's ("Bộ trưởng Công an Tô Lâm")."""
     w = words[i][2]
     if not (i + 1 < len(words) and is_cap(words[i + 1][2])):
         return False
@@ -865,8 +869,19 @@ def _person_starts(words: list[tuple[int, int, str]], i: int, v: Vocabulary, kin
         names = [" ".join(run[:k]) for k in range(2, caps + 1)]
         if any(n in v.places or n in v.countries or n in admin_places() for n in names):
             return False
-        return w in v.surnames
+        # two words after the head may be a ward's name ("Công an Hàng Buồm"): a person only after a
+        # title or with a common surname; three or more opening on a surname are a person's
+        return w in COMMON_SURNAMES or (w in v.surnames and (caps >= 3 or titled))
     return w in COMMON_SURNAMES
+
+
+def _title_before(text: str, pos: int) -> bool:
+    """Whether a title's word stands right before the body's head that ends at pos ("Bộ trưởng
+    Công an", "Giám đốc Sở Tư pháp")."""
+    return bool(_TITLED_HEAD.search(text, max(0, pos - 60), pos))
+
+
+_TITLED_HEAD = re.compile(r"(?:[Tt]rưởng|Giám đốc|Chủ tịch|Chánh|Tư lệnh|Chỉ huy)\s+\S+(?:\s+\S+){0,4}$")
 
 
 # "các LĐLĐ quận, huyện": a class of bodies, not one body
