@@ -628,6 +628,7 @@ def find(
                 continue
         out.append(Mention(start, end, name, honorific, rank, cue=bool(honorific or rank)))
     out = _with_model_people(text, v, out, model, skip, bodies, named_places)
+    _trim_run_on_words(text, out)
     out = _with_back_references(text, v, out, skip, bodies)
     # titles need the neighbours: a title after a name ends where the next mention starts
     for i, mention in enumerate(out):
@@ -724,6 +725,24 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:
+    """A name that is another mention's name plus one word ("Lan Anh Trao", "Nguyễn Thị Lan Anh
+    Trước" beside "Lan Anh", "Nguyễn Thị Lan Anh") took the next sentence's first word for want of
+    a period: it ends before that word, when the article writes that word in lowercase too and no
+    mention ends with it ("Thơm" of "Nguyễn Anh Thơm" beside "LS Thơm" is a name)."""
+    names = {m.name for m in mentions}
+    last_words = {m.name.rsplit(" ", 1)[-1] for m in mentions if m.name.count(" ") < 2}
+    for m in mentions:
+        words = m.name.split(" ")
+        shorter = " ".join(words[:-1])
+        known = shorter in names or any(n.endswith(" " + shorter) for n in names)
+        if len(words) < 3 or not known or words[-1] in last_words:
+            continue
+        if re.search(rf"(?<!\w){re.escape(words[-1].lower())}(?!\w)", text):
+            m.name = shorter
+            m.end = m.start + len(shorter)
 
 
 def _skip_titles_and_bodies(text: str, start: int, end: int, v: Vocabulary) -> int:

@@ -728,7 +728,12 @@ def test_names_as_the_press_writes_them(run, text, present, absent) -> None:
 PLACE_OR_PERSON_AFTER_HEAD = [
     P("Bộ trưởng Công an Tô Lâm chủ trì hội nghị.", [], ["Công an Tô Lâm"], id="minister-name-after-a-field"),
     P("Công an Hoàng Mai đã bắt giữ hai đối tượng.", ["Công an Hoàng Mai"], [], id="district-police"),
-    P("Công an Hàng Bạc đã bắt giữ hai đối tượng.", ["Công an Hàng Bạc"], [], id="ward-police-named-like-a-person"),
+    P(
+        "Công an Hàng Bạc đã bắt giữ hai đối tượng.",
+        ["Công an Hàng Bạc"],
+        [],
+        id="ward-police-named-like-a-person",
+    ),
     P("Công an Đông Anh vào cuộc điều tra.", ["Công an Đông Anh"], [], id="district-ending-like-a-country"),
     P(
         "Bệnh viện Việt Đức tiếp nhận ca ghép tạng.",

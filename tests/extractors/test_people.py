@@ -1396,6 +1396,11 @@ NOT_PERSONS = [
         id="new-holder-of-a-title-is-no-name",
     ),
     P(
+        "Em Lê Thị Mai Anh học lớp 5. Phần thưởng được trao cho Mai Anh Trao tận tay là món quà ý nghĩa.",
+        [person("Lê Thị Mai Anh", honorific="em")],
+        id="next-sentence-word-after-a-known-name",
+    ),
+    P(
         "Em Đỗ Thị Hồng Nhung nhặt được ví tiền. Bố của Đỗ Thị Hồng Nhung Cô bé cho biết sẽ trả lại.",
         [person("Đỗ Thị Hồng Nhung", honorific="em")],
         id="missing-period-before-an-honorific",
