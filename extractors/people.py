@@ -861,6 +861,10 @@ def _written_as_place(
     if name in named_places:
         return True
     words = name.split(" ")
+    if len(words) >= 3 and " ".join(words[1:]) in v.countries and words[0] in v.surnames:
+        # "Đoàn Việt Nam": a delegation of a country of several syllables, not a person ("Vũ Đức",
+        # "Văn Ý" are names: a one-syllable country is a given name too)
+        return True
     if len(words) >= 3 and words[0] not in COMMON_SURNAMES:
         # "Phong Phú Hà Nam", "Than Quảng Ninh": a club named by a word and a province (only a
         # province: given names are often a district's, "Đàm Vĩnh Hưng")

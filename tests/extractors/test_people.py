@@ -1411,6 +1411,12 @@ NOT_PERSONS = [
         [person("Nguyễn Thái Bình", honorific="anh")],
         id="given-name-like-a-province",
     ),
+    P("Đoàn Việt Nam giành 5 huy chương vàng trong ngày thi đấu thứ hai.", [], id="a-country-s-delegation"),
+    P(
+        "Ông Vũ Đức cho biết đội sẽ thi đấu tốt hơn.",
+        [person("Vũ Đức", honorific="ông")],
+        id="given-name-like-a-country",
+    ),
     P(
         "Phó Chủ tịch Quốc hội Uông Chu Lưu dự lễ.",
         [person("Uông Chu Lưu", titles=["Phó Chủ tịch Quốc hội"])],
