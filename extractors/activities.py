@@ -124,6 +124,18 @@ def cues() -> Cues:
     )
 
 
+def cut_at_colon(text: str, item: Item) -> Item:
+    """A tagger's span that runs over a colon into what follows ("lễ Khai ấn năm 2017: Kiệu đã được
+    ...") ends before the colon: a colon opens a new statement or list, never the rest of a name."""
+    if item.source != "model":
+        return item
+    colon = text.find(":", item.start, item.end)
+    if colon < 0 or len(text[item.start : colon].split()) < 2:
+        return item
+    item.end = item.start + len(text[item.start : colon].rstrip())
+    return item
+
+
 @dataclass
 class Item:
     """An activity found in the text."""
@@ -581,7 +593,8 @@ class ActivityTagger(SpanComponent):
         for item in items:
             item.status = activity_model.status(text, item.start, item.end)
         if self.model is not None and self.reranker is not None:
-            return self._reranked(doc, text, sentences, items, skip, names, secs.get("title"), declined)
+            found = self._reranked(doc, text, sentences, items, skip, names, secs.get("title"), declined)
+            return [cut_at_colon(text, item) for item in found]
         if self.model is None or len(items) >= self.model_below:
             # a report that lists its activities: the cue rules are precise there, the model is not
             return items

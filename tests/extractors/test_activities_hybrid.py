@@ -169,3 +169,27 @@ def test_the_tagger_adds_nothing_to_an_instruction_or_declined_list(
     found = [(a.text, a.source, a.status) for a in hybrid(text).activities]
     listed = [f for f in found if any(t.lower() in f[0].lower() for t in traps)]
     assert all(src == "rules" and st in ("planned", "advised") for _, src, st in listed), found
+
+
+COLON_CUTS = [
+    # (text, span of the tagger's item, expected text)
+    ("lễ hội đua thuyền năm 2024: Các đội đã sẵn sàng từ sáng sớm", "lễ hội đua thuyền năm 2024"),
+    ("tổ chức 12 lớp tập huấn kỹ thuật cho nông dân", "tổ chức 12 lớp tập huấn kỹ thuật cho nông dân"),
+    ("Gồm: tập huấn kỹ thuật", "Gồm: tập huấn kỹ thuật"),  # one syllable before the colon: kept
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLON_CUTS)
+def test_a_tagger_span_ends_before_a_colon(text: str, expected: str) -> None:
+    from vnnews.extractors.activities import Item, cut_at_colon
+
+    item = cut_at_colon(text, Item(0, len(text), source="model"))
+    assert text[item.start : item.end] == expected
+
+
+def test_a_rule_item_keeps_its_colon() -> None:
+    from vnnews.extractors.activities import Item, cut_at_colon
+
+    text = "Chương trình “Xuân yêu thương: Tết sum vầy”"
+    item = cut_at_colon(text, Item(0, len(text), source="rules"))
+    assert (item.start, item.end) == (0, len(text))
