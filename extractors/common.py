@@ -8,14 +8,13 @@ import re
 from spacy.tokens import Doc, Span, SpanGroup
 
 from vnnews.extractors.structure import split_sections
+from vnnews.extractors.text import LOWER, UPPER
 
 # Input context the pipeline sets on each Doc before the components run.
 for _name, _default in (("published", None), ("has_title", None), ("sections", None), ("warnings", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 # A capitalized syllable ("Nguyễn", "H'Hen", "Y-Moan") and a lowercase one.
 CAP = rf"[{UPPER}][{LOWER}{UPPER}']*(?:-[{UPPER}{LOWER}][{LOWER}]*)*"
 LOW = rf"[{LOWER}]+"

@@ -50,6 +50,7 @@ from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import (
+    LOWER,
     Intervals,
     SpanComponent,
     doc_published,
@@ -1042,7 +1043,7 @@ def _relative_pod(h: Hit) -> Found | None:
 )
 def _bare_year(h: Hit) -> Found | None:
     """A year standing alone ("(2017)", "toàn quốc 2017"), when it is not a count or part of a number."""
-    if h.grammar.count_after.match(h.text, h.end) or re.match(r"\s+[a-zà-ỹđ]", h.text[h.end : h.end + 3]):
+    if h.grammar.count_after.match(h.text, h.end) or re.match(rf"\s+[{LOWER}]", h.text[h.end : h.end + 3]):
         if not h.grammar.year_cue_before.search(h.before):
             return None
     if re.search(r"\d[\s.,]*$", h.before) or re.match(r"[\s.]*\d", h.text[h.end : h.end + 3]):

@@ -9,8 +9,12 @@ import re
 from dataclasses import dataclass
 
 from vnnews.extractors import lexicon
+from vnnews.extractors.text import LOWER, UPPER
 
-CAPITALS = "A-ZÀ-ỸĐ"  # the capital letters of Vietnamese, as a regex character range
+# Sentence and byline breaks: "A-Z", a code-point range "À-Ỹ" and "Đ". The range holds lowercase
+# accented letters too (so "… được" may open a sentence); the trained taggers learned from the
+# sentences it gives, so it stays until they are retrained. UPPER is the exact class.
+CAPITALS = "A-ZÀ-ỸĐ"
 _CAP_WORD = rf"[{CAPITALS}][^\s,.;:!?()\[\]/–-]*"
 # A byline name: one to four capitalized syllables ("Minh Anh", "TẤN TUÂN", "Văn Hùng").
 _NAME = rf"{_CAP_WORD}(?: {_CAP_WORD}){{0,3}}"
@@ -185,7 +189,7 @@ def byline_names(byline: str) -> list[tuple[int, int]]:
         if (
             any(w in _ALONE for w in words)  # "Nhóm PV"
             or words[-1] in _PRESS_WORDS  # "Thanh Niên Online"
-            or any(re.search(r"[a-zà-ỹ][A-ZĐ]", w) for w in words)  # "VnExpress", "InfoNet"
+            or any(re.search(rf"[{LOWER}][{UPPER}]", w) for w in words)  # "VnExpress", "InfoNet"
         ):
             pos = sep.end() if sep else end
             continue

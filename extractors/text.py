@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import re
 
+# The letters of Vietnamese as regex character classes: capitals and lowercase. (A code-point range
+# such as "À-Ỹ" would hold lowercase letters too.)
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
 # Tone on a final oa/oe/uy goes on the first vowel ("hoà" -> "hòa", "uỷ" -> "ủy"): the
 # classic placement used by the gold data and most of the press. "quý" keeps its tone:
 # after q, u is part of the consonant.

@@ -1441,6 +1441,11 @@ BYLINES = [
         [person("Bảo Ngọc", role="author")],
         id="reporter-of-an-agency",
     ),
+    P(
+        "Sáng 5/4, xã tổ chức lễ ra quân làm đường giao thông nông thôn.\nĐỨC THẮNG - HẢI YẾN",
+        [person("ĐỨC THẮNG", role="author"), person("HẢI YẾN", role="author")],
+        id="reporters-in-capitals",
+    ),
 ]
 
 
