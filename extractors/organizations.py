@@ -35,6 +35,7 @@ from vnnews.extractors.vocab import (
     Vocabulary,
     admin_places,
     expand,
+    head_form,
     is_cap,
     next_words,
     reads_as_foreign_person,
@@ -528,26 +529,7 @@ def _head_key(written: str, v: Vocabulary) -> str:
     expanded = expand(squashed)
     if expanded in v.heads:
         return expanded
-    low = _heads_by_form(v)
-    return low.get(_form(expanded), expanded)
-
-
-def _form(name: str) -> str:
-    """A head's name with case, dashes, commas and "&" for "và" folded ("Bộ Văn hóa - Thể thao & Du
-    lịch" = "Bộ Văn hóa, Thể thao và Du lịch")."""
-    name = re.sub(r"\s*&\s*", " và ", name.lower())
-    return re.sub(r"\s*[-–—,]\s*|\s+", " ", name).strip()
-
-
-_BY_FORM: dict[int, dict[str, str]] = {}
-
-
-def _heads_by_form(v: Vocabulary) -> dict[str, str]:
-    """The heads by folded form, built once per head table (every copy of a vocabulary shares it)."""
-    table = _BY_FORM.get(id(v.heads))
-    if table is None:
-        table = _BY_FORM[id(v.heads)] = {_form(h): h for h in v.heads}
-    return table
+    return v.heads_by_form.get(head_form(expanded), expanded)
 
 
 def _extend(
@@ -903,7 +885,7 @@ def _canonical(surface: str) -> str:
     name = expand(surface)
     name = name[:1].upper() + name[1:]
     # a known body written with other dashes, commas or "&" takes the lexicon's writing
-    return _heads_by_form(vocabulary()).get(_form(name), name)
+    return vocabulary().heads_by_form.get(head_form(name), name)
 
 
 # a Vietnamese locality closing a name ("... huyện Đông Anh"): its last syllables are no country

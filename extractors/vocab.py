@@ -67,11 +67,19 @@ class OrgHead:
     needs_name: bool
 
 
+def head_form(name: str) -> str:
+    """A head's name with case, dashes, commas and "&" for "và" folded ("Bộ Văn hóa - Thể thao & Du
+    lịch" = "Bộ Văn hóa, Thể thao và Du lịch")."""
+    name = re.sub(r"\s*&\s*", " và ", name.lower())
+    return re.sub(r"\s*[-–—,]\s*|\s+", " ", name).strip()
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Everything the people and organization extractors look words up in."""
 
     heads: dict[str, OrgHead]
+    heads_by_form: dict[str, str]  # head_form(head) -> head: the same head written otherwise
     head_re: re.Pattern[str]
     abbreviations: dict[str, tuple[str, str]]  # abbr -> (expansion, kind or "-")
     abbr_re: re.Pattern[str]
@@ -190,6 +198,7 @@ def vocabulary() -> Vocabulary:
     title_forms = set(titles) | {t[:1].lower() + t[1:] for t in titles if " " in t}
     return Vocabulary(
         heads=heads,
+        heads_by_form={head_form(h): h for h in heads},
         head_re=head_re,
         abbreviations=abbreviations,
         abbr_re=_alternation(abbreviations),
