@@ -594,11 +594,12 @@ class ActivityTagger(SpanComponent):
             item.status = activity_model.status(text, item.start, item.end)
         if self.model is not None and self.reranker is not None:
             found = self._reranked(doc, text, sentences, items, skip, names, secs.get("title"), declined)
-            return [cut_at_colon(text, item) for item in found]
-        if self.model is None or len(items) >= self.model_below:
+        elif self.model is None or len(items) >= self.model_below:
             # a report that lists its activities: the cue rules are precise there, the model is not
             return items
-        return self._with_model(doc, text, sentences, items, skip, names, declined)
+        else:
+            found = self._with_model(doc, text, sentences, items, skip, names, declined)
+        return [cut_at_colon(text, item) for item in found]
 
     def _with_model(
         self,
