@@ -116,6 +116,12 @@ _AGENCY_WORDS = lexicon.words("byline_agencies.txt")
 _ALONE = lexicon.words("byline_alone.txt")  # bylines that are a role or an agency alone
 
 
+def once(s: str) -> str:
+    """s, or its first half when s is that half written twice ("Thu Hà Thu Hà" → "Thu Hà")."""
+    half = s[: len(s) // 2].strip()
+    return half if half and s == f"{half} {half}" else s
+
+
 def _is_byline(s: str) -> bool:
     s = s.strip()
     if not s or len(s.split()) > 12:
@@ -124,9 +130,7 @@ def _is_byline(s: str) -> bool:
         return True
     if _SOURCE_BYLINE.fullmatch(s) and not s.endswith("."):
         return True
-    half = s[: len(s) // 2].strip()
-    if half and s == f"{half} {half}":
-        s = half  # a byline the page printed twice
+    s = once(s)  # a byline the page printed twice
     m = _BYLINE.fullmatch(s)
     return bool(m) and not s.endswith(".")
 
@@ -138,10 +142,7 @@ def author_from_byline(byline: str) -> str | None:
     if not stripped:
         return s if s and not s.endswith(":") else None  # "Nhóm PV" alone is a byline; "Tin, ảnh:" is not
     s = stripped
-    # "Bình Minh/VOV.VN Bình Minh/VOV.VN": a byline repeated by the page
-    half = s[: len(s) // 2].strip()
-    if half and s == f"{half} {half}":
-        s = half
+    s = once(s)  # "Bình Minh/VOV.VN Bình Minh/VOV.VN": a byline repeated by the page
     only_agency = re.fullmatch(r"[A-ZĐ.]+(?:/[^/]+)?", s)
     if only_agency:
         return s
@@ -181,10 +182,8 @@ def byline_names(byline: str) -> list[tuple[int, int]]:
     for sep in [*_NAME_SEPARATOR.finditer(s, start, end), None]:
         a, b = pos, (sep.start() if sep else end)
         part = s[a:b]
-        half = part[: len(part) // 2]
-        if half and part == f"{half} {half}":
-            b = a + len(half)  # "Thành Cường Thành Cường": the page printed the byline twice
-            part = half
+        part = once(part)  # "Thành Cường Thành Cường": the page printed the byline twice
+        b = a + len(part)
         words = part.split(" ")
         if (
             any(w in _ALONE for w in words)  # "Nhóm PV"
