@@ -756,9 +756,9 @@ def _skip_titles_and_bodies(text: str, start: int, end: int, v: Vocabulary) -> i
             None,
         )
         word = text[pos:end].split(" ", 1)[0]
-        if m is None and word in _TITLE_PREFIXES and v.title_re.match(text, pos + len(word) + 1):
+        if m is None and word in _TITLE_PREFIXES:
             m = v.title_re.match(text, pos + len(word) + 1)  # "Tân Phó Bí thư": the new holder's title
-            if m.end() >= end:
+            if m and m.end() >= end:
                 return end  # the span is the title itself ("Tân Phó" of "Tân Phó Bí thư")
         place = None if m else v.place_re.match(text, pos)
         if place and text[place.end() : place.end() + 1] == "-":
