@@ -48,7 +48,13 @@ def highlights(article: Article) -> list[Highlight]:
             found.setdefault((start, end, kind), Highlight(start, end, kind, label))
 
     for d in article.dates:
-        add(d.start, d.end, "date", f"date {d.value or d.lunar_value or '?'} ({d.granularity})")
+        value = d.value or d.lunar_value or "?"
+        add(
+            d.start,
+            d.end,
+            "date",
+            f"date {value}{f' → {d.end_value}' if d.end_value else ''} ({d.granularity})",
+        )
     for p in article.people:
         about = ", ".join(p.titles)
         label = f"person: {p.name}" + (f" — {about}" if about else "") + f" [{p.role}]"

@@ -70,6 +70,10 @@ ERRORS = {
     413: {"model": ErrorRecord, "description": "`too_large`: the body is over the limit"},
     422: {"model": ErrorRecord, "description": "not an article: invalid JSON, no text, not UTF-8, ..."},
     504: {"model": ErrorRecord, "description": "`timeout`: the article took longer than the limit"},
+    500: {
+        "model": ErrorRecord,
+        "description": "`internal` or `worker_crash`: a fault of vnnews, not of the article",
+    },
 }
 
 

@@ -100,6 +100,12 @@ def test_overlapping_spans_nest_and_crossing_ones_are_split(spans, expected) -> 
     assert short == expected
 
 
+def test_a_date_range_says_its_end_on_hover(run) -> None:
+    """The hover text of a range gives both ends, as the record does."""
+    page = render(run("Trong giai đoạn 2016-2020, tỉnh xây dựng 120 km đường giao thông nông thôn."))
+    assert "date 2016 → 2020 (year)" in page
+
+
 def test_article_text_is_escaped_never_markup(run) -> None:
     """Tags in an article (title or body) are shown as text: no script or img element reaches the page."""
     page = render(run(HOSTILE))

@@ -357,7 +357,7 @@ def test_openapi_describes_extract_with_the_record_model(client) -> None:
     ok = extract["responses"]["200"]["content"]["application/json"]["schema"]
     assert ok == {"$ref": "#/components/schemas/Article"}
     assert set(spec["components"]["schemas"]["Article"]["properties"]) == set(Article.model_fields)
-    for status in ("413", "422", "504"):
+    for status in ("413", "422", "500", "504"):
         assert extract["responses"][status]["content"]["application/json"]["schema"]["$ref"].endswith(
             "ErrorRecord"
         )
