@@ -229,8 +229,8 @@ def doc_context(doc: Doc) -> DocContext:
     for ids in doc_words(doc):
         for pos, i in enumerate([*ids, -1]):
             text = texts[i] if i >= 0 else ""
-            capital = bool(text) and all(s[:1].isupper() for s in text.split(" "))
-            if capital:
+            # most words are lower-case: the first letter settles them without a split
+            if text[:1].isupper() and (" " not in text or all(s[:1].isupper() for s in text.split(" "))):
                 run.extend(text.split(" "))
                 if pos > 0:
                     cap_inside.add(text)
@@ -253,78 +253,108 @@ def _lower_lexicon(name: str) -> frozenset[str]:
 
 
 class _WordFeatures(NamedTuple):
-    """A word's features, prepared once per process: its own, and the ones it lends to each
-    neighbour (already named by offset, so that a sentence is a few dict updates)."""
+    """A word's CRFsuite attributes: its own, and the ones it lends to each neighbour (already
+    named by offset, so that a sentence is a few list extensions)."""
 
-    own: dict[str, str | float]
-    items: tuple[tuple[str, str | float], ...]  # the word's own features the tagger reads
-    lent: dict[int, tuple[tuple[str, str | float], ...]]  # offset -> features as that neighbour
+    w: str  # the lower-cased word
+    case: str  # its syllables' case string
+    own: tuple[str, ...]  # the word's own attributes
+    lent: dict[int, tuple[str, ...]]  # offset -> the attributes it gives the word at that offset
 
 
-_OWN_CACHE: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
-_OWN_CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
 _CONTEXT_CLUSTERS = tuple(f"c{k}" for k in CLUSTER_CONTEXT)
 _NEIGHBOUR_ONLY = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
 
 
-def _own_cached(word: str, marks: list[str]) -> _WordFeatures:
-    """_own's features of a word and what it lends its neighbours, computed once per process for
-    each (word, marks): most words of an archive are words seen before."""
-    key = (word, tuple(marks))
-    hit = _OWN_CACHE.get(key)
-    if hit is None:
-        if len(_OWN_CACHE) >= _OWN_CACHE_MAX:
-            _OWN_CACHE.clear()
-        own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
-        lex = [(k, v) for k, v in own.items() if k.startswith("lex=")]
-        lent = {}
-        for off in _CONTEXT_OFFSETS:
-            pairs: list[tuple[str, str | float]] = [(f"{off}:w", own["w"]), (f"{off}:case", own["case"])]
-            pairs += [(f"{off}:{k}", own[k]) for k in _CONTEXT_CLUSTERS if k in own]
-            pairs += [(f"{off}:{k}", v) for k, v in lex]
-            if off == -1:
-                pairs.append(("-1:sN", own["sN"]))
-            elif off == 1:
-                pairs.append(("1:s0", own["s0"]))
-            lent[off] = tuple(pairs)
-        items = tuple((k, v) for k, v in own.items() if k not in _NEIGHBOUR_ONLY)
-        hit = _OWN_CACHE[key] = _WordFeatures(own, items, lent)
-    return hit
+def attribute(name: str, value: str | float) -> str:
+    """One feature as the CRFsuite attribute python-crfsuite makes of a dict item: `name:value`
+    for a string value, `name` alone for a 1.0 (every numeric feature here is 1.0)."""
+    return f"{name}:{value}" if isinstance(value, str) else name
 
 
-def sentence_features(words: list[str], ctx: DocContext) -> list[dict[str, str | float]]:
-    """Features for each word of a sentence (words as the tokenizer wrote them)."""
-    marks = lexicon_marks(words)
-    cached = [_own_cached(w, m) for w, m in zip(words, marks, strict=True)]
-    out: list[dict[str, str | float]] = []
-    n = len(words)
-    for i, word in enumerate(words):
-        here = cached[i]
-        feats: dict[str, str | float] = {"bias": 1.0}
-        feats.update(here.items)
-        if i == 0:
-            feats["BOS"] = 1.0
-        if i == n - 1:
-            feats["EOS"] = 1.0
-        if word[:1].isupper():
-            if word.lower() in ctx.lower:
-                feats["lowerseen"] = 1.0  # the same word written lower-case elsewhere in the article
-            if i == 0 and word in ctx.cap_inside:
-                feats["capinside"] = 1.0  # capitalized inside a sentence elsewhere: not just sentence case
-            if word.lower() in ctx.name_parts:
-                feats["namepart"] = 1.0  # the tail of a full name elsewhere: a back-reference
-        for off in _CONTEXT_OFFSETS:
-            j = i + off
-            if 0 <= j < n:
-                feats.update(cached[j].lent[off])
-        w, case = here.own["w"], str(here.own["case"])
-        if i > 0:
-            prev = cached[i - 1].own
-            feats["-1|0:w"] = prev["w"] + "|" + w
-            feats["-1|0:case"] = str(prev["case"]) + "|" + case
-        if i < n - 1:
-            nxt = cached[i + 1].own
-            feats["0|1:w"] = w + "|" + nxt["w"]
-            feats["0|1:case"] = case + "|" + str(nxt["case"])
-        out.append(feats)
-    return out
+class Featurizer:
+    """Turns sentences into CRFsuite attributes (`name:value` or `name`, see `attribute`).
+
+    A word's own attributes and the ones it lends its neighbours are computed once per process for
+    each (word, lexicon marks): most words of an archive are words seen before. Given `known`, the
+    attributes a trained model has weights for, it leaves out every other attribute: CRFsuite would
+    ignore them, so the tags are the same, and a third of the strings are never built or passed.
+    """
+
+    CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
+
+    def __init__(self, known: frozenset[str] | None = None) -> None:
+        self.known = known
+        self._cache: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
+
+    def _keep(self, attributes: list[str]) -> tuple[str, ...]:
+        return tuple(attributes if self.known is None else (a for a in attributes if a in self.known))
+
+    def word(self, word: str, marks: list[str]) -> _WordFeatures:
+        """A word's attributes, and those it lends to each neighbour."""
+        key = (word, tuple(marks))
+        hit = self._cache.get(key)
+        if hit is None:
+            if len(self._cache) >= self.CACHE_MAX:
+                self._cache.clear()
+            own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
+            lex = [k for k in own if k.startswith("lex=")]
+            lent = {}
+            for off in _CONTEXT_OFFSETS:
+                names = ["w", "case", *(k for k in _CONTEXT_CLUSTERS if k in own), *lex]
+                pairs = [attribute(f"{off}:{k}", own[k]) for k in names]
+                if off == -1:
+                    pairs.append(attribute("-1:sN", own["sN"]))
+                elif off == 1:
+                    pairs.append(attribute("1:s0", own["s0"]))
+                lent[off] = self._keep(pairs)
+            items = self._keep([attribute(k, v) for k, v in own.items() if k not in _NEIGHBOUR_ONLY])
+            hit = self._cache[key] = _WordFeatures(str(own["w"]), str(own["case"]), items, lent)
+        return hit
+
+    def sentence(self, words: list[str], ctx: DocContext) -> list[list[str]]:
+        """The attributes of each word of a sentence (words as the tokenizer wrote them)."""
+        marks = lexicon_marks(words)
+        cached = [self.word(w, m) for w, m in zip(words, marks, strict=True)]
+        known = self.known
+        out: list[list[str]] = []
+        n = len(words)
+        for i, word in enumerate(words):
+            here = cached[i]
+            feats = ["bias", *here.own]
+            if i == 0:
+                feats.append("BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            if word[:1].isupper():
+                if word.lower() in ctx.lower:
+                    feats.append("lowerseen")  # the same word written lower-case elsewhere in the article
+                if i == 0 and word in ctx.cap_inside:
+                    feats.append("capinside")  # capitalized inside a sentence elsewhere: not sentence case
+                if word.lower() in ctx.name_parts:
+                    feats.append("namepart")  # the tail of a full name elsewhere: a back-reference
+            for off in _CONTEXT_OFFSETS:
+                j = i + off
+                if 0 <= j < n:
+                    feats.extend(cached[j].lent[off])
+            pairs: list[str] = []
+            if i > 0:
+                prev = cached[i - 1]
+                pairs.append(f"-1|0:w:{prev.w}|{here.w}")
+                pairs.append(f"-1|0:case:{prev.case}|{here.case}")
+            if i < n - 1:
+                nxt = cached[i + 1]
+                pairs.append(f"0|1:w:{here.w}|{nxt.w}")
+                pairs.append(f"0|1:case:{here.case}|{nxt.case}")
+            feats.extend(pairs if known is None else (a for a in pairs if a in known))
+            out.append(feats)
+        return out
+
+
+_TRAINING = Featurizer()
+
+
+def sentence_features(words: list[str], ctx: DocContext) -> list[list[str]]:
+    """Every CRFsuite attribute of each word of a sentence (words as the tokenizer wrote them), as
+    training sees them (see Featurizer)."""
+    return _TRAINING.sentence(words, ctx)

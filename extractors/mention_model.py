@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
 from vnnews.extractors.common import SpanComponent
-from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features, token_texts
+from vnnews.extractors.mention_features import Featurizer, doc_context, doc_words, token_texts
 
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
 SPANS_KEY = "mentions"
@@ -50,6 +50,8 @@ class CRFMentionTagger:
         self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        # the attributes the model has weights for: the featurizer builds no others
+        self._features = Featurizer(frozenset(a for a, _ in self._tagger.info().state_features))
 
     def predict(self, doc: Doc) -> list[TokenSpan]:
         """Token spans of the mentions in a Doc, in order."""
@@ -67,7 +69,7 @@ class CRFMentionTagger:
             words = [texts[i] for i in ids]
             if not _may_hold_a_name(words):
                 continue  # no capitalized word but a one-syllable sentence opening: nothing to tag
-            feats = sentence_features(words, ctx)
+            feats = self._features.sentence(words, ctx)
             tags = self._tagger.tag(feats)
             position = {token: k for k, token in enumerate(ids)}
             for span in bio_spans(ids, tags):
@@ -104,13 +106,14 @@ def propagate(doc: Doc, spans: list[TokenSpan], labels: tuple[str, ...] = PROPAG
     it, and its capitalized untagged occurrences get that label (LOCATION is left alone: it lost
     precision on VLSP dev).
     """
+    texts = token_texts(doc)
     votes: dict[tuple[str, ...], Counter[str]] = {}
     taken = [False] * len(doc)
     for start, end, label in spans:
         for i in range(start, end):
             taken[i] = True
         if end - start <= _PROPAGATE_MAX_TOKENS:
-            votes.setdefault(tuple(t.text for t in doc[start:end]), Counter())[label] += 1
+            votes.setdefault(tuple(texts[start:end]), Counter())[label] += 1
     forms = {form: best for form, c in votes.items() if (best := c.most_common(1)[0][0]) in labels}
     if not forms:
         return spans
@@ -119,11 +122,11 @@ def propagate(doc: Doc, spans: list[TokenSpan], labels: tuple[str, ...] = PROPAG
         by_first.setdefault(form[0], []).append(form)
     out = list(spans)
     i = 0
-    while i < len(doc):
-        candidates = by_first.get(doc[i].text) if not taken[i] and doc[i].text[:1].isupper() else None
+    while i < len(texts):
+        candidates = by_first.get(texts[i]) if not taken[i] and texts[i][:1].isupper() else None
         for form in candidates or ():
             end = i + len(form)
-            if end <= len(doc) and not any(taken[i:end]) and tuple(t.text for t in doc[i:end]) == form:
+            if end <= len(texts) and not any(taken[i:end]) and tuple(texts[i:end]) == form:
                 out.append((i, end, forms[form]))
                 i = end - 1
                 break

@@ -70,10 +70,45 @@ def test_a_frequent_word_has_cluster_features(text: str, word: str) -> None:
     feats = sentence_features(words, doc_context(doc))
     ids = dict(zip(levels, table[word], strict=True))
     for k in mention_features.CLUSTER_OWN:
-        assert feats[i][f"c{k}"] == str(ids[k])
+        assert f"c{k}:{ids[k]}" in feats[i]
     # the neighbours see it too
     for off in (-1, 1):
         j = i - off
         if 0 <= j < len(words) and mention_features.CLUSTER_CONTEXT:
             k = mention_features.CLUSTER_CONTEXT[0]
-            assert feats[j][f"{off}:c{k}"] == str(ids[k])
+            assert f"{off}:c{k}:{ids[k]}" in feats[j]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [("w", "hà nội", "w:hà nội"), ("-1:case", "TT", "-1:case:TT"), ("BOS", 1.0, "BOS")],
+    ids=["word", "neighbour", "flag"],
+)
+def test_a_feature_is_the_attribute_python_crfsuite_makes_of_it(name: str, value, expected: str) -> None:
+    assert mention_features.attribute(name, value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiều 12/3, Giám đốc Sở Y tế tỉnh Nam Định Trần Văn Khải đã làm việc với Công ty Dược Hoa Sen.",
+        "Theo hãng tin Reuters, Thủ tướng Anh Keir Starmer sẽ đến Paris gặp Tổng thống Pháp.",
+        "Anh Lò Văn Sáng, người dân bản Nà Phặc, cho biết năm nay gia đình trồng thêm 2 ha quế.",
+    ],
+    ids=["officials-and-company", "foreign-names", "villager"],
+)
+def test_leaving_out_attributes_the_model_lacks_changes_no_tag(text: str) -> None:
+    from vnnews.extractors import mention_model
+
+    tagger = mention_model.load()._tagger
+    doc = nlp_module.build(()).make_doc(text)
+    texts, ctx = token_texts(doc), doc_context(doc)
+    filtered = mention_model.load()._features
+    for ids in doc_words(doc):
+        words = [texts[i] for i in ids]
+        every, kept = sentence_features(words, ctx), filtered.sentence(words, ctx)
+        assert sum(map(len, kept)) < sum(map(len, every))
+        assert tagger.tag(kept) == tagger.tag(every)
+        assert [tagger.marginal(t, k) for k, t in enumerate(tagger.tag(kept))] == pytest.approx(
+            [tagger.marginal(t, k) for k, t in enumerate(tagger.tag(every))]
+        )
