@@ -15,8 +15,9 @@ for _name, _default in (("published", None), ("has_title", None), ("sections", N
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-# A capitalized syllable ("Nguyễn", "H'Hen", "Y-Moan") and a lowercase one.
-CAP = rf"[{UPPER}][{LOWER}{UPPER}']*(?:-[{UPPER}{LOWER}][{LOWER}]*)*"
+# A capitalized syllable ("Nguyễn", "H'Hen", "Y-Moan", "M’gar": the Central Highlands' names are
+# written with either apostrophe) and a lowercase one.
+CAP = rf"[{UPPER}][{LOWER}{UPPER}']*(?:’[{LOWER}{UPPER}]+)*(?:-[{UPPER}{LOWER}][{LOWER}]*)*"
 LOW = rf"[{LOWER}]+"
 
 

@@ -37,6 +37,7 @@ from vnnews.extractors.vocab import (
     expand,
     head_form,
     is_cap,
+    level_words,
     next_words,
     reads_as_foreign_person,
     vocabulary,
@@ -786,6 +787,10 @@ def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
     return caps == 2 and run[1] not in PERSON_MARKERS
 
 
+# the name after a level, spaced or against an abbreviation's period ("tổ 5", "TP.Bến Tre")
+_NAME_AFTER_LEVEL = re.compile(rf"(?: |(?<=\.))(?:{CAP}|\d)")
+
+
 def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
     """Length of a locality level word at pos ("tỉnh", "thị xã"), or None."""
     m = v.level_re.match(text, pos)
@@ -794,7 +799,7 @@ def _level_at(text: str, pos: int, v: Vocabulary) -> int | None:
     if re.match(r"\s*ủy(?!\w)", text[m.end() : m.end() + 4]):
         return None  # "Huyện ủy" is a body, not the level "huyện"
     word = re.sub(r"\s+", " ", m.group(0)).lower()
-    if word not in _STANDALONE_LEVELS and not re.match(rf" (?:{CAP}|\d)", text[m.end() : m.end() + 20]):
+    if word not in _STANDALONE_LEVELS and not _NAME_AFTER_LEVEL.match(text, m.end()):
         return None  # "Chính trị tổ chức": "tổ" is a level only before a name ("tổ 5")
     return m.end() - pos
 
@@ -805,8 +810,23 @@ def _place_at(text: str, pos: int, v: Vocabulary) -> int | None:
     return m.end() - pos if m else None
 
 
+# an abbreviated level's period, with the place after it glued or spaced ("TP.HCM", "TP. Thanh Hóa")
+_LEVEL_PERIOD = re.compile(rf"(?<![\w.])(?:{lexicon.alternation(level_words('abbr'), any_space=False)})$")
+
+
 def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     """Length (from pos, counting the leading space) of the place name after a locality level."""
+    if text.startswith(".", pos) and _LEVEL_PERIOD.search(text, max(0, pos - 4), pos):
+        # "Công an TP" + ".HCM" / ". Thanh Hóa": the level's period first
+        return (
+            1 + _place_name(text, pos + 1, v) if text.startswith(" ", pos + 1) else _glued_place(text, pos, v)
+        )
+    if (
+        text[pos - 1 : pos] == "."
+        and text[pos : pos + 1].isupper()
+        and _LEVEL_PERIOD.search(text, max(0, pos - 5), pos)
+    ):
+        return max(0, _glued_place(text, pos - 1, v) - 1)  # "TP." then "HCM": the period is the level's
     level = text[:pos].rsplit(" ", 1)[-1].lower()
     known = _place_at(text, pos + 1, v) if text.startswith(" ", pos) else None
     if level == "tỉnh" and not known:
@@ -828,6 +848,15 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
             break
     syllables = syllables[:4]
     return len(" " + " ".join(syllables))
+
+
+def _glued_place(text: str, pos: int, v: Vocabulary) -> int:
+    """Length, from pos (the period of "TP.HCM"), of the period and the place written against it."""
+    if not text[pos + 1 : pos + 2].isupper():
+        return 0
+    spaced = text[: pos + 1] + " " + text[pos + 1 :]  # read the place as it reads after a space
+    n = _place_name(spaced, pos + 1, v)
+    return n if n > 1 else 0  # the period and the place, one space fewer than in `spaced`
 
 
 # bodies of the state, party and armed forces take a place's name, never a person's: after their

@@ -251,12 +251,19 @@ def expand(surface: str) -> str:
             return expansion.lower()
         return expansion
 
-    return v.abbr_re.sub(repl, text)
+    # "TP.Bến Tre": the level written out keeps no period against the place's name
+    return _period_after_level().sub(r"\1 ", v.abbr_re.sub(repl, text))
 
 
 @cache
 def _lowercase_levels() -> frozenset[str]:
     return frozenset(lv.lower() for lv in vocabulary().levels)
+
+
+@cache
+def _period_after_level() -> re.Pattern[str]:
+    """A level word, then the period of its abbreviation against a capitalized name."""
+    return re.compile(rf"(?<!\w)({lexicon.alternation(sorted(_lowercase_levels()))})\.(?=[{UPPER}])")
 
 
 # One word of a name: an abbreviation ("UBND", "GD&ĐT"), a capitalized or lowercase syllable, a

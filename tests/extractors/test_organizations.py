@@ -877,6 +877,32 @@ CANONICAL = [
         ["VTV"],
         id="vtv",
     ),
+    # an abbreviated level's period, the place written against it or after a space
+    P(
+        "Chi cục Thuế TP.Bắc Giang cho biết số thu ngân sách quý I tăng 12%.",
+        "Chi cục Thuế thành phố Bắc Giang",
+        ["Chi cục Thuế TP.Bắc Giang"],
+        id="level-period-glued",
+    ),
+    P(
+        "Theo Công an TP. Vinh, hai đối tượng đã bị tạm giữ để điều tra.",
+        "Công an thành phố Vinh",
+        ["Công an TP. Vinh"],
+        id="level-period-spaced",
+    ),
+    P(
+        "Trưa 3/4, UBND TX.Sơn Tây đã họp bàn phương án giải tỏa chợ tạm.",
+        "Ủy ban nhân dân thị xã Sơn Tây",
+        ["UBND TX.Sơn Tây"],
+        id="town-period-glued",
+    ),
+    # a Central Highlands name with its apostrophe
+    P(
+        "Sáng 9/8, TAND huyện Krông A’na mở phiên tòa xét xử lưu động.",
+        "Tòa án nhân dân huyện Krông A’na",
+        ["TAND huyện Krông A’na"],
+        id="apostrophe-place",
+    ),
 ]
 
 

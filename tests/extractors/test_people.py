@@ -237,6 +237,11 @@ NAMES = [
         [person("Đinh Thị Hồng Nhung", honorific="chị")],
         id="dinh-thi-four",
     ),
+    P(
+        "Chị H’Mai Byă, người dân buôn Ko Sier, kể gia đình đã thoát nghèo nhờ trồng cà phê.",
+        [person("H’Mai Byă", honorific="chị")],
+        id="apostrophe-curly",
+    ),
 ]
 
 
