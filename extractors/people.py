@@ -621,7 +621,9 @@ def find(
         )
         if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
             continue
-        if not (honorific or rank) and (tagged_place or _in_place_list(text, start, end, v)):
+        if not (honorific or rank) and (
+            tagged_place or _in_place_list(text, start, end, v) or _in_level_list(text, start)
+        ):
             if not _title_ends_at(text, start, v):
                 # "về thăm Hoàng Mai" (the tagger reads a place), "các huyện Can Lộc, Đức Thọ" (a
                 # district named like a person, in a list of places)
@@ -699,7 +701,9 @@ def _with_model_people(
         if not (honorific or rank) and stop_re.search(text[max(0, start - 40) : start]):
             continue  # "tỉnh Kampong Chhnang", "đường Nguyễn Thị Minh Khai": a place or a street
         if not (honorific or rank) and (
-            _in_place_list(text, start, end, v) or _listed_after(text, start, stop_re, v)
+            _in_place_list(text, start, end, v)
+            or _listed_after(text, start, stop_re, v)
+            or _in_level_list(text, start)
         ):
             continue
         if _written_as_place(text, start, end, bool(honorific or rank), named_places, v):
@@ -901,6 +905,34 @@ def _listed_after(text: str, start: int, stop_re: re.Pattern[str], v: Vocabulary
     if len(words) >= 3 and words[0] in v.surnames:
         return False
     return bool(stop_re.search(text, max(0, before.start(1) - 40), before.start(1)))
+
+
+@cache
+def _level_list_intro() -> re.Pattern[str]:
+    """A count or plural of a locality level, then up to a colon in the same sentence ("12 xã đạt
+    chuẩn nông thôn mới, gồm:", "tại 6 xã:", "các phường:")."""
+    levels = lexicon.alternation(lexicon.words("locality_levels.txt"))
+    return re.compile(
+        rf"(?<!\w)(?:\d+|các|những|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) (?:{levels})(?!\w)[^.;:!?\n]{{0,80}}:\s*$",
+        re.I,
+    )
+
+
+# the items of a list before a name: capitalized names, each maybe with its place in brackets
+_LIST_ITEMS = re.compile(rf"(?:{CAP}(?: {CAP}){{0,4}}(?: \([^()\n]{{1,60}}\))?(?:, | và |; ))*")
+
+
+def _in_level_list(text: str, start: int) -> bool:
+    """Whether a name is an item of a list that a count of localities announces ("9 xã đạt chuẩn
+    nông thôn mới, gồm: Cao Viên, Bích Hòa, Thanh Văn", "tại 4 xã: Hồng Phong (huyện Ninh Giang),
+    Tân Quang ..."): the communes' names, however much they read like people's."""
+    colon = text.rfind(":", max(0, start - 400), start)
+    if colon < 0:
+        return False
+    items = _LIST_ITEMS.fullmatch(text, colon + 1, start) or _LIST_ITEMS.fullmatch(text, colon + 2, start)
+    if not items:
+        return False
+    return bool(_level_list_intro().search(text, max(0, colon - 120), colon + 1))
 
 
 def _in_place_list(text: str, start: int, end: int, v: Vocabulary) -> bool:

@@ -1165,6 +1165,24 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # the communes a count of localities announces, however much they read like people's names
+    P(
+        "Đến nay, toàn huyện Thanh Oai có 9 xã đạt chuẩn nông thôn mới, gồm: Cao Viên, Bích Hòa, "
+        "Tam Hưng, Thanh Văn và Kim An.",
+        [],
+        id="communes-after-a-count",
+    ),
+    P(
+        "Đoàn đã tiếp xúc cử tri tại 4 xã: Hồng Phong (huyện Ninh Giang), Tân Quang (huyện Văn Lâm), "
+        "Quang Trung (huyện Kinh Môn) và Lê Lợi (huyện Gia Lộc).",
+        [],
+        id="communes-with-districts",
+    ),
+    P(
+        "Hai xã: Hồng Phong và Tân Quang đã được ông Nguyễn Văn Tâm, Chủ tịch UBND huyện, khen thưởng.",
+        [person("Nguyễn Văn Tâm", honorific="ông")],
+        id="communes-then-a-person",
+    ),
     P(
         "Dự án nâng cấp đường Nguyễn Viết Xuân dự kiến hoàn thành vào cuối năm.",
         [],
