@@ -41,7 +41,10 @@ from vnnews.schemas import Span as SpanModel
 
 LABEL = "PERSON"
 SPANS_KEY = "people"
-_RUN = re.compile(rf"{CAP}(?: {CAP})*")
+# a capitalized run, through a foreign name's lower-case particles ("Ursula von der Leyen",
+# "Mohammed bin Salman", "Bashar al-Assad"; data/foreign_name_particles.txt)
+_PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('foreign_name_particles.txt'))})"
+_RUN = re.compile(rf"(?:{_PARTICLE}-)?{CAP}(?:(?: {_PARTICLE})* (?:{_PARTICLE}-)?{CAP})*")
 _ROLES = ("chair", "speaker", "attendee")  # tried in this order
 
 
@@ -324,6 +327,20 @@ def _skip_opener(text: str, start: int, end: int, v: Vocabulary) -> int:
 
 
 @cache
+def _continent_re() -> re.Pattern[str]:
+    """A continent's name after lower-case "châu" (data/continents.txt), then a space or the end."""
+    names = lexicon.alternation(lexicon.words("continents.txt"))
+    return re.compile(rf"(?<=châu )(?:{names})(?: |$)")
+
+
+def _skip_continent(text: str, start: int, end: int) -> int:
+    """Past a continent that opens a capitalized run ("châu Âu Ursula von der Leyen" -> "Ursula
+    ..."): after lower-case "châu" it is a place, though "Âu" and "Phi" are surnames too."""
+    m = _continent_re().match(text, start, end)
+    return m.end() if m else start
+
+
+@cache
 def _title_end_verbs() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(lexicon.words('title_end_verbs.txt'))})(?!\w)")
 
@@ -573,6 +590,9 @@ def find(
         if run_start >= m.end() or any(a <= run_start < b for a, b in skip):
             continue
         run_start = _skip_opener(text, run_start, m.end(), v)
+        run_start = _skip_continent(text, run_start, m.end())
+        if run_start >= m.end():
+            continue
         run = text[run_start : m.end()]
         honorific, rank, _ = _cue_before(text, run_start, v)
         offset = _surname_split(run, v)
@@ -959,13 +979,33 @@ SURE_PERSON = "PERSON!"  # the label such a mention is passed under
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.]*(?:-[^\W\d_]+)*")
 
 
+@cache
+def _name_particles() -> frozenset[str]:
+    """Lower-case particles of foreign names ("al", "bin", "von", "da"): data/foreign_name_particles.txt."""
+    return frozenset(lexicon.words("foreign_name_particles.txt"))
+
+
+def _name_word(word: str, inside: bool) -> bool:
+    """A capitalized word of a name; inside a name (neither first nor last) also a lower-case
+    particle ("Ursula von der Leyen"), and anywhere a particle hyphened to a capitalized word
+    ("Bashar al-Assad")."""
+    if not _NAME_WORD.fullmatch(word) or (len(word) > 1 and word.isupper()):
+        return False
+    if word[:1].isupper():
+        return True
+    particle, hyphen, rest = word.partition("-")
+    if particle in _name_particles():
+        return rest[:1].isupper() if hyphen else inside
+    return False
+
+
 def _looks_like_a_name(name: str) -> bool:
-    """Capitalized words of letters ("Hugo Lloris", "Kim Jong-un", "Xổm-phết"), none an
-    abbreviation in capitals ("LLVT Hà Tĩnh") and none lowercase ("Đỗ Kim hội đồng")."""
+    """Capitalized words of letters ("Hugo Lloris", "Kim Jong-un", "Xổm-phết", "Bashar al-Assad"),
+    none an abbreviation in capitals ("LLVT Hà Tĩnh") and none lowercase ("Đỗ Kim hội đồng") but
+    a foreign name's particle."""
     words = name.split(" ")
-    return all(
-        _NAME_WORD.fullmatch(w) and w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words
-    )
+    last = len(words) - 1
+    return words[0][:1].isupper() and all(_name_word(w, 0 < i < last) for i, w in enumerate(words))
 
 
 _LEADS = re.compile(r",?\s+làm\s+((?:Phó\s+)?[Tt]rưởng\s+(?:đoàn|Đoàn|ban|Ban)|[Cc]hủ nhiệm)(?!\w)")

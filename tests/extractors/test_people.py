@@ -391,6 +391,33 @@ def test_ranks(run, text, expected) -> None:
 # --- foreign persons in running text ------------------------------------------------------------
 
 FOREIGN = [
+    # a foreign name's lower-case particles are part of it
+    P(
+        "Ngoại trưởng Syria Karim al-Haddad đã có cuộc gặp với người đồng cấp Iran tại Damascus.",
+        [person("Karim al-Haddad", titles=["Ngoại trưởng Syria"])],
+        id="particle-hyphened",
+    ),
+    P(
+        "Bộ trưởng Kinh tế Đức Anja van der Berg cho biết hai nước sẽ mở rộng hợp tác năng lượng.",
+        [person("Anja van der Berg", titles=["Bộ trưởng Kinh tế Đức"])],
+        id="particles-inside",
+    ),
+    P(
+        "Tổng thống Brazil Marcos Pereira da Costa đã tiếp đoàn doanh nghiệp Việt Nam.",
+        [person("Marcos Pereira da Costa", titles=["Tổng thống Brazil"])],
+        id="particle-da",
+    ),
+    P(
+        "Phó Thủ tướng tiếp Tổng chưởng lý Malaysia Haji Rahman bin Yusof tại trụ sở Chính phủ.",
+        [person("Rahman bin Yusof", honorific="Haji", titles=["Tổng chưởng lý Malaysia"])],
+        id="haji-and-particle",
+    ),
+    # a continent after "châu" is a place, though "Âu" is a surname too
+    P(
+        "Chủ tịch Ủy ban châu Âu Helga Lindqvist phát biểu khai mạc diễn đàn.",
+        [person("Helga Lindqvist", titles=["Chủ tịch Ủy ban châu Âu"])],
+        id="continent-before-name",
+    ),
     P(
         "Tại buổi hội đàm, ông Bounthong Sisavath, Phó Tỉnh trưởng tỉnh Xiêng Khoảng (Lào), cảm ơn sự giúp đỡ của tỉnh Nghệ An.",
         [person("Bounthong Sisavath", honorific="ông", titles=["Phó Tỉnh trưởng tỉnh Xiêng Khoảng"])],
