@@ -557,6 +557,13 @@ def _extend(
         if w == "&" and named and i + 1 < len(words) and is_cap(words[i + 1][2]):
             i += 1  # "Quỹ Bill & Melinda Gates", "Công ty Johnson & Johnson": one name
             continue
+        if kind == "company" and not named and w.islower():
+            trade = _company_words().match(text, a)
+            if trade and re.match(rf" {CAP}", text[trade.end() : trade.end() + 20]):
+                # "Công ty cổ phần đầu tư Hòa Phát": legal form and business, then the name
+                while i < len(words) and words[i][0] < trade.end():
+                    i += 1
+                continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
         if any(text.startswith(c, a) for c in CENTRAL):
@@ -671,6 +678,15 @@ def _task_end(text: str, pos: int, v: Vocabulary) -> int | None:
             return None
         end = w.end()
     return None
+
+
+@cache
+def _company_words() -> re.Pattern[str]:
+    """A run of the lower-case legal-form and business words of a company's name, maybe joined by
+    "và" ("xây dựng và thương mại"): data/company_words.txt."""
+    forms = lexicon.alternation(lexicon.words("company_words.txt"), any_space=False)
+    one = f"(?:{forms})" + r"(?!\w)"
+    return re.compile(rf"{one}(?:(?: | và ){one}){{0,5}}")
 
 
 @cache

@@ -495,6 +495,22 @@ def test_mass_organizations(run, text, expected) -> None:
 # --- companies, schools, hospitals, press, foreign bodies -------------------------------------
 
 OTHER_BODIES = [
+    # a company's legal form and business, written in lower case before its proper name
+    P(
+        "Các doanh nghiệp nợ bảo hiểm nhiều nhất gồm Công ty cổ phần đầu tư Hòa Phát và Công ty cổ phần giấy Đông Hải.",
+        ["Công ty cổ phần đầu tư Hòa Phát", "Công ty cổ phần giấy Đông Hải"],
+        id="company-business-lowercase",
+    ),
+    P(
+        "Công ty trách nhiệm hữu hạn một thành viên Môi trường Sông Đà đã ký hợp đồng thu gom rác.",
+        ["Công ty trách nhiệm hữu hạn một thành viên Môi trường Sông Đà"],
+        id="company-legal-form-spelled",
+    ),
+    P(
+        "Nhà máy may xuất khẩu Tân Phú đã cho công nhân nghỉ việc vì thiếu đơn hàng.",
+        ["Nhà máy may xuất khẩu Tân Phú"],
+        id="factory-business-lowercase",
+    ),
     P(
         "Công ty TNHH Thủy sản Minh Phát hỗ trợ 200 triệu đồng xây nhà tình thương.",
         ["Công ty Trách nhiệm hữu hạn Thủy sản Minh Phát"],
@@ -1238,6 +1254,8 @@ def test_exactly_these_bodies(run, text, expected) -> None:
 # --- generic groups and words that only look like heads -----------------------------------------
 
 NONE = [
+    # a company's verb is no business word of its name
+    P("Công ty đã hỗ trợ Hà Nội 2 tỷ đồng để khắc phục hậu quả mưa lũ.", id="company-verb-before-place"),
     P(
         "Đại diện 6 tổ chức chính trị – xã hội đã ký kết chương trình phối hợp giám sát.",
         id="six-socio-political-organizations",
