@@ -1558,7 +1558,7 @@ def end_value_of(f: Found) -> str | None:
     assigns=["doc.spans", "span._.date"],
     # event_model: the event's day is chosen by the learned decision (extractors/event_model.py);
     # false: by the rules alone (extractors/metadata.py rule_day). Read by metadata.event_day.
-    default_config={"spans_key": SPANS_KEY, "event_model": False},
+    default_config={"spans_key": SPANS_KEY, "event_model": True},
 )
 class DateTagger(SpanComponent):
     """Dates and their TIMEX3 values: doc.spans[spans_key], each span's `_.date` a Found. Relative
@@ -1569,7 +1569,7 @@ class DateTagger(SpanComponent):
     label = LABEL
     extension = "date"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str, event_model: bool = False) -> None:
+    def __init__(self, nlp: Language, name: str, spans_key: str, event_model: bool = True) -> None:
         super().__init__(spans_key)
         self.patterns = patterns()  # compiled once, when the pipeline is built
         self.event_model = event_model

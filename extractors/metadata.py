@@ -220,7 +220,7 @@ def event_day(doc: Doc, dates):
     return rule_day(doc, solar, lunar)
 
 
-EVENT_MODEL_DEFAULT = False
+EVENT_MODEL_DEFAULT = True
 """Whether event_day uses the learned decision when the Doc does not say (no dates component)."""
 
 
