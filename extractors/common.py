@@ -10,8 +10,15 @@ from spacy.tokens import Doc, Span, SpanGroup
 from vnnews.extractors.structure import split_sections
 from vnnews.extractors.text import LOWER, UPPER
 
-# Input context the pipeline sets on each Doc before the components run.
-for _name, _default in (("published", None), ("has_title", None), ("sections", None), ("warnings", None)):
+# Input context the pipeline sets on each Doc before the components run; "event_model" is set by the
+# dates component from its config (None: extractors/metadata.py's default decides).
+for _name, _default in (
+    ("published", None),
+    ("has_title", None),
+    ("sections", None),
+    ("warnings", None),
+    ("event_model", None),
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

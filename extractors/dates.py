@@ -1556,19 +1556,27 @@ def end_value_of(f: Found) -> str | None:
 @Language.factory(
     "vnnews_dates",
     assigns=["doc.spans", "span._.date"],
-    default_config={"spans_key": SPANS_KEY},
+    # event_model: the event's day is chosen by the learned decision (extractors/event_model.py);
+    # false: by the rules alone (extractors/metadata.py rule_day). Read by metadata.event_day.
+    default_config={"spans_key": SPANS_KEY, "event_model": True},
 )
 class DateTagger(SpanComponent):
     """Dates and their TIMEX3 values: doc.spans[spans_key], each span's `_.date` a Found. Relative
     dates and missing years are resolved against doc._.published, which the pipeline sets from its
-    input before the components run."""
+    input before the components run. It also writes its `event_model` switch to doc._.event_model,
+    which the event's date reads when the record is assembled."""
 
     label = LABEL
     extension = "date"
 
-    def __init__(self, nlp: Language, name: str, spans_key: str) -> None:
+    def __init__(self, nlp: Language, name: str, spans_key: str, event_model: bool = True) -> None:
         super().__init__(spans_key)
         self.patterns = patterns()  # compiled once, when the pipeline is built
+        self.event_model = event_model
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.event_model = self.event_model
+        return super().__call__(doc)
 
     def find(self, doc: Doc) -> list[Found]:
         """Dates of the Doc, resolved against its publication date."""

@@ -186,10 +186,10 @@ def event_organizer(doc: Doc, org_mentions) -> str | None:
     return None
 
 
-_LEDE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:,|\s+tại\b|\s+vừa qua\b|\s+(?:đã\s+)?diễn ra\b)")
+LEDE_AFTER = re.compile(r"\s*(?:\([^)]{0,20}\)\s*)?(?:,|\s+tại\b|\s+vừa qua\b|\s+(?:đã\s+)?diễn ra\b)")
 _LEDE_SENTENCES = 8
 # A dateline before the opening date: "Online - ", "(TTXVN) – ", "GD&TĐ - ", "HÀ NỘI – "
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"(?:\(?[\w&./]+\)?\s){0,2}[–-]\s*|\([\w&./ ]{1,20}\)\s*[–-]?\s*"
 )  # how far into the article the "Sáng 12/4, tại ..." opening is looked for
 
@@ -201,14 +201,35 @@ def event_date(doc: Doc, dates) -> str | None:
 
 
 def event_day(doc: Doc, dates):
-    """The date item of the main event: a sentence that opens with its date ("Chiều 21/6, tại Hà
-    Nội, ...") early in the article, else the first day-precise date of the lead's opening, else of
-    the title.
+    """The date item of the main event, or None when the article reports no dated event.
+
+    The candidates are the day-precise items of `dates` (event_candidates). Two deciders choose among
+    them: the rules (rule_day: a sentence that opens with its date early in the article, else the
+    first day of the lead's opening, else of the title, ...) and, by default, a learned decision
+    (extractors/event_model.py: a small log-linear ranking over the candidates and "no event",
+    trained on train/, which reads what each rule would pick as one of its features). The dates
+    component's config `event_model` (doc._.event_model) switches between them."""
+    solar, lunar = event_candidates(doc, dates)
+    use_model = doc._.event_model
+    if use_model is None:
+        use_model = EVENT_MODEL_DEFAULT
+    if use_model:
+        from vnnews.extractors import event_model  # the weights are read once, on first use
+
+        return event_model.choose(doc, solar, lunar)
+    return rule_day(doc, solar, lunar)
+
+
+EVENT_MODEL_DEFAULT = True
+"""Whether event_day uses the learned decision when the Doc does not say (no dates component)."""
+
+
+def event_candidates(doc: Doc, dates) -> tuple[list, list]:
+    """The day-precise date items that may be the event's day: (solar, lunar), each in text order.
 
     A day that recurs every year ("ngày 21/10 hằng năm") is never the event's, nor the date of a
-    cited document ("Kế hoạch số 12/KH-UBND ngày 5/3/2021") or of a related-news list; a lunar date
-    ("rằm tháng Giêng") only when no solar day qualifies, as the press names an event's day in the
-    solar calendar and the lunar one beside it."""
+    cited document ("Kế hoạch số 12/KH-UBND ngày 5/3/2021") or of a related-news list; nor a day
+    whose year is unknown (XXXX)."""
     text = text_of(doc)
     related = related_news_blocks(text)
     days = [
@@ -221,8 +242,14 @@ def event_day(doc: Doc, dates):
         and not _of_document(text, d)
         and not any(a <= d.start < b for a, b in related)
     ]
-    solar = [d for d in days if d.calendar == "solar"]
-    return _event_day(doc, solar) or _event_day(doc, [d for d in days if d.calendar == "lunar"])
+    return [d for d in days if d.calendar == "solar"], [d for d in days if d.calendar == "lunar"]
+
+
+def rule_day(doc: Doc, solar, lunar):
+    """The rules' event day: the cascade over the solar candidates; a lunar date ("rằm tháng
+    Giêng") only when no solar day qualifies, as the press names an event's day in the solar
+    calendar and the lunar one beside it."""
+    return _event_day(doc, solar) or _event_day(doc, lunar)
 
 
 # a document's number before its date: "Kế hoạch số 12/KH-UBND ngày", "Quyết định 15/2021/QĐ-UBND,
@@ -272,40 +299,60 @@ def related_news_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _event_day(doc: Doc, days):
-    """event_day's choice among the given day-precise date items."""
+RULES = ("lede", "lead", "title", "at_event", "fallback")
+"""The rules of the cascade, in the order they are tried."""
+
+
+def rule_picks(doc: Doc, days) -> dict[str, object]:
+    """What each rule of the cascade picks among the given day-precise items, each rule on its own
+    (rule name -> item; a rule that finds nothing is absent). The cascade's choice is the pick of
+    the first rule in RULES order; the learned decision reads every rule's pick as a feature.
+
+    - lede: a sentence among the first _LEDE_SENTENCES of the lead or body that opens with the
+      date (after a dateline) followed by a comma, "tại", "vừa qua" or "diễn ra"; one in the year of
+      publication first;
+    - lead: the first day in the lead's first two sentences;
+    - title: the first day of the title;
+    - at_event: a day given to an event named earlier in its sentence ("tại buổi làm việc ... chiều
+      10-2"), early in the article;
+    - fallback: the first day of the body in the year of publication (when it is known) that is not
+      a document's date of issue or effect."""
     secs = sections(doc)
     text = text_of(doc)
     sents = sentence_bounds(doc)
     body_start = secs.get("lead", secs.get("body", (0, 0)))[0]
     year = (doc._.published or "")[:4]
+    early = [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]
+    picks: dict[str, object] = {}
     opening = [
         d
-        for s, _ in [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]
+        for s, _ in early
         for d in days
-        if (d.start == s or _DATELINE.fullmatch(text, s, d.start)) and _LEDE_AFTER.match(text, d.end)
+        if (d.start == s or DATELINE.fullmatch(text, s, d.start)) and LEDE_AFTER.match(text, d.end)
     ]
     # a lede in the year of publication beats one that recalls an older event
     for d in sorted(opening, key=lambda d: (year != "" and not d.value.startswith(year), d.start)):
-        return d
-    windows = []
+        picks["lede"] = d
+        break
     if "lead" in secs:
         a, b = secs["lead"]
         lead_sents = [x for x in sents if a <= x[0] < b][:2]
         if lead_sents:
-            windows.append((lead_sents[0][0], lead_sents[-1][1]))
+            first = next((d for d in days if lead_sents[0][0] <= d.start < lead_sents[-1][1]), None)
+            if first is not None:
+                picks["lead"] = first
     if "title" in secs:
-        windows.append(secs["title"])
-    for a, b in windows:
-        for d in days:
-            if a <= d.start < b:
-                return d
+        a, b = secs["title"]
+        first = next((d for d in days if a <= d.start < b), None)
+        if first is not None:
+            picks["title"] = first
     # "... trả lời tại buổi làm việc với Thường trực Thành ủy chiều 10-2": a day given to an event
     # named earlier in its sentence, early in the article
-    for s, e in [x for x in sents if x[0] >= body_start][:_LEDE_SENTENCES]:
-        for d in days:
-            if s <= d.start < e and _AT_EVENT.search(text, s, d.start):
-                return d
+    for s, e in early:
+        d = next((d for d in days if s <= d.start < e and _AT_EVENT.search(text, s, d.start)), None)
+        if d is not None:
+            picks["at_event"] = d
+            break
     # news told without a dated lede ("Ngày 6/2, ..." further down, "vào ngày 12/5/2017" in the
     # second paragraph): the first day of the body in the year of publication, when it is known
     if year:
@@ -313,14 +360,21 @@ def _event_day(doc: Doc, days):
             if (
                 d.start >= body_start
                 and d.value.startswith(year)
-                and not _DOCUMENT_DATE.search(text, max(body_start, d.start - 40), d.start)
+                and not DOCUMENT_DATE.search(text, max(body_start, d.start - 40), d.start)
             ):
-                return d
-    return None
+                picks["fallback"] = d
+                break
+    return picks
+
+
+def _event_day(doc: Doc, days):
+    """The cascade's choice among the given day-precise date items: the first rule's pick."""
+    picks = rule_picks(doc, days)
+    return next((picks[r] for r in RULES if r in picks), None)
 
 
 # "Kế hoạch được ban hành từ ngày 14-3": the day of a document's issue or effect, not of an event
-_DOCUMENT_DATE = re.compile(
+DOCUMENT_DATE = re.compile(
     rf"(?<!\w)(?:{lexicon.alternation(lexicon.words('document_date_cues.txt'))})(?:\s+\S+){{0,3}}\s*$", re.I
 )
 
