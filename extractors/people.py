@@ -674,6 +674,8 @@ def find(
             if after[-1][1] < next_cue and not gap.strip():
                 if nxt_name in v.surnames or _title_ends_at(text, next_cue, v):
                     after = []
+        before = _through_bodies(before, bodies, cue_start)
+        after = _through_bodies(after, bodies, clause_end)
         # "do đồng chí X – Ủy viên Bộ Chính trị làm Trưởng đoàn": the post held in this delegation
         lead = _LEADS.match(text, after[-1][1] if after else mention.end)
         if lead:
@@ -683,6 +685,21 @@ def find(
     _share_list_titles(text, out, v)
     _share_plural_honorific(text, out, v)
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
+
+
+def _through_bodies(
+    titles: list[tuple[int, int]], bodies: list[tuple[int, int]], limit: int
+) -> list[tuple[int, int]]:
+    """Titles that end inside the name of a body the organizations component found, run on to that
+    name's end ("Hiệu trưởng Trường THCS" + "Lê Quý Đôn"): the title grammar stops at words that read
+    as a person's name, but a school, hospital or company may be named after one."""
+    out = []
+    for a, b in titles:
+        for x, y in bodies:
+            if a <= x < b < y <= limit:
+                b = y
+        out.append((a, b))
+    return out
 
 
 def _with_model_people(

@@ -514,6 +514,17 @@ def test_foreign_persons(run, text, expected) -> None:
 # --- title patterns -----------------------------------------------------------------------------
 
 TITLES = [
+    # a body named after a person ends the title at its own end
+    P(
+        "Thầy giáo Lê Văn Hòa, Hiệu trưởng Trường THCS Lê Quý Đôn, cho biết trường có 1.200 học sinh.",
+        [person("Lê Văn Hòa", titles=["Hiệu trưởng Trường THCS Lê Quý Đôn"])],
+        id="school-named-after-a-person-after-name",
+    ),
+    P(
+        "Hiệu trưởng Trường THPT Nguyễn Trãi Trần Thị Mai cho biết năm nay trường có 12 lớp chuyên.",
+        [person("Trần Thị Mai", titles=["Hiệu trưởng Trường THPT Nguyễn Trãi"])],
+        id="school-named-after-a-person-before-name",
+    ),
     P(
         "Sáng 12/4, đồng chí Hà Văn Sơn – Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân vận Tỉnh ủy chủ trì hội nghị.",
         [
