@@ -855,8 +855,15 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
     syllables = m.group(0).split()
     if len(syllables) <= 4 and re.match(rf", (?:{PROVINCE_AND_CITY}) ", text[pos + len(m.group(0)) :]):
         return len(m.group(0))  # "Huyện ủy Trần Văn Thời, tỉnh Cà Mau": a place, followed by its province
-    if syllables[0] in v.surnames and 3 <= len(syllables) <= 4:
-        return 0  # "UBND tỉnh Nguyễn Văn A", "tỉnh Tô Hoài Nam": the name of a person, not of a place
+    if (
+        syllables[0] in v.surnames
+        and 3 <= len(syllables) <= 4
+        and (level == "tỉnh" or _any_title_before(text, pos, v))
+    ):
+        # "Chủ tịch UBND xã Nguyễn Văn A", "tỉnh Tô Hoài Nam": the title's holder, not a place; but
+        # with no title before the body, wards and communes are named after historical people
+        # ("Công an phường Ngô Thì Nhậm", "UBND phường Hoàng Văn Thụ")
+        return 0
     # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
     for i in range(1, len(syllables) - 1):
         if syllables[i] in v.surnames and 2 <= len(syllables) - i <= 4:
@@ -906,6 +913,16 @@ def _title_before(text: str, pos: int) -> bool:
     """Whether a title's word stands right before the body's head that ends at pos ("Bộ trưởng
     Công an", "Giám đốc Sở Tư pháp")."""
     return bool(_TITLED_HEAD.search(text, max(0, pos - 60), pos))
+
+
+def _any_title_before(text: str, pos: int, v: Vocabulary) -> bool:
+    """Whether a position title of the lexicon opens one of the words of the same clause in the 70
+    characters before pos ("Phó Bí thư Thường trực Tỉnh ủy", "Chủ tịch UBND phường"): the body
+    names where the title is held."""
+    start = max(0, pos - 70)
+    start = max(start, *(text.rfind(c, start, pos) + 1 for c in ",.;:()\n"))
+    words = re.finditer(r"(?<!\S)\S", text[start:pos])
+    return any(v.title_re.match(text, start + m.start()) for m in words)
 
 
 _TITLED_HEAD = re.compile(r"(?:[Tt]rưởng|Giám đốc|Chủ tịch|Chánh|Tư lệnh|Chỉ huy)\s+\S+(?:\s+\S+){0,4}$")

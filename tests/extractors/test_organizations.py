@@ -742,6 +742,26 @@ def test_names_as_the_press_writes_them(run, text, present, absent) -> None:
 
 # a state body is named after a place, never a person; a hospital may be named after a person
 PLACE_OR_PERSON_AFTER_HEAD = [
+    # a ward or commune named after a historical person, with no title before the body
+    P(
+        "Công an phường Ngô Thì Nhậm đã tiếp nhận đơn trình báo của người dân.",
+        ["Công an phường Ngô Thì Nhậm"],
+        [],
+        id="ward-named-after-a-person",
+    ),
+    # in a title, the name after the body is its holder's
+    P(
+        "Phát biểu tại buổi làm việc, Phó Bí thư Thường trực Tỉnh ủy Trần Nam Phong thông tin tình hình.",
+        ["Tỉnh ủy"],
+        ["Tỉnh ủy Trần Nam Phong"],
+        id="holder-after-a-committee-in-a-title",
+    ),
+    P(
+        "Chủ tịch UBND xã Nguyễn Văn Hùng cho biết xã đã hoàn thành chỉ tiêu.",
+        [],
+        ["Ủy ban nhân dân xã Nguyễn Văn Hùng"],
+        id="holder-after-a-commune-in-a-title",
+    ),
     P("Bộ trưởng Công an Tô Lâm chủ trì hội nghị.", [], ["Công an Tô Lâm"], id="minister-name-after-a-field"),
     P("Công an Hoàng Mai đã bắt giữ hai đối tượng.", ["Công an Hoàng Mai"], [], id="district-police"),
     P(
