@@ -25,6 +25,7 @@ from vnnews.extractors.common import (
 )
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
+    PARTICLE_NAME,
     PERSON_MARKERS,
     PROVINCE_AND_CITY,
     PROVINCE_UNITS,
@@ -566,6 +567,8 @@ def _extend(
                 continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
+        if named and PARTICLE_NAME.match(text, a):
+            break  # "Hội đồng An ninh Quốc gia Shahidan Bin Kassim": a foreign name by its particle
         if any(text.startswith(c, a) for c in CENTRAL):
             break
         inside = _names_in_bodies_at(text, a)

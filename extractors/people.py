@@ -28,6 +28,8 @@ from vnnews.extractors.structure import byline_names
 from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
+    NAME_PARTICLE,
+    PARTICLE_NAME,
     STOP_WORDS,
     Vocabulary,
     admin_places,
@@ -43,8 +45,7 @@ LABEL = "PERSON"
 SPANS_KEY = "people"
 # a capitalized run, through a foreign name's lower-case particles ("Ursula von der Leyen",
 # "Mohammed bin Salman", "Bashar al-Assad"; data/foreign_name_particles.txt)
-_PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('foreign_name_particles.txt'))})"
-_RUN = re.compile(rf"(?:{_PARTICLE}-)?{CAP}(?:(?: {_PARTICLE})* (?:{_PARTICLE}-)?{CAP})*")
+_RUN = re.compile(rf"(?:{NAME_PARTICLE}-)?{CAP}(?:(?: {NAME_PARTICLE})* (?:{NAME_PARTICLE}-)?{CAP})*")
 _ROLES = ("chair", "speaker", "attendee")  # tried in this order
 
 
@@ -390,6 +391,8 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         if is_cap(w):
             if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
                 break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
+            if i > 0 and PARTICLE_NAME.match(text, a):
+                break  # a foreign name with its particle is the holder's ("... Tòa liên bang Raus bin Sharif")
             after_level = i > 0 and (words[i - 1][2] == "ủy" or v.level_re.fullmatch(words[i - 1][2]))
             # after "huyện" or "Huyện ủy", two capitalized words are a place ("huyện Châu Thành")
             if _person_at(words, i, v, min_len=3 if after_level else 2) and not v.place_re.match(text, a):
@@ -582,7 +585,9 @@ def find(
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         # most capitalized runs (sentence starts, names of bodies) hold no surname and follow no cue
-        if not any(w in v.surnames or w.lower() in v.cue_words for w in m.group(0).split(" ")):
+        if not any(w in v.surnames or w.lower() in v.cue_words for w in m.group(0).split(" ")) and not (
+            PARTICLE_NAME.search(m.group(0))
+        ):
             before = text[max(0, m.start() - 25) : m.start()].split()
             if not before or before[-1].strip(",:;–-(").lower() not in v.cue_words:
                 continue

@@ -269,6 +269,14 @@ def _period_after_level() -> re.Pattern[str]:
 # One word of a name: an abbreviation ("UBND", "GD&ĐT"), a capitalized or lowercase syllable, a
 # number, or "&".
 WORD = re.compile(rf"{ABBR}(?![{LOWER}])|{CAP}|[{LOWER}]+|\d+|&")
+# the lower-case particles of foreign names ("al", "bin", "von", "da"): data/foreign_name_particles.txt
+NAME_PARTICLE = rf"(?:{lexicon.alternation(lexicon.words('foreign_name_particles.txt'))})"
+# a foreign name by its particle: capitalized words, a particle, a capitalized word ("Raus bin
+# Sharif", "Shahidan Bin Kassim", "Bashar al-Assad"); a body's name never holds one
+PARTICLE_NAME = re.compile(
+    rf"{CAP}(?: {CAP}){{0,2}}(?: (?:{NAME_PARTICLE}|Bin|Binti|Al|El))+ {CAP}"
+    rf"|{CAP}(?: {CAP}){{0,2}} (?:al|el|Al|El)-{CAP}"
+)
 # Surnames common enough that a capitalized run starting with one is a person, not a place.
 COMMON_SURNAMES = lexicon.words("common_surnames.txt")
 # Middle names, and those that mark a person's name almost always (Văn, Thị).

@@ -412,6 +412,12 @@ FOREIGN = [
         [person("Rahman bin Yusof", honorific="Haji", titles=["Tổng chưởng lý Malaysia"])],
         id="haji-and-particle",
     ),
+    # a name with its particle ends the title before it, and the body's name before it
+    P(
+        "Phái đoàn đã gặp Bộ trưởng phụ trách Hội đồng An ninh Quốc gia Shahidan Bin Osman tại Kuala Lumpur.",
+        [person("Shahidan Bin Osman", titles=["Bộ trưởng phụ trách Hội đồng An ninh Quốc gia"])],
+        id="particle-name-after-a-body",
+    ),
     # a continent after "châu" is a place, though "Âu" is a surname too
     P(
         "Chủ tịch Ủy ban châu Âu Helga Lindqvist phát biểu khai mạc diễn đàn.",
