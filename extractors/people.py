@@ -216,6 +216,8 @@ def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
     if not titles:
         return False
     a, b = titles[-1]
+    if PARTICLE_NAME.match(text, start):
+        return True  # "... Hội đồng An ninh Quốc gia Shahidan Bin Osman": a name by its particle
     head = v.title_re.match(
         text, a + (len(text[a:].split(" ")[0]) + 1 if text[a:].startswith(("nguyên ", "Quyền ")) else 0)
     )
