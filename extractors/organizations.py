@@ -357,16 +357,36 @@ _PARTY_LOWER = re.compile(r"đảng (?:bộ|ủy)(?!\w)")
 _PRESS = re.compile(rf"(?<![\w&])(?:báo|tạp chí|đài|nhà xuất bản|(?<=Trưởng )ban)(?= [{UPPER}])")
 
 
+def _country_press(surface: str, v: Vocabulary) -> bool:
+    """Whether a press head names only a country ("báo Mỹ", "Đài Nhật Bản"): that country's press,
+    not one paper (a province's paper is one: "báo Quảng Ninh")."""
+    head = _PRESS_HEAD.match(surface)
+    return bool(head) and surface[head.end() :] in v.countries
+
+
+_PRESS_HEAD = re.compile(r"(?:[Bb]áo|[Tt]ạp chí|[Đđ]ài|[Hh]ãng tin|[Hh]ãng thông tấn) ")
+
+
+@cache
+def _not_press_before() -> re.Pattern[str]:
+    """A syllable that makes a word of the "báo" after it (data/not_press_before.txt)."""
+    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(lexicon.words('not_press_before.txt'))}) $", re.I)
+
+
 def _press(text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[int]) -> list[OrgMention]:
     """Papers and stations written with a lowercase head ("loạt bài của báo Thanh Niên")."""
     out = []
     for m in _PRESS.finditer(text):
         if any(x.start <= m.start() < x.end for x in found):
             continue
+        if m.group(0) == "báo" and _not_press_before().search(text, max(0, m.start() - 8), m.start()):
+            continue  # "nhà báo Deniz Yucel", "Tình báo Quốc gia": a word ending in "báo"
         end = _extend(text, m.end(), v, needs_name=True, joined=joined)
         if end is None:
             continue
         surface = text[m.start() : end]
+        if _country_press(surface, v):
+            continue
         kind = "party" if m.group(0) == "ban" else "press"
         out.append(OrgMention(m.start(), end, surface, _canonical(surface), kind))
     return out
@@ -1072,7 +1092,7 @@ class OrganizationTagger(SpanComponent):
     def find(self, doc: Doc) -> list[OrgMention]:
         """The Doc's organization mentions, in text order."""
         text = text_of(doc)
-        found = find(text, doc)
+        found = [m for m in find(text, doc) if not _country_press(m.surface, self.vocabulary)]
         found += youth_teams(text, found, self.vocabulary)
         tagged = _entities(doc, self.mentions_key, "ORGANIZATION")
         found = extended_by_model(text, tagged, found, self.vocabulary)

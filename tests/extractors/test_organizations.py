@@ -1274,6 +1274,10 @@ def test_exactly_these_bodies(run, text, expected) -> None:
 # --- generic groups and words that only look like heads -----------------------------------------
 
 NONE = [
+    # a word ending in "báo" is no paper, and a country's press is no one paper
+    P("Theo nhà báo Daniel Moore, cuộc đàm phán đã đi vào bế tắc.", id="journalist-not-a-paper"),
+    P("Báo Mỹ cho biết Tổng thống sẽ công du châu Á vào tháng tới.", id="a-country-press"),
+    P("Nhiều tờ báo Anh đã đăng tải thông tin này trên trang nhất.", id="a-country-press-lowercase"),
     # a company's verb is no business word of its name
     P("Công ty đã hỗ trợ Hà Nội 2 tỷ đồng để khắc phục hậu quả mưa lũ.", id="company-verb-before-place"),
     P(
