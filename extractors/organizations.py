@@ -1130,6 +1130,23 @@ def _balanced(surface: str) -> bool:
     )
 
 
+_SCORE = re.compile(r"(?<!\S)\d{1,2}[-–]\d{1,2}(?!\S)")
+
+
+def _split_at_scores(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tagged spans cut at a match's score, one team on each side ("Everton 2-1 Southampton",
+    "West Brom 1-0"): a score is never a word of a name."""
+    out = []
+    for start, end in spans:
+        for score in _SCORE.finditer(text, start, end):
+            if score.start() - 1 > start:
+                out.append((start, score.start() - 1))
+            start = score.end() + 1
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, int]:
     """A tagged body's span without what the tagger lets in around a name: a person's honorific and
     what follows it ("TTXVN ông Vũ A" → "TTXVN"), a leading title ("TGĐ Oceanbank" → "Oceanbank")
@@ -1215,7 +1232,7 @@ def from_model(
     expansion ("NHNN" → "Ngân hàng Nhà nước") and given the kind of its head, else of its words."""
     taken = Intervals((m.start, m.end) for m in found)
     out = []
-    for start, end in spans:
+    for start, end in _split_at_scores(text, spans):
         start, end = _clean_span(text, start, end, v)
         start = _after_lower_company_head(text, start, end, v)
         surface = text[start:end]

@@ -66,6 +66,8 @@ ORGANIZATIONS = [
 TAGGED_BODY_EDGES = [
     ("title-before-a-company", "TGĐ Sacombank cho biết lợi nhuận quý III tăng mạnh.", {"Sacombank"}, {"TGĐ Sacombank"}),
     ("verb-after-a-club", "Hải Phòng FC thua trên sân nhà.", {"Hải Phòng FC"}, {"Hải Phòng FC thua"}),
+    ("score-between-two-clubs", "Kết quả vòng 10: Everton 2-1 Southampton, Leeds United 0-0 Burnley.",
+     {"Everton", "Southampton", "Leeds United", "Burnley"}, {"Everton 2-1 Southampton", "Leeds United 0-0 Burnley"}),
     ("company-name-with-lowercase-words", "Sáng nay, Công ty TNHH MTV Xây lắp điện Sông Đà cho biết sẽ tuyển 50 công nhân.",
      {"Công ty TNHH MTV Xây lắp điện Sông Đà"}, {"Công ty TNHH MTV Xây lắp"}),
 ]  # fmt: skip
