@@ -172,6 +172,21 @@ def features(c: Candidate, ctx: Context, overlap_rule: float, inner_model: int) 
     return f
 
 
+# a purpose clause after an activity ("tổ chức 5 lớp tập huấn nhằm nâng cao ...", "... để hỗ trợ ..."):
+# "để lại", "để dành" are verbs of their own
+_PURPOSE = re.compile(r"[\s,]+(?:nhằm|để(?!\s+(?:lại|dành)(?!\w)))\s+", re.I)
+
+
+def purpose_cut(text: str, start: int, end: int) -> int:
+    """Where a tagger span text[start:end] ends without its purpose clause ("nhằm ...", "để ..."): the
+    spec leaves it out of the activity. The span is left whole when fewer than two syllables precede it
+    (nothing would remain of the activity). Returns the new end (a char offset)."""
+    m = _PURPOSE.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) < 2:
+        return end
+    return m.start()
+
+
 def candidates(
     text: str,
     rule_items: Sequence[tuple[int, int, str, str, bool]],
@@ -193,6 +208,7 @@ def candidates(
         c.feats = features(c, ctx, 1.0, len(inner))
         out.append(c)
     for a, b, label, p, p_act in sorted(set(model_spans)):
+        b = purpose_cut(text, a, b)
         ovl = max((am._overlap((a, b), r[:2]) for r in rules), default=0) / max(1, b - a)
         c = Candidate(a, b, "model", label, p, p_act)
         c.status, c.text = am.status(text, a, b), text[a:b]

@@ -120,3 +120,23 @@ def test_report_threshold(rules_from: int | None, report_threshold: float, expec
         cand_at(REPORT, "model", "vận động hội viên góp vốn", good=-0.2),  # score 0.40
     ]
     assert [c.text for c in rer.select(cands)] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("tổ chức 5 lớp tập huấn nhằm nâng cao kỹ năng cho hội viên", "tổ chức 5 lớp tập huấn"),
+        ("trao 50 suất quà để hỗ trợ các hộ nghèo đón Tết", "trao 50 suất quà"),
+        ("mở lớp dạy nghề, nhằm giúp thanh niên có việc làm", "mở lớp dạy nghề"),
+        # "để lại", "để dành" are verbs of their own, not a purpose
+        ("xây nhà tình nghĩa để lại cho gia đình liệt sĩ", "xây nhà tình nghĩa để lại cho gia đình liệt sĩ"),
+        # nothing would remain of the activity
+        ("họp nhằm rút kinh nghiệm công tác", "họp nhằm rút kinh nghiệm công tác"),
+    ],
+    ids=["nham", "de", "comma-nham", "de-lai-is-a-verb", "too-short-to-cut"],
+)
+def test_purpose_cut(span: str, expected: str) -> None:
+    """A tagger span ends before its purpose clause ("nhằm ...", "để ...")."""
+    text = f"Năm qua, hội đã {span}."
+    a = text.index(span)
+    assert text[a : rr.purpose_cut(text, a, a + len(span))] == expected
