@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -171,6 +172,21 @@ def features(c: Candidate, ctx: Context, overlap_rule: float, inner_model: int) 
     return f
 
 
+# a purpose clause after an activity ("tổ chức 5 lớp tập huấn nhằm nâng cao ...", "... để hỗ trợ ..."):
+# "để lại", "để dành" are verbs of their own
+_PURPOSE = re.compile(r"[\s,]+(?:nhằm|để(?!\s+(?:lại|dành)(?!\w)))\s+", re.I)
+
+
+def purpose_cut(text: str, start: int, end: int) -> int:
+    """Where a tagger span text[start:end] ends without its purpose clause ("nhằm ...", "để ..."): the
+    spec leaves it out of the activity. The span is left whole when fewer than two syllables precede it
+    (nothing would remain of the activity). Returns the new end (a char offset)."""
+    m = _PURPOSE.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) < 2:
+        return end
+    return m.start()
+
+
 def candidates(
     text: str,
     rule_items: Sequence[tuple[int, int, str, str, bool]],
@@ -192,6 +208,7 @@ def candidates(
         c.feats = features(c, ctx, 1.0, len(inner))
         out.append(c)
     for a, b, label, p, p_act in sorted(set(model_spans)):
+        b = purpose_cut(text, a, b)
         ovl = max((am._overlap((a, b), r[:2]) for r in rules), default=0) / max(1, b - a)
         c = Candidate(a, b, "model", label, p, p_act)
         c.status, c.text = am.status(text, a, b), text[a:b]
@@ -223,6 +240,11 @@ class Reranker:
     # a tagger span whose clause has one of these statuses ("sẽ ...", "đề nghị các xã: A; B") is never
     # added: optional in the spec at best
     drop_statuses: tuple[str, ...] = ("planned", "advised")
+    # a candidate (not a named rule item) at least this share of whose syllables (folded, with
+    # multiplicity) lie in one kept item is left out: the same activity named again, shorter or reworded ("phối hợp hoạt động giữa
+    # A và B" after "Chương trình phối hợp hoạt động giữa A với B"), which the gold lists once and
+    # the score counts again; None: only a repeat of the very same words is left out
+    near_duplicate: float | None = None
 
     def score(self, feats: dict[str, float]) -> float:
         z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
@@ -258,15 +280,30 @@ class Reranker:
         scored = sorted(((score(c), c) for c in cands), key=lambda x: (-x[0], x[1].start))
         kept: list[Candidate] = []
         seen: set[str] = set()
+        bags: list[Counter[str]] = []  # the syllables of each kept item
         for s, c in scored:
             if s < th:
                 break
             if any(c.start < k.end and k.start < c.end for k in kept):
                 continue
-            key = " ".join(_SYL.findall(c.text.lower()))
+            syl = _SYL.findall(c.text.lower())
+            key = " ".join(syl)
             if key in seen:  # the same words again: one activity
                 continue
+            bag = Counter(syl)
+            # a named rule item is never one: two programs may share most of their words
+            # ("Chương trình phối hợp ... giai đoạn 2021 – 2025", "Chương trình phối hợp hoạt động
+            # giai đoạn 2025 – 2030")
+            named = c.source == "rules" and self.keep_named and c.named
+            if (
+                self.near_duplicate is not None
+                and syl
+                and not named
+                and any((bag & k).total() >= self.near_duplicate * len(syl) for k in bags)
+            ):
+                continue
             seen.add(key)
+            bags.append(bag)
             kept.append(c)
         return sorted(kept, key=lambda c: (c.start, c.end))
 
@@ -279,6 +316,7 @@ class Reranker:
                 "report_threshold": self.report_threshold,
                 "keep_named": self.keep_named,
                 "drop_statuses": list(self.drop_statuses),
+                "near_duplicate": self.near_duplicate,
                 "weights": dict(sorted(self.weights.items())),
             },
             ensure_ascii=False,
@@ -296,6 +334,7 @@ def read(path: Path | str) -> Reranker:
         data.get("report_threshold", 1.1),
         data.get("keep_named", data.get("keep_quoted", True)),
         tuple(data.get("drop_statuses", ("planned", "advised"))),
+        data.get("near_duplicate"),
     )
 
 

@@ -22,14 +22,15 @@ def _referee(shared_dev):
 # rerank still opt-in): activities 0.700, overall 0.862. End of the fourth session (issue #15's
 # people and bodies, the word-cluster tagger, and the activities' learned span decision made the
 # default): dates 0.974, event_date 0.829, people 0.934, titles 0.927, organizations 0.858,
-# activities 0.634, overall 0.859. The targets live in the issues.
+# activities 0.634, overall 0.859. The span decision's near-duplicate rule, report threshold, purpose
+# cut and L2 10 (branch act-cv): activities 0.640, overall 0.862. The targets live in the issues.
 FLOORS = {
     "dates": 0.95,
     "event_date": 0.80,
     "people": 0.91,
     "titles": 0.905,
     "organizations": 0.835,
-    "activities": 0.61,
+    "activities": 0.62,
 }
 OVERALL_FLOOR = 0.84
 
