@@ -23,16 +23,19 @@ def _referee(shared_dev):
 # people and bodies, the word-cluster tagger, and the activities' learned span decision made the
 # default): dates 0.974, event_date 0.829, people 0.934, titles 0.927, organizations 0.858,
 # activities 0.634, overall 0.859. The span decision's near-duplicate rule, report threshold, purpose
-# cut and L2 10 (branch act-cv): activities 0.640, overall 0.862. The targets live in the issues.
+# cut and L2 10 (branch act-cv): activities 0.640, overall 0.862. Fifth session (the learned
+# event-day decision, foreign name particles, bodies' boundaries): dates 0.974, event_date 0.886,
+# people 0.945, titles 0.943, organizations 0.872, activities 0.640, overall 0.876. The targets live
+# in the issues.
 FLOORS = {
     "dates": 0.95,
-    "event_date": 0.80,
-    "people": 0.91,
-    "titles": 0.905,
-    "organizations": 0.835,
+    "event_date": 0.86,
+    "people": 0.925,
+    "titles": 0.92,
+    "organizations": 0.85,
     "activities": 0.62,
 }
-OVERALL_FLOOR = 0.84
+OVERALL_FLOOR = 0.855
 
 
 def test_dev_scores_stay_above_their_floors(extractor, shared_dev) -> None:
