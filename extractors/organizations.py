@@ -578,10 +578,21 @@ def _extend(
         if w == "&" and named and i + 1 < len(words) and is_cap(words[i + 1][2]):
             i += 1  # "Quỹ Bill & Melinda Gates", "Công ty Johnson & Johnson": one name
             continue
-        if kind == "company" and not named and w.islower():
-            trade = _company_words().match(text, a)
+        if w == "số" and re.match(r" \d{1,3}(?![\d/.,-]\d)(?!\w)", text[b : b + 6]):
+            # "Đội CSGT số 10", "Trường Tiểu học số 2 Nam Lý": a body numbered in its class
+            num = re.match(r" \d{1,3}", text[b:])
+            end = b + num.end()
+            named = True
+            while i < len(words) and words[i][0] < end:
+                i += 1
+            continue
+        # a school's type comes after its level ("Trường THPT chuyên", "Trường Phổ thông dân lập")
+        type_slot = not named or (kind == "education" and _only_types(words[:i]))
+        if kind in _TYPE_WORDS_OF and type_slot and w.islower():
+            trade = _type_words(kind).match(text, a)
             if trade and re.match(rf" {CAP}", text[trade.end() : trade.end() + 20]):
-                # "Công ty cổ phần đầu tư Hòa Phát": legal form and business, then the name
+                # "Công ty cổ phần đầu tư Hòa Phát", "Trường THPT chuyên Lê Hồng Phong": the
+                # lower-case words of its kind (legal form, business, school type), then the name
                 while i < len(words) and words[i][0] < trade.end():
                     i += 1
                 continue
@@ -703,11 +714,16 @@ def _task_end(text: str, pos: int, v: Vocabulary) -> int | None:
     return None
 
 
+# the kinds of bodies whose names carry lower-case words of their kind before the proper name
+_TYPE_WORDS_OF = {"company": "company_words.txt", "education": "school_words.txt"}
+
+
 @cache
-def _company_words() -> re.Pattern[str]:
-    """A run of the lower-case legal-form and business words of a company's name, maybe joined by
-    "và" ("xây dựng và thương mại"): data/company_words.txt."""
-    forms = lexicon.alternation(lexicon.words("company_words.txt"), any_space=False)
+def _type_words(kind: str) -> re.Pattern[str]:
+    """A run of the lower-case words a body of this kind carries before its proper name, maybe
+    joined by "và": a company's legal form and business ("cổ phần đầu tư", "xây dựng và thương
+    mại"; data/company_words.txt), a school's type ("chuyên", "dân lập"; data/school_words.txt)."""
+    forms = lexicon.alternation(lexicon.words(_TYPE_WORDS_OF[kind]), any_space=False)
     one = f"(?:{forms})" + r"(?!\w)"
     return re.compile(rf"{one}(?:(?: | và ){one}){{0,5}}")
 
@@ -812,8 +828,15 @@ _TYPE_WORDS = frozenset({"Tiểu", "học", "Trung", "Đại", "Cao", "đẳng",
 
 
 def _only_types(words: list[tuple[int, int, str]]) -> bool:
-    """Whether a name so far is only abbreviations or school-type words ("THPT", "Tiểu học")."""
-    return all(w.isupper() or w in _TYPE_WORDS for _, _, w in words)
+    """Whether a name so far is only abbreviations or school-type words ("THPT", "Tiểu học",
+    "chuyên", "dân lập")."""
+    return all(w.isupper() or w in _TYPE_WORDS or w in _school_syllables() for _, _, w in words)
+
+
+@cache
+def _school_syllables() -> frozenset[str]:
+    """The syllables of the lower-case school-type words (data/school_words.txt)."""
+    return frozenset(s for w in lexicon.words("school_words.txt") for s in w.split(" "))
 
 
 def _trade_name(words: list[tuple[int, int, str]], i: int) -> bool:
@@ -887,6 +910,12 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
         # with no title before the body, wards and communes are named after historical people
         # ("Công an phường Ngô Thì Nhậm", "UBND phường Hoàng Văn Thụ")
         return 0
+    # a place the gazetteer knows, however its syllables read ("TP Buôn Ma Thuột": "Ma" is a surname)
+    known_run = next(
+        (k for k in range(min(len(syllables), 5), 1, -1) if " ".join(syllables[:k]) in admin_places()), None
+    )
+    if known_run:
+        return len(" " + " ".join(syllables[:known_run]))
     # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
     for i in range(1, len(syllables) - 1):
         if syllables[i] in v.surnames and 2 <= len(syllables) - i <= 4:

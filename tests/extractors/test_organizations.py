@@ -495,6 +495,23 @@ def test_mass_organizations(run, text, expected) -> None:
 # --- companies, schools, hospitals, press, foreign bodies -------------------------------------
 
 OTHER_BODIES = [
+    # a school's type in lower case after its level, before the person it is named after
+    P(
+        "Trường THPT chuyên Lê Hồng Phong tổ chức lễ khai giảng cho 1.500 học sinh.",
+        ["Trường Trung học phổ thông chuyên Lê Hồng Phong"],
+        id="school-type-chuyen",
+    ),
+    P(
+        "Trường Phổ thông dân lập Lương Thế Vinh vừa tổ chức lễ khai giảng năm học mới.",
+        ["Trường Phổ thông dân lập Lương Thế Vinh"],
+        id="school-type-dan-lap",
+    ),
+    # a body numbered in its class
+    P(
+        "Đội CSGT số 10 đã xử lý 200 trường hợp vi phạm nồng độ cồn.",
+        ["Đội Cảnh sát giao thông số 10"],
+        id="numbered-unit",
+    ),
     # a company's legal form and business, written in lower case before its proper name
     P(
         "Các doanh nghiệp nợ bảo hiểm nhiều nhất gồm Công ty cổ phần đầu tư Hòa Phát và Công ty cổ phần giấy Đông Hải.",
@@ -931,6 +948,13 @@ CANONICAL = [
         "Ủy ban nhân dân thị xã Sơn Tây",
         ["UBND TX.Sơn Tây"],
         id="town-period-glued",
+    ),
+    # a city the gazetteer knows, though one of its syllables is a surname
+    P(
+        "Công an TP Buôn Ma Thuột đã bắt giữ hai đối tượng trộm xe máy.",
+        "Công an thành phố Buôn Ma Thuột",
+        ["Công an TP Buôn Ma Thuột"],
+        id="gazetteer-place-with-a-surname-syllable",
     ),
     # a Central Highlands name with its apostrophe
     P(
