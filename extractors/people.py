@@ -892,6 +892,9 @@ def places_named(text: str, v: Vocabulary) -> frozenset[str]:
     return frozenset(out)
 
 
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def _written_as_place(
     text: str, start: int, end: int, cued: bool, named_places: frozenset[str], v: Vocabulary
 ) -> bool:
@@ -903,7 +906,8 @@ def _written_as_place(
     name = text[start:end]
     if cued:
         cue_start = _cue_before(text, start, v)[2]
-        return cue_start < start and text[cue_start:end] in admin_places()
+        whole = _DASH.sub(" - ", text[cue_start:end])  # "Bà Rịa-Vũng Tàu" as the lists write it
+        return cue_start < start and (whole in admin_places() or whole in v.places)
     if _title_ends_at(text, start, v):
         return False
     if name in named_places:

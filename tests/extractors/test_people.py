@@ -1209,6 +1209,8 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # a province whose first word reads as an honorific, written with a tight dash
+    P("Đoàn công tác đã làm việc tại tỉnh Bà Rịa-Vũng Tàu trong hai ngày.", [], id="province-tight-dash"),
     # the communes a count of localities announces, however much they read like people's names
     P(
         "Đến nay, toàn huyện Thanh Oai có 9 xã đạt chuẩn nông thôn mới, gồm: Cao Viên, Bích Hòa, "
