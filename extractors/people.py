@@ -694,6 +694,32 @@ def find(
     return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
 
 
+def _with_stage_names(
+    text: str, v: Vocabulary, found: list[Mention], model: list[tuple[int, int, str]]
+) -> None:
+    """A Vietnamese name the rules found that the tagger reads as the end of a longer name opening
+    on one foreign word ("Soobin Hoàng Sơn", "David Nguyễn Vũ"): an artist's stage name or a
+    Western given name before a Vietnamese one; the mention starts at that word."""
+    by_end = {end: start for start, end, label in model if label in ("PERSON", SURE_PERSON)}
+    for m in found:
+        start = by_end.get(m.end)
+        if start is None or start >= m.start or m.honorific or m.rank:
+            continue
+        extra = text[start : m.start].strip()
+        if (
+            " " in extra
+            or not extra[:1].isupper()
+            or not is_foreign_word(extra)
+            or extra in v.countries
+            or extra in v.places
+            or extra.lower() in v.cue_words
+            or v.head_re.fullmatch(extra)
+            or v.title_re.fullmatch(extra)
+        ):
+            continue
+        m.start, m.name = start, text[start : m.end]
+
+
 def _through_bodies(
     titles: list[tuple[int, int]], bodies: list[tuple[int, int]], limit: int
 ) -> list[tuple[int, int]]:
@@ -720,6 +746,7 @@ def _with_model_people(
 ) -> list[Mention]:
     """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
     takes the honorific or rank written before it, and its titles are read like the others'."""
+    _with_stage_names(text, v, found, model)
     taken = Intervals((m.start, m.end) for m in found)
     stop_re = not_person_before()
     added = []

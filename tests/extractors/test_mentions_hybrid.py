@@ -17,6 +17,8 @@ PEOPLE = [
     ("sentence-opening-tu-before-a-city", "Từ Đà Nẵng, đoàn xe tiếp tục vào Quảng Ngãi.", set()),
     ("foreign-names-by-their-given-name", "Ở vòng hai, Maria Sharapova thắng Simona Halep sau ba set.", {"Maria Sharapova", "Simona Halep"}),
     ("district-in-a-list-of-places", "Lũ lụt gây thiệt hại nặng ở các huyện Can Lộc, Đức Thọ và Hương Sơn.", set()),
+    ("stage-name-before-a-vietnamese-name", "Đêm nhạc có sự góp mặt của ca sĩ Soobin Hoàng Sơn và Noo Phước Thịnh.",
+     {"Soobin Hoàng Sơn", "Noo Phước Thịnh"}),
 ]  # fmt: skip
 
 
