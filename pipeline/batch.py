@@ -463,13 +463,14 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
     interrupted = False
     started_work = False
     temporary = None
+    claimed = _claim_manifest(options)
     try:
         out.lock()
         err.lock()
         if options.manifest_path is None:  # streaming to stdout: a manifest on disk all the same,
             temporary = tempfile.NamedTemporaryFile(prefix="vnnews-", suffix=".sqlite", delete=False)  # noqa: SIM115
             temporary.close()  # so that memory stays flat over any number of articles
-        manifest = _open_manifest(options, out, err, temporary.name if temporary else None)
+        manifest = _open_manifest(options, out, err, temporary.name if temporary else None, claimed)
         started_work = True
         try:
             if options.retry_failed:
@@ -491,6 +492,10 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
     finally:
         out.unlock(refused=not started_work)
         err.unlock(refused=not started_work)
+        if claimed and not started_work and options.manifest_path:
+            with contextlib.suppress(OSError):
+                if os.path.getsize(options.manifest_path) == 0:
+                    os.remove(options.manifest_path)  # the run was refused: no trace of it
         if temporary is not None:
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
@@ -499,11 +504,31 @@ def run(options: BatchOptions, progress: Progress | None = None) -> BatchSummary
     return summary
 
 
-def _open_manifest(options: BatchOptions, out: Sink, err: Sink, temporary: str | None) -> Manifest:
+def _claim_manifest(options: BatchOptions) -> bool:
+    """Create the manifest file, empty, before the output and errors files: a run killed before it
+    wrote its manifest then leaves that empty file beside the empty outputs it created, and the next
+    run knows them for its own. True when this run created it."""
+    path = options.manifest_path
+    if not path or os.path.exists(path):
+        return False
+    try:
+        with open(path, "xb"):
+            pass
+    except OSError:
+        return False  # opening the manifest later says what is wrong
+    return True
+
+
+def _open_manifest(
+    options: BatchOptions, out: Sink, err: Sink, temporary: str | None, claimed: bool = False
+) -> Manifest:
     """The run's manifest, checked against the files it describes; BatchError naming the fix when
-    they disagree. A file the manifest does not describe is never cut, overwritten or padded."""
+    they disagree. A file the manifest does not describe is never cut, overwritten or padded.
+    claimed: this run created the (empty) manifest file; an empty one it did not create was left by
+    a run killed before writing it, whose empty outputs may be taken over."""
     path = temporary or options.manifest_path
     assert path is not None
+    killed_early = bool(not temporary and not claimed and os.path.exists(path) and os.path.getsize(path) == 0)
     if options.force:
         for sink in (out, err):
             if sink.path:
@@ -516,7 +541,8 @@ def _open_manifest(options: BatchOptions, out: Sink, err: Sink, temporary: str |
         # even an empty file may be another run's (its errors file, with no error yet): never take
         # over a regular file this run did not create without --force (/dev/null is no one's)
         for sink in (out, err):
-            if sink.path and os.path.isfile(sink.path) and (sink.size() > 0 or not sink.created):
+            foreign = not sink.created and not killed_early
+            if sink.path and os.path.isfile(sink.path) and (sink.size() > 0 or foreign):
                 raise BatchError(
                     f"{sink.path} exists and no manifest of this run records what it holds: "
                     "choose another output (or --errors FILE), or --force to overwrite it"

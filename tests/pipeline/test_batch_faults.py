@@ -740,3 +740,35 @@ def test_a_broken_data_file_stops_the_run_once(tmp_path: Path, monkeypatch) -> N
     code, err = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
     assert code == 1 and "the vocabulary cannot be loaded: role_cues.tsv:3" in err
     assert errors_of(tmp_path / "out.errors.jsonl") == []
+
+
+def test_a_run_killed_before_writing_its_manifest_is_resumed(tmp_path: Path) -> None:
+    """A run killed between creating its files and writing its manifest leaves an empty manifest
+    beside empty outputs: the next run knows them for its own and finishes."""
+    ids = write_archive(tmp_path / "in.jsonl", 3)
+    for name in ("out.jsonl", "out.errors.jsonl", "out.manifest.sqlite"):
+        (tmp_path / name).write_bytes(b"")
+    code, err = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    assert code == 0, err
+    assert output_ids(tmp_path / "out.jsonl") == ids
+
+
+@pytest.mark.parametrize("manifest", [None, b"x"], ids=["no-manifest", "foreign-content"])
+def test_an_empty_output_no_manifest_claims_is_refused(tmp_path: Path, manifest: bytes | None) -> None:
+    """An empty output with no manifest of this run, or a non-empty output beside an empty
+    manifest, is not taken over without --force."""
+    write_archive(tmp_path / "in.jsonl", 2)
+    (tmp_path / "out.jsonl").write_bytes(b"" if manifest is None else b'{"id": "other"}\n')
+    if manifest is not None:
+        (tmp_path / "out.manifest.sqlite").write_bytes(b"")
+    code, err = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    assert code == 1 and "no manifest of this run records what it holds" in err
+
+
+def test_a_refused_run_leaves_no_manifest_behind(tmp_path: Path) -> None:
+    """A run refused before it starts (another run's output) removes the empty manifest it created."""
+    write_archive(tmp_path / "in.jsonl", 2)
+    (tmp_path / "out.jsonl").write_bytes(b'{"id": "other"}\n')
+    code, _ = run_batch(str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"), "-j", "1")
+    assert code == 1
+    assert not (tmp_path / "out.manifest.sqlite").exists()
