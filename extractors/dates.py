@@ -402,7 +402,12 @@ def patterns() -> Grammar:
         prefix_re=re.compile(rf"(?<!\w){_expand(prefix, pieces)}\Z", re.I),
         doc_before=re.compile(rf"(?:\b(?:{c['doc_before_word']})|{c['doc_before']})\s*:?\s*$", re.I),
         count_after=re.compile(rf"\s*(?:{c['count_after']})\b", re.I),
-        day_cue_before=re.compile(rf"(?:{c['day_cue']}|thứ\s+\w+|\()\s*,?\s*\(?\s*$", re.I),
+        # a day word, a weekday, a bracket, or a clock time ("22h00 11/02", "20:45 6/2": a fixture list)
+        day_cue_before=re.compile(
+            rf"(?:{c['day_cue']}|thứ\s+\w+|\(|(?<![\w.,:/])(?:[01]?\d|2[0-3])(?:\s*(?:h|giờ)\s*(?:[0-5]\d)?|:[0-5]\d))"
+            r"\s*,?\s*\(?\s*$",
+            re.I,
+        ),
         # weaker: "từ 15/3", "đến 9/10" (a date, or a fraction "đến nay, 9/10 xã")
         weak_cue_before=before(c["weak_day_cue"]),
         date_follows=re.compile(rf"\s*(?:$|[,.;:!?)”\"\]–-]|\s(?:{c['date_follows']})\b)", re.I),
@@ -737,6 +742,7 @@ def _day_words(h: Hit) -> Found | None:
         ("Quyết định số 12/5/2021", None),
         ("Từ 5/6, trường học mở cửa.", "2021-06-05"),
         ("Đã có 12/12 xã về đích.", None),
+        ("Lịch thi đấu: 22h00 11/02 MU - Watford", "2021-02-11T22:00, 2021-02-11"),
     ],
 )
 def _day_numeric(h: Hit) -> Found | None:
@@ -757,6 +763,24 @@ def _day_numeric(h: Hit) -> Found | None:
     if h.grammar.count_after.match(h.text, h.end):
         return None
     return _day(h, start, g)
+
+
+@rule(
+    "day_iso",
+    r"{no_left}(?P<y>{y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w/.-])",
+    examples=[
+        ("• 2017-05-22 17:46 Đội hình ra sân", "2017-05-22, 2017-05-22T17:46"),
+        ("Cập nhật 2020-11-03", "2020-11-03"),
+        ("Ngày 2021-02-30 không có trên lịch", None),
+    ],
+)
+def _day_iso(h: Hit) -> Found | None:
+    """A day written the ISO way ("2017-05-22"), as live reports and scraped pages stamp their
+    entries; the clock time after it is the "clock" rule's."""
+    y, mo, d = int(h.g["y"]), int(h.g["m"]), int(h.g["d"])
+    if not _valid(d, mo, y):
+        return None
+    return Found(h.start, h.end, "day", y, mo, d, explicit_year=True)
 
 
 def _with_prefix(h: Hit) -> tuple[int, dict[str, Any]]:
