@@ -743,6 +743,7 @@ def _day_words(h: Hit) -> Found | None:
         ("Từ 5/6, trường học mở cửa.", "2021-06-05"),
         ("Đã có 12/12 xã về đích.", None),
         ("Lịch thi đấu: 22h00 11/02 MU - Watford", "2021-02-11T22:00, 2021-02-11"),
+        ("27/05 15:00 U20 Costa Rica vs U20 Zambia", "2021-05-27, 2021-05-27T15:00"),
     ],
 )
 def _day_numeric(h: Hit) -> Found | None:
@@ -752,7 +753,12 @@ def _day_numeric(h: Hit) -> Found | None:
     prefixed = any(g.get(k) for k in ("pod", "wd")) or re.match(
         r"(?:vào\s+)?(?:ngày|hôm)\b", h.text[start : h.end], re.I
     )
-    strong = prefixed or g.get("open") or h.grammar.day_cue_before.search(h.before)
+    strong = (
+        prefixed
+        or g.get("open")
+        or h.grammar.day_cue_before.search(h.before)
+        or _CLOCK_AFTER.match(h.text, h.end)  # "27/05 15:00 U20 Costa Rica vs U20 Zambia": a fixture
+    )
     if y is None and not strong:
         # "3-1" is a score, "6.7" a decimal, "9/10 xã" a fraction, "hẻm 12/4" an address:
         # without a day word, a bare day/month must read as a date by what surrounds it
@@ -781,6 +787,10 @@ def _day_iso(h: Hit) -> Found | None:
     if not _valid(d, mo, y):
         return None
     return Found(h.start, h.end, "day", y, mo, d, explicit_year=True)
+
+
+# a clock time right after a bare day/month ("27/05 15:00", "11/02 22h"): the day/month is a date
+_CLOCK_AFTER = re.compile(r"\s+(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?:h|giờ)(?:\s*[0-5]\d)?)(?![\w/])")
 
 
 def _with_prefix(h: Hit) -> tuple[int, dict[str, Any]]:
@@ -937,11 +947,13 @@ def _time(h: Hit) -> Found | None:
     """A clock time (resolve gives it the day of its sentence)."""
     hour = int(h.g["h"])
     minutes = h.g["min"]
+    same_day = bool(_SAME_DAY_AFTER.match(h.text, h.end))
     if (
         not minutes
         and h.g["u"].lower() != "h"
         and not h.g["cue"]
         and not h.g["pod"]
+        and not same_day
         and not h.grammar.date_after.match(h.text, h.end)
     ):
         return None  # "8 giờ" alone is a duration as often as a time
@@ -951,8 +963,18 @@ def _time(h: Hit) -> Found | None:
     if pod in {"afternoon", "evening", "night"} and hour < 12:
         hour += 12 if not (pod == "night" and hour < 5) else 0
     return Found(
-        h.start, h.end, "time", hour=hour % 24, minute=int(minutes) if minutes else 0, part_of_day=pod
+        h.start,
+        h.end,
+        "time",
+        hour=hour % 24,
+        minute=int(minutes) if minutes else 0,
+        part_of_day=pod,
+        extra={"same_day": True} if same_day else {},
     )
+
+
+# "15 giờ cùng ngày", "8h sáng hôm đó": the day a time belongs to is the one the text named last
+_SAME_DAY_AFTER = re.compile(r"\s*,?\s+(?:cùng ngày|ngày hôm đó|hôm đó|hôm ấy|ngày hôm ấy)(?!\w)", re.I)
 
 
 @rule(
@@ -1512,6 +1534,24 @@ def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[
             and sentence
             and sentence[0] <= x.start < sentence[1]
         ]
+        if not days and f.extra.get("same_day"):
+            # "vào 8h sáng cùng ngày": the day named last before it, in an earlier sentence
+            days = [
+                max(
+                    (
+                        x
+                        for x in found
+                        if x.granularity == "day"
+                        and x.day
+                        and x.start < f.start
+                        and not x.recurring
+                        and value_of(x) is not None
+                    ),
+                    key=lambda x: x.start,
+                    default=None,
+                )
+            ]
+            days = [d for d in days if d is not None]
         if not days:
             continue
         day = min(days, key=lambda x: abs(x.start - f.start))

@@ -412,6 +412,26 @@ def test_part_of_day(run, text, published, expected) -> None:
 # --- clock times, joined to the day of their sentence ------------------------------------------
 
 TIMES = [
+    # a time "the same day" belongs to the day named last, in an earlier sentence
+    P(
+        "Sáng 14/5/2021, hai gia đình tổ chức hôn lễ. Thế nhưng vào 8h sáng cùng ngày, nhà gái đột ngột báo hủy.",
+        None,
+        {("2021-05-14", "day"), ("2021-05-14T08:00", "time")},
+        id="same-day",
+    ),
+    P(
+        "Ngày 8/7/2021, xảy ra vụ tai nạn giao thông. Vụ việc xảy ra vào khoảng 15 giờ cùng ngày trên đường tỉnh.",
+        None,
+        {("2021-07-08", "day"), ("2021-07-08T15:00", "time")},
+        id="same-day-khoang",
+    ),
+    # a live report's stamps
+    P(
+        "• 2021-05-22 17:50 Hai đội bước vào sân. • 2021-05-22 17:46 Đội hình ra sân đã được công bố.",
+        None,
+        {("2021-05-22", "day"), ("2021-05-22T17:50", "time"), ("2021-05-22T17:46", "time")},
+        id="iso-stamps",
+    ),
     P(
         "Lúc 14 giờ 30 ngày 18/3/2021, lửa bùng phát tại kho hàng của một công ty may mặc.",
         None,
