@@ -219,7 +219,7 @@ def _title_ends_at(text: str, start: int, v: Vocabulary) -> bool:
     if PARTICLE_NAME.match(text, start):
         return True  # "... Hội đồng An ninh Quốc gia Shahidan Bin Osman": a name by its particle
     head = v.title_re.match(
-        text, a + (len(text[a:].split(" ")[0]) + 1 if text[a:].startswith(("nguyên ", "Quyền ")) else 0)
+        text, a + (len(text[a:].split(" ")[0]) + 1 if _TITLE_PREFIX.match(text, a) else 0)
     )
     # "Phó Tỉnh trưởng Cheng Nhann", "Thủ tướng Campuchia Hun Sen" (not "Tiểu khu Kampong Chhnang")
     title = text[a:b]
@@ -463,9 +463,28 @@ def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len
     return min_len <= n <= 4
 
 
+# a word before a title that belongs to it: a former ("nguyên", "cựu") or acting ("quyền") holder;
+# not the "quyền" of "chính quyền" (an administration: "chính quyền Tổng thống Syria")
+_TITLE_PREFIX = re.compile(r"(?:nguyên|Nguyên|Quyền|quyền|cựu|Cựu) ")
+_TITLE_PREFIX_BEFORE = re.compile(r"(?<!chính )(?<!Chính )(?<!\w)(?:nguyên|Nguyên|Quyền|quyền|cựu|Cựu) $")
+
+
+def _one_tense(titles: list[str]) -> list[str]:
+    """One of a post written both as held and as former or acting ("Tổng thống Mỹ", later "cựu Tổng
+    thống Mỹ"): the article's first, which names the post when the reported events happened."""
+    kept: list[str] = []
+    bases: set[str] = set()
+    for t in titles:
+        base = fold(_TITLE_PREFIX.sub("", t, count=1) if _TITLE_PREFIX.match(t) else t)
+        if base not in bases:
+            bases.add(base)
+            kept.append(t)
+    return kept
+
+
 def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> int | None:
     """End of a position title starting at pos ("Phó Chủ tịch UBND tỉnh"), or None."""
-    prefix = re.match(r"(?:nguyên|Nguyên|Quyền|quyền) ", text[pos : pos + 8])
+    prefix = _TITLE_PREFIX.match(text[pos : pos + 8])
     p = pos + (prefix.end() if prefix else 0)
     m = v.title_re.match(text, p)
     if not m or (limit is not None and m.end() > limit):
@@ -511,7 +530,7 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
 
 _PLURAL_IN_TITLE = re.compile(r"(?<!\w)các(?!\w)")
 _KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha", "cụ"})
-_TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "nguyên", "quyền", "tân"})
+_TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "Cựu", "nguyên", "quyền", "tân", "cựu"})
 
 
 def _inside_name(text: str, pos: int, floor: int) -> bool:
@@ -551,7 +570,7 @@ def _titles_before(
             s = m.start()
             if _inside_name(text, s, floor):
                 continue  # "Ban Thường vụ Huyện ủy": a title word inside the name of a body
-            pre = re.search(r"(?:nguyên|Nguyên|Quyền|quyền) $", text[max(floor, s - 8) : s])
+            pre = _TITLE_PREFIX_BEFORE.search(text, max(floor, s - 14), s)
             s0 = s - len(pre.group(0)) if pre else s
             t_end = scan_title(text, s0, v, limit=end)
             if t_end == end:
@@ -1324,6 +1343,7 @@ def to_records(doc: Doc, spans_key: str = SPANS_KEY) -> list[Person]:
                     if organization is None:
                         organization = next((o.name for o in orgs if a <= o.start and o.end <= b), None)
         titles = [t for t in titles if not any(o != t and fold(o).startswith(fold(t) + " ") for o in titles)]
+        titles = _one_tense(titles)
         first = ent.mentions[0]
         role = next((r for r in ("chair", "speaker", "attendee") if r in roles), "mentioned")
         out.append(

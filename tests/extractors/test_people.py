@@ -520,6 +520,24 @@ def test_foreign_persons(run, text, expected) -> None:
 # --- title patterns -----------------------------------------------------------------------------
 
 TITLES = [
+    # a former holder's "cựu" belongs to the title; the "quyền" of "chính quyền" does not
+    P(
+        "Cựu Tổng thống Mỹ Daniel Whitmore đã có bài phát biểu tại Berlin.",
+        [person("Daniel Whitmore", titles=["Cựu Tổng thống Mỹ"])],
+        id="former-holder-sentence-initial",
+    ),
+    P(
+        "Lực lượng của chính quyền Tổng thống Syria Karim al-Haddad đã chiếm lại thành phố.",
+        [person("Karim al-Haddad", titles=["Tổng thống Syria"])],
+        id="administration-not-acting",
+    ),
+    # a post written as held, then as former: the article's first writing
+    P(
+        "Tổng thống Mỹ Daniel Whitmore phát biểu tại hội nghị. Nhiều năm sau, cựu Tổng thống Mỹ Daniel "
+        "Whitmore nhắc lại chuyến thăm này.",
+        [person("Daniel Whitmore", titles=["Tổng thống Mỹ"])],
+        id="held-then-former",
+    ),
     # a body named after a person ends the title at its own end
     P(
         "Thầy giáo Lê Văn Hòa, Hiệu trưởng Trường THCS Lê Quý Đôn, cho biết trường có 1.200 học sinh.",
