@@ -520,6 +520,17 @@ def test_foreign_persons(run, text, expected) -> None:
 # --- title patterns -----------------------------------------------------------------------------
 
 TITLES = [
+    # foreign posts: legislators, a supreme leader
+    P(
+        "Thượng nghị sĩ Mỹ John Carter đã có chuyến thăm Việt Nam kéo dài ba ngày.",
+        [person("John Carter", titles=["Thượng nghị sĩ Mỹ"])],
+        id="senator",
+    ),
+    P(
+        "Lãnh tụ tối cao Iran Hassan Rahimi kêu gọi người dân đoàn kết.",
+        [person("Hassan Rahimi", titles=["Lãnh tụ tối cao Iran"])],
+        id="supreme-leader",
+    ),
     # a former holder's "cựu" belongs to the title; the "quyền" of "chính quyền" does not
     P(
         "Cựu Tổng thống Mỹ Daniel Whitmore đã có bài phát biểu tại Berlin.",
