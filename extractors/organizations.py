@@ -100,6 +100,13 @@ def _token_edges(doc: Doc | None) -> tuple[frozenset[int], frozenset[int]] | Non
     return None if doc is None else word_edges(doc)
 
 
+@cache
+def _set_noun_after_bo() -> re.Pattern[str]:
+    """A noun after "Bộ" that makes it "a set of" (data/set_nouns_after_bo.txt)."""
+    nouns = lexicon.alternation(lexicon.words("set_nouns_after_bo.txt"))
+    return re.compile(rf" (?:{nouns})(?!\w)", re.I)
+
+
 def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     """Every mention of a specific body in the text."""
     v = vocabulary()
@@ -115,6 +122,8 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         m = v.head_re.match(text, c.start())
         if m is None:
             continue
+        if m.group(0) == "Bộ" and _set_noun_after_bo().match(text, m.end()):
+            continue  # "Bộ Quy tắc ứng xử", "Bộ luật Hình sự": a set of rules, not a ministry
         start = m.start()
         if edges and (
             (start not in edges[0] and not _TITLE_WORD_BEFORE.search(text, max(0, start - 10), start))

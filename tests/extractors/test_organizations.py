@@ -1298,6 +1298,9 @@ def test_exactly_these_bodies(run, text, expected) -> None:
 # --- generic groups and words that only look like heads -----------------------------------------
 
 NONE = [
+    # "Bộ" as "a set of": a code or a law, not a ministry
+    P("Hai bên nhất trí sớm đạt được Bộ Quy tắc ứng xử của các bên trên biển.", id="a-code-of-conduct"),
+    P("Bộ luật Hình sự năm 2015 có hiệu lực từ năm 2018.", id="a-code-of-law"),
     # a word ending in "báo" is no paper, and a country's press is no one paper
     P("Theo nhà báo Daniel Moore, cuộc đàm phán đã đi vào bế tắc.", id="journalist-not-a-paper"),
     P("Báo Mỹ cho biết Tổng thống sẽ công du châu Á vào tháng tới.", id="a-country-press"),
