@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from spacy.attrs import IS_SPACE, SENT_START
+import numpy as np
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from vnnews.extractors import lexicon
@@ -41,7 +42,7 @@ CLUSTER_FILE = "word_clusters.tsv"
 # the cluster granularities (the file's `# levels:`) used for a word itself, and for its neighbours
 CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
 CLUSTER_CONTEXT: tuple[int, ...] = (64, 256, 1024)
-_CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
+CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
 
 
 @cache
@@ -182,7 +183,8 @@ def token_texts(doc: Doc) -> list[str]:
     """The text of every token, built once per Doc (spaCy makes a Token object per access)."""
     cached = doc.user_data.get("vnnews.token_texts")
     if cached is None:
-        cached = doc.user_data["vnnews.token_texts"] = [t.text for t in doc]
+        strings = doc.vocab.strings  # each token's ORTH looked up: no Token object is made
+        cached = doc.user_data["vnnews.token_texts"] = [strings[h] for h in doc.to_array(ORTH).tolist()]
     return cached
 
 
@@ -192,16 +194,12 @@ def doc_words(doc: Doc) -> list[list[int]]:
     cached = doc.user_data.get("vnnews.doc_words")
     if cached is not None:
         return cached
-    out: list[list[int]] = []
-    current: list[int] = []
-    for i, (sent_start, is_space) in enumerate(doc.to_array([SENT_START, IS_SPACE]).tolist()):
-        if sent_start == 1 and current:
-            out.append(current)
-            current = []
-        if not is_space:
-            current.append(i)
-    if current:
-        out.append(current)
+    starts, spaces = doc.to_array([SENT_START, IS_SPACE]).T
+    sentence = np.cumsum(starts == 1)  # each token's sentence number
+    ids = np.flatnonzero(spaces == 0)
+    cuts = (np.flatnonzero(np.diff(sentence[ids])) + 1).tolist()
+    flat = ids.tolist()
+    out = [flat[a:b] for a, b in zip([0, *cuts], [*cuts, len(flat)], strict=True) if b > a]
     doc.user_data["vnnews.doc_words"] = out
     return out
 
@@ -252,6 +250,24 @@ def _lower_lexicon(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in lexicon.words(name))
 
 
+def token_flags(word: str, i: int, n: int, ctx: DocContext) -> list[str]:
+    """The attributes of the word at position i of a sentence of n words that depend on its place
+    or on the rest of the article (none for a lower-case word inside a sentence)."""
+    flags = []
+    if i == 0:
+        flags.append("BOS")
+    if i == n - 1:
+        flags.append("EOS")
+    if word[:1].isupper():
+        if word.lower() in ctx.lower:
+            flags.append("lowerseen")  # the same word written lower-case elsewhere in the article
+        if i == 0 and word in ctx.cap_inside:
+            flags.append("capinside")  # capitalized inside a sentence elsewhere: not sentence case
+        if word.lower() in ctx.name_parts:
+            flags.append("namepart")  # the tail of a full name elsewhere: a back-reference
+    return flags
+
+
 class _WordFeatures(NamedTuple):
     """A word's CRFsuite attributes: its own, and the ones it lends to each neighbour (already
     named by offset, so that a sentence is a few list extensions)."""
@@ -262,8 +278,17 @@ class _WordFeatures(NamedTuple):
     lent: dict[int, tuple[str, ...]]  # offset -> the attributes it gives the word at that offset
 
 
-_CONTEXT_CLUSTERS = tuple(f"c{k}" for k in CLUSTER_CONTEXT)
-_NEIGHBOUR_ONLY = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Which context attributes a word lends its neighbours (the training command's options; a
+    model is tagged with the attributes it knows, so a model trained with fewer is still valid)."""
+
+    context_clusters: tuple[int, ...] = CLUSTER_CONTEXT  # the neighbours' cluster levels
+    far: str = "all"  # what the neighbours at ±2 lend: "all" (as ±1 but s0/sN) or "word" (the word only)
+    word_bigrams: bool = True  # the "-1|0:w" / "0|1:w" word pairs
+
+
+DEFAULT_CONFIG = FeatureConfig()
 
 
 def attribute(name: str, value: str | float) -> str:
@@ -283,8 +308,11 @@ class Featurizer:
 
     CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
 
-    def __init__(self, known: frozenset[str] | None = None) -> None:
+    def __init__(self, known: frozenset[str] | None = None, config: FeatureConfig = DEFAULT_CONFIG) -> None:
         self.known = known
+        self.config = config
+        self._context_clusters = tuple(f"c{k}" for k in config.context_clusters)
+        self._neighbour_only = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
         self._cache: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
 
     def _keep(self, attributes: list[str]) -> tuple[str, ...]:
@@ -300,15 +328,18 @@ class Featurizer:
             own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
             lex = [k for k in own if k.startswith("lex=")]
             lent = {}
-            for off in _CONTEXT_OFFSETS:
-                names = ["w", "case", *(k for k in _CONTEXT_CLUSTERS if k in own), *lex]
+            for off in CONTEXT_OFFSETS:
+                if abs(off) == 2 and self.config.far == "word":
+                    names = ["w"]
+                else:
+                    names = ["w", "case", *(k for k in self._context_clusters if k in own), *lex]
                 pairs = [attribute(f"{off}:{k}", own[k]) for k in names]
                 if off == -1:
                     pairs.append(attribute("-1:sN", own["sN"]))
                 elif off == 1:
                     pairs.append(attribute("1:s0", own["s0"]))
                 lent[off] = self._keep(pairs)
-            items = self._keep([attribute(k, v) for k, v in own.items() if k not in _NEIGHBOUR_ONLY])
+            items = self._keep([attribute(k, v) for k, v in own.items() if k not in self._neighbour_only])
             hit = self._cache[key] = _WordFeatures(str(own["w"]), str(own["case"]), items, lent)
         return hit
 
@@ -317,44 +348,42 @@ class Featurizer:
         marks = lexicon_marks(words)
         cached = [self.word(w, m) for w, m in zip(words, marks, strict=True)]
         known = self.known
+        bigrams = self.config.word_bigrams
         out: list[list[str]] = []
         n = len(words)
         for i, word in enumerate(words):
             here = cached[i]
             feats = ["bias", *here.own]
-            if i == 0:
-                feats.append("BOS")
-            if i == n - 1:
-                feats.append("EOS")
-            if word[:1].isupper():
-                if word.lower() in ctx.lower:
-                    feats.append("lowerseen")  # the same word written lower-case elsewhere in the article
-                if i == 0 and word in ctx.cap_inside:
-                    feats.append("capinside")  # capitalized inside a sentence elsewhere: not sentence case
-                if word.lower() in ctx.name_parts:
-                    feats.append("namepart")  # the tail of a full name elsewhere: a back-reference
-            for off in _CONTEXT_OFFSETS:
+            if i == 0 or i == n - 1 or word[:1].isupper():
+                feats.extend(token_flags(word, i, n, ctx))
+            for off in CONTEXT_OFFSETS:
                 j = i + off
                 if 0 <= j < n:
                     feats.extend(cached[j].lent[off])
             pairs: list[str] = []
             if i > 0:
                 prev = cached[i - 1]
-                pairs.append(f"-1|0:w:{prev.w}|{here.w}")
+                if bigrams:
+                    pairs.append(f"-1|0:w:{prev.w}|{here.w}")
                 pairs.append(f"-1|0:case:{prev.case}|{here.case}")
             if i < n - 1:
                 nxt = cached[i + 1]
-                pairs.append(f"0|1:w:{here.w}|{nxt.w}")
+                if bigrams:
+                    pairs.append(f"0|1:w:{here.w}|{nxt.w}")
                 pairs.append(f"0|1:case:{here.case}|{nxt.case}")
             feats.extend(pairs if known is None else (a for a in pairs if a in known))
             out.append(feats)
         return out
 
 
-_TRAINING = Featurizer()
+@cache
+def _training(config: FeatureConfig) -> Featurizer:
+    return Featurizer(None, config)
 
 
-def sentence_features(words: list[str], ctx: DocContext) -> list[list[str]]:
+def sentence_features(
+    words: list[str], ctx: DocContext, config: FeatureConfig = DEFAULT_CONFIG
+) -> list[list[str]]:
     """Every CRFsuite attribute of each word of a sentence (words as the tokenizer wrote them), as
     training sees them (see Featurizer)."""
-    return _TRAINING.sentence(words, ctx)
+    return _training(config).sentence(words, ctx)

@@ -7,7 +7,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features
+from vnnews.extractors.mention_features import (
+    DEFAULT_CONFIG,
+    FeatureConfig,
+    doc_context,
+    doc_words,
+    sentence_features,
+)
 
 SENTENCES_KEY = "vnnews.train_sentences"  # a Doc's user_data: train on these sentences only
 
@@ -23,7 +29,12 @@ def bio_labels(doc: Doc) -> list[str]:
 
 
 def train(
-    docs: list[Doc], out: Path, c1: float = 0.05, c2: float = 0.01, iterations: int = 200
+    docs: list[Doc],
+    out: Path,
+    c1: float = 0.05,
+    c2: float = 0.01,
+    iterations: int = 200,
+    config: FeatureConfig = DEFAULT_CONFIG,
 ) -> dict[str, float]:
     """Train on Docs whose doc.ents are the gold mentions; write the model to `out`."""
     import pycrfsuite
@@ -37,7 +48,9 @@ def train(
         for k, ids in enumerate(doc_words(doc)):
             if keep is not None and k not in keep:
                 continue
-            trainer.append(sentence_features([doc[i].text for i in ids], ctx), [labels[i] for i in ids])
+            trainer.append(
+                sentence_features([doc[i].text for i in ids], ctx, config), [labels[i] for i in ids]
+            )
     features_s = time.perf_counter() - t0
     trainer.set_params(
         {

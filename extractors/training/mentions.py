@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from vnnews.extractors.mention_features import CLUSTER_CONTEXT, DEFAULT_CONFIG, FeatureConfig
 from vnnews.extractors.training import corpus as corpus_mod
 from vnnews.extractors.training.data import LABELS, MISC
 from vnnews.extractors.training.evaluate import Score, score, token_to_chars
@@ -60,6 +61,22 @@ def _report(name: str, result: Score) -> None:
     is_flag=True,
     help="CRF: also train on the sentences of corpus/train/ whose PERSON / ORGANIZATION gold can be located",
 )
+@click.option(
+    "--context-clusters",
+    default=" ".join(str(k) for k in CLUSTER_CONTEXT),
+    show_default=True,
+    help="CRF: the cluster levels a word lends its neighbours (space-separated; empty for none)",
+)
+@click.option(
+    "--far",
+    type=click.Choice(["all", "word"]),
+    default=DEFAULT_CONFIG.far,
+    show_default=True,
+    help="CRF: what the neighbours at ±2 lend: every context attribute, or their word only",
+)
+@click.option(
+    "--word-bigrams/--no-word-bigrams", default=DEFAULT_CONFIG.word_bigrams, show_default=True, help="CRF"
+)
 @click.option("--evaluate-only", is_flag=True, help="measure the model already in --out, do not train")
 def main(
     engine: str,
@@ -75,6 +92,9 @@ def main(
     evaluate_only: bool,
     misc: bool,
     corpus_train: bool,
+    context_clusters: str,
+    far: str,
+    word_bigrams: bool,
 ) -> None:
     """Train a PERSON / ORGANIZATION / LOCATION tagger on VLSP 2018 train, measure it on dev."""
     random.seed(seed)
@@ -100,7 +120,9 @@ def main(
                 gold_stats = guidelines_gold.GoldStats()
                 docs += guidelines_gold.examples(nlp_module.build(()), corpus / "train", gold_stats)
                 click.echo(gold_stats.summary())
-            times = crf.train(docs, model, c1=c1, c2=c2, iterations=iterations)
+            config = FeatureConfig(tuple(int(k) for k in context_clusters.split()), far, word_bigrams)
+            click.echo(f"features: {config}")
+            times = crf.train(docs, model, c1=c1, c2=c2, iterations=iterations, config=config)
             click.echo(f"features {times['features_s']:.0f} s, training {times['train_s']:.0f} s")
         tagger = mention_model.CRFMentionTagger(model)
         size = model.stat().st_size

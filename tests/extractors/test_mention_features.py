@@ -112,3 +112,56 @@ def test_leaving_out_attributes_the_model_lacks_changes_no_tag(text: str) -> Non
         assert [tagger.marginal(t, k) for k, t in enumerate(tagger.tag(kept))] == pytest.approx(
             [tagger.marginal(t, k) for k, t in enumerate(tagger.tag(every))]
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Nguyễn Văn An đến Hà Nội.  Sau đó,\n\n ông về Huế. Xong",
+        "\n\nCÔNG TY CP SỮA VIỆT NAM\n  \nTháng 3/2024 .",
+        " ",
+        "",
+    ],
+    ids=["paragraphs", "heading-and-blank-lines", "space", "empty"],
+)
+def test_token_texts_and_sentences_from_the_attribute_arrays(text: str) -> None:
+    doc = nlp_module.build(()).make_doc(text)
+    assert token_texts(doc) == [t.text for t in doc]
+    expected = [[t.i for t in sent if not t.is_space] for sent in doc.sents] if len(doc) else []
+    assert doc_words(doc) == [ids for ids in expected if ids]
+
+
+@pytest.mark.parametrize(
+    ("config", "absent", "present"),
+    [
+        (
+            mention_features.FeatureConfig(far="word"),
+            ("2:case:", "-2:c64:", "2:c64:"),
+            ("2:w:", "-2:w:", "-1:c64:"),
+        ),
+        (
+            mention_features.FeatureConfig(context_clusters=(64, 256)),
+            ("-1:c1024:", "2:c1024:"),
+            ("c1024:", "-1:c64:"),
+        ),
+        (
+            mention_features.FeatureConfig(word_bigrams=False),
+            ("-1|0:w:", "0|1:w:"),
+            ("-1|0:case:", "0|1:case:"),
+        ),
+    ],
+    ids=["far-word", "no-1024-context", "no-word-bigrams"],
+)
+def test_a_feature_configuration_leaves_out_its_attributes(
+    config: mention_features.FeatureConfig, absent: tuple[str, ...], present: tuple[str, ...]
+) -> None:
+    text = "Sáng nay, ông Vũ Đình Long cho biết công ty sẽ mở thêm một nhà máy ở Hà Nội trong năm nay."
+    doc = nlp_module.build(()).make_doc(text)
+    texts = token_texts(doc)
+    words = [texts[i] for i in doc_words(doc)[0]]
+    every = [a for item in sentence_features(words, doc_context(doc), config) for a in item]
+    full = [a for item in sentence_features(words, doc_context(doc)) for a in item]
+    for prefix in absent:
+        assert any(a.startswith(prefix) for a in full) and not any(a.startswith(prefix) for a in every)
+    for prefix in present:
+        assert any(a.startswith(prefix) for a in every)
