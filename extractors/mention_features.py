@@ -180,7 +180,8 @@ def _own(
 
 
 def token_texts(doc: Doc) -> list[str]:
-    """The text of every token, built once per Doc (spaCy makes a Token object per access)."""
+    """The text of every token, built once per Doc (spaCy makes a Token object per access); vnnews's
+    tokenizer stores it when it makes the Doc (pipeline.tokenizer.TOKEN_TEXTS_KEY)."""
     cached = doc.user_data.get("vnnews.token_texts")
     if cached is None:
         strings = doc.vocab.strings  # each token's ORTH looked up: no Token object is made

@@ -75,6 +75,7 @@ def _underthesea_segmenter():
 SENTENCES_KEY = "vnnews.sentences"  # doc.user_data: the sentence offsets the tokenizer split at
 WORDS_KEY = "vnnews.words"  # doc.user_data: (start, end) of every word token, without spaCy Token objects
 TEXT_KEY = "vnnews.text"  # doc.user_data: the text itself (spaCy's doc.text re-joins every token)
+TOKEN_TEXTS_KEY = "vnnews.token_texts"  # doc.user_data: every token's text, whitespace tokens too
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -111,6 +112,7 @@ class VietnameseTokenizer:
         doc.user_data[SENTENCES_KEY] = sentences
         doc.user_data[TEXT_KEY] = text
         doc.user_data[WORDS_KEY] = words_at
+        doc.user_data[TOKEN_TEXTS_KEY] = words  # the Doc's tokens are these strings
         return doc
 
     def _align(self, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -41,6 +41,15 @@ def test_doc_text_is_the_input_text(nlp, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", list(TEXTS.values()), ids=list(TEXTS))
+def test_the_token_texts_it_stores_are_the_tokens(nlp, text: str) -> None:
+    """The token texts the tokenizer leaves in user_data (read by the mention tagger) are the Doc's."""
+    from vnnews.pipeline.tokenizer import TOKEN_TEXTS_KEY
+
+    doc = nlp.make_doc(text)
+    assert doc.user_data[TOKEN_TEXTS_KEY] == [t.text for t in doc]
+
+
+@pytest.mark.parametrize("text", list(TEXTS.values()), ids=list(TEXTS))
 def test_token_offsets_point_at_their_text(nlp, text: str) -> None:
     """Every token's idx locates its characters in the input."""
     doc = nlp.make_doc(text)
