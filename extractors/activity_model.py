@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vnnews.extractors import lexicon
+from vnnews.extractors import lexicon, mention_features
 from vnnews.extractors.common import sentence_bounds, span_group, text_of
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "activities"
@@ -130,18 +130,53 @@ def _cue_roles(text: str, words: Words, lo: int, hi: int) -> list[list[str]]:
     return roles
 
 
+# Word clusters learned on unlabeled news (data/word_clusters.tsv, the mention tagger's): words the
+# 240 training articles never show an activity with still share a cluster with those they do. The
+# levels (of the file's 64 / 256 / 1024) of a word's own cluster, and (offset, level) of its
+# neighbours' clusters, that are features. Chosen by 5-fold CV of the span decision on train/
+# (ACTIVITIES_RESULTS.md): the word's own three levels 0.553 (none 0.527); adding its neighbours'
+# did not help (±1 at 256: 0.551, ±1 at 64: 0.543, ±1 at every level and ±2 at 256: 0.531) and costs
+# tagging time.
+CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
+CLUSTER_NEAR: tuple[tuple[int, int], ...] = ()
+
+
+@cache
+def _cluster_ids() -> dict[str, dict[int, int]]:
+    """Lower-cased word -> its cluster id at each level of the cluster file."""
+    levels, table = mention_features.word_clusters()
+    return {w: dict(zip(levels, ids, strict=True)) for w, ids in table.items()}
+
+
+def cluster_feats(word: str, levels: Iterable[int], prefix: str = "c") -> tuple[str, ...]:
+    """'<prefix><level>=<id>' for each level of a word's cluster (none for a word the file lacks:
+    rare words, names, figures keep their word and shape features)."""
+    ids = _cluster_ids().get(word.lower())
+    if ids is None:
+        return ()
+    return tuple(f"{prefix}{k}={ids[k]}" for k in levels)
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_feats(word: str) -> tuple[str, ...]:
     """The features a word gives by itself."""
     lw = word.lower()
     syl = lw.split() or [""]
-    return ("w=" + lw, "shape=" + _shape(word), f"nsyl={min(len(syl), 4)}", "s0=" + syl[0], "sL=" + syl[-1])
+    return (
+        "w=" + lw,
+        "shape=" + _shape(word),
+        f"nsyl={min(len(syl), 4)}",
+        "s0=" + syl[0],
+        "sL=" + syl[-1],
+        *cluster_feats(lw, CLUSTER_OWN),
+    )
 
 
 @lru_cache(maxsize=1 << 17)
 def _near_feats(off: int, word: str) -> tuple[str, ...]:
     """The features a word gives to the word off places away."""
-    return (f"w{off}={word.lower()}", f"sh{off}={_shape(word)}")
+    levels = [k for o, k in CLUSTER_NEAR if o == off]
+    return (f"w{off}={word.lower()}", f"sh{off}={_shape(word)}", *cluster_feats(word, levels, f"c{off}:"))
 
 
 _CUE_STARTS = frozenset({"B-verb", "B-head"})

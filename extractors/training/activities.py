@@ -377,7 +377,8 @@ RERANK_FOLDS = 5  # out-of-fold tagger spans for the reranker's training
 RERANK_DROP = ("advised",)
 
 
-FEATURES_VERSION = 1  # of activity_model's CRF features: a new value retrains the cached fold models
+# of activity_model's CRF features (2: word clusters): a new value retrains the cached fold models
+FEATURES_VERSION = 2
 CANDIDATE_LOW: float | None = 0.2  # the tagger's low-confidence runs are candidates too
 
 
