@@ -548,13 +548,17 @@ def _day_range(h: Hit) -> Found | None:
 @rule(
     "year_range",
     r"{no_left}(?:(?P<cue>{year_range_cue})\s+)?(?:năm\s+)?"
-    r"(?P<y1>{y})\s*(?:–|-|{range_to})\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
+    r"(?P<y1>{y})\s*(?P<sep>–|-|/|{range_to})\s*(?:năm\s+)?(?P<y2>{y}|\d\d){no_right}",
     examples=[
         ("giai đoạn 2016 - 2020", "2016/2020"),
         ("nhiệm kỳ 2020-2025", "2020/2025"),
         ("(2016 – 2020)", "2016/2020"),
         ("từ năm 2015 đến năm 2020", "2015/2020"),
         ("niên khóa 2020-21", "2020/2021"),
+        ("khoảng năm 2013-2014", "2013/2014"),
+        ("mùa giải 2015/2016", "2015/2016"),
+        ("năm học 2020/21", "2020/2021"),
+        ("đạt 2015/2016 điểm", None),
     ],
 )
 def _year_range(h: Hit) -> Found | None:
@@ -565,7 +569,11 @@ def _year_range(h: Hit) -> Found | None:
     bracketed = h.text.startswith("(", h.start - 1)  # "(1890 - 1969)": a life span may be long
     if not y1 < y2 <= y1 + (200 if bracketed else 30):
         return None
-    if h.g["cue"] is None and not h.grammar.year_cue_before.search(h.before) and not bracketed:
+    if h.g["sep"] == "/" and h.g["cue"] is None:
+        return None  # "2015/2016" is a season or a school year only after its word ("mùa giải", "năm học")
+    # "khoảng năm 2013-2014": the "năm" the pattern took is the cue
+    named = h.m.group(0)[len(h.g["cue"] or "") :].lstrip().lower().startswith("năm")
+    if h.g["cue"] is None and not named and not h.grammar.year_cue_before.search(h.before) and not bracketed:
         return None
     return Found(
         h.start, h.end, "year", y1, end_parts={"year": y2, "granularity": "year"}, explicit_year=True
@@ -831,12 +839,17 @@ def _day(h: Hit, start: int, g: dict[str, Any]) -> Found | None:
         ("quý 2 năm 2021", "2021-Q2"),
         ("quý IV năm ngoái", "2020-Q4"),
         ("quý III", "2021-Q3"),
+        ("Số dư tại ngày 31/3/2016 (quý I) là 3.787 tỷ đồng", "2016-03-31, 2016-Q1"),
     ],
     needs_digit=False,
 )
 def _quarter(h: Hit) -> Found:
-    """A quarter, in Roman or Arabic figures."""
+    """A quarter, in Roman or Arabic figures; in brackets right after a day with its year
+    ("31/3/2016 (quý I)") it is that day's quarter, of that year."""
     y = _two_digit_year(h.g["y"])
+    if y is None:
+        dated = _DATED_DAY_BEFORE_BRACKET.search(h.before)
+        y = int(dated.group("y")) if dated else None
     rel = h.g.get("rel")
     offset = h.v.year_offset[rel.split()[-1].lower()] if rel else None
     return Found(
@@ -848,6 +861,10 @@ def _quarter(h: Hit) -> Found:
         explicit_year=y is not None,
         year_offset=offset,
     )
+
+
+# a day with its year, then an opening bracket: what the bracket says is about that day
+_DATED_DAY_BEFORE_BRACKET = re.compile(r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?P<y>(?:19|20)\d\d)\s*\(\s*$")
 
 
 @rule(
