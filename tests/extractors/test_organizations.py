@@ -495,6 +495,17 @@ def test_mass_organizations(run, text, expected) -> None:
 # --- companies, schools, hospitals, press, foreign bodies -------------------------------------
 
 OTHER_BODIES = [
+    # lower-case field words inside a body's name, then its country
+    P(
+        "Theo Bộ An ninh nội địa Mỹ, số người nhập cư trái phép đã giảm mạnh.",
+        ["Bộ An ninh nội địa Mỹ"],
+        id="field-noi-dia-then-country",
+    ),
+    P(
+        "Hội Hữu nghị đối ngoại nhân dân Trung Quốc cử đoàn sang thăm tỉnh.",
+        ["Hội Hữu nghị đối ngoại nhân dân Trung Quốc"],
+        id="field-doi-ngoai",
+    ),
     # a school's type in lower case after its level, before the person it is named after
     P(
         "Trường THPT chuyên Lê Hồng Phong tổ chức lễ khai giảng cho 1.500 học sinh.",
