@@ -106,7 +106,8 @@ def prepare(corpus: Path, split: str) -> list[Article]:
     """Run the vnnews pipeline over corpus/split/articles.jsonl and pair each article with its gold."""
     from vnnews.extractors.activities import cues, find, kept_named
     from vnnews.extractors.common import sections, sentence_bounds, text_of
-    from vnnews.pipeline.api import ArticleInput, Extractor, assemble
+    from vnnews.extractors.training.data import gold_articles
+    from vnnews.pipeline.api import Extractor, assemble
     from vnnews.pipeline.nlp import build
 
     # the rules alone: their items are what the model is compared and merged with
@@ -116,21 +117,13 @@ def prepare(corpus: Path, split: str) -> list[Article]:
     ex = Extractor(nlp)
     out = []
     folder = corpus / split
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        item = ArticleInput(
-            rec["text"], rec.get("id"), rec.get("title"), rec.get("published"), rec.get("source")
-        )
+    for item, gold in gold_articles(folder):
         t0 = time.perf_counter()
         doc = ex._doc(item)
         for _, proc in ex.nlp.pipeline:
             doc = proc(doc)
         record = assemble(doc, item)
         ms = (time.perf_counter() - t0) * 1000
-        gold_file = folder / f"{rec['id']}.gold.json"
-        gold = json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else {}
         g = [(a["text"], bool(a.get("optional"))) for a in gold.get("activities", []) if a.get("text")]
         text = text_of(doc)
         secs = sections(doc)
@@ -139,7 +132,7 @@ def prepare(corpus: Path, split: str) -> list[Article]:
             t for s in doc.spans.get("people", []) if s._.person is not None for t in s._.person.titles
         ]
         art = Article(
-            id=rec["id"],
+            id=item.id,
             text=text,
             words=am.words_of(doc),
             sentences=list(sentence_bounds(doc)),

@@ -17,12 +17,16 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from vnnews.pipeline.normalize import normalize
 from vnnews.pipeline.segment import compose
+
+if TYPE_CHECKING:
+    from vnnews.pipeline.api import ArticleInput
 
 LABELS = ("PERSON", "ORGANIZATION", "LOCATION")
 MISC = "MISCELLANEOUS"  # optionally learned too (works, events, brands...), never output
@@ -68,6 +72,21 @@ class AlignStats:
                 f"{self.expanded[label]:5} expanded, {self.lost[label]:4} lost"
             )
         return "\n".join(lines)
+
+
+def gold_articles(folder: Path) -> Iterator[tuple[ArticleInput, dict]]:
+    """Each article of a folder in the guidelines' format (articles.jsonl beside <id>.gold.json),
+    read as the pipeline reads an archive line (pipeline.inputs.article_from_object), with its gold
+    record ({} when it has none)."""
+    from vnnews.pipeline.inputs import article_from_object
+
+    path = folder / "articles.jsonl"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        item = article_from_object(json.loads(line), f"{path}:{number}")
+        gold_file = folder / f"{item.id}.gold.json"
+        yield item, json.loads(gold_file.read_text(encoding="utf-8")) if gold_file.exists() else {}
 
 
 def read_jsonl(path: Path) -> list[dict]:

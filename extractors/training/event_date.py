@@ -20,7 +20,6 @@ gold date not given is a false negative (a wrong date costs both).
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -52,7 +51,8 @@ def prepare(corpus: Path, split: str) -> list[Article]:
     """Run the vnnews pipeline (rules deciding) over corpus/split/articles.jsonl and pair each
     article's options with its gold event_date. Raises FileNotFoundError if the split is absent."""
     from vnnews.extractors import dates, metadata
-    from vnnews.pipeline.api import ArticleInput, Extractor
+    from vnnews.extractors.training.data import gold_articles
+    from vnnews.pipeline.api import Extractor
     from vnnews.pipeline.nlp import build
 
     nlp = build()
@@ -61,13 +61,7 @@ def prepare(corpus: Path, split: str) -> list[Article]:
     ex = Extractor(nlp)
     folder = corpus / split
     out = []
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        rec = json.loads(line)
-        item = ArticleInput(
-            rec["text"], rec.get("id"), rec.get("title"), rec.get("published"), rec.get("source")
-        )
+    for item, gold_record in gold_articles(folder):
         doc = ex._doc(item)
         for _, proc in ex.nlp.pipeline:
             doc = proc(doc)
@@ -76,14 +70,9 @@ def prepare(corpus: Path, split: str) -> list[Article]:
         cands = em.candidates(doc, solar, lunar)
         ms = (time.perf_counter() - t0) * 1000
         rule = metadata.rule_day(doc, solar, lunar)
-        gold_file = folder / f"{rec['id']}.gold.json"
-        g = (
-            json.loads(gold_file.read_text(encoding="utf-8")).get("event_date")
-            if gold_file.exists()
-            else None
-        )
+        g = gold_record.get("event_date")
         gold = list(g) if isinstance(g, list) else [g]
-        out.append(Article(rec["id"], cands, rule.value[:10] if rule is not None else None, gold, ms))
+        out.append(Article(item.id, cands, rule.value[:10] if rule is not None else None, gold, ms))
     return out
 
 
