@@ -156,6 +156,7 @@ CUE_KINDS = (
     "lunar_gloss",
     "range_end",
     "ordinal_before",
+    "same_day",
 )
 
 
@@ -171,6 +172,10 @@ def cues() -> dict[str, str]:
     if missing:
         raise lexicon.LexiconError(f"dates_cues.tsv: no rows of kind {sorted(missing)}")
     return {kind: lexicon.alternation(forms) for kind, forms in groups.items()}
+
+
+# a clock time as it stands beside a bare day/month ("22h00 11/02", "27/05 15:00")
+CLOCK = r"(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?:h|giờ)(?:\s*[0-5]\d)?)"
 
 
 @dataclass
@@ -404,7 +409,7 @@ def patterns() -> Grammar:
         count_after=re.compile(rf"\s*(?:{c['count_after']})\b", re.I),
         # a day word, a weekday, a bracket, or a clock time ("22h00 11/02", "20:45 6/2": a fixture list)
         day_cue_before=re.compile(
-            rf"(?:{c['day_cue']}|thứ\s+\w+|\(|(?<![\w.,:/])(?:[01]?\d|2[0-3])(?:\s*(?:h|giờ)\s*(?:[0-5]\d)?|:[0-5]\d))"
+            rf"(?:{c['day_cue']}|thứ\s+\w+|\(|(?<![\w.,:/]){CLOCK})"
             r"\s*,?\s*\(?\s*$",
             re.I,
         ),
@@ -798,7 +803,7 @@ def _day_iso(h: Hit) -> Found | None:
 
 
 # a clock time right after a bare day/month ("27/05 15:00", "11/02 22h"): the day/month is a date
-_CLOCK_AFTER = re.compile(r"\s+(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?:h|giờ)(?:\s*[0-5]\d)?)(?![\w/])")
+_CLOCK_AFTER = re.compile(rf"\s+{CLOCK}(?![\w/])")
 
 
 def _with_prefix(h: Hit) -> tuple[int, dict[str, Any]]:
@@ -991,7 +996,7 @@ def _time(h: Hit) -> Found | None:
 
 
 # "15 giờ cùng ngày", "8h sáng hôm đó": the day a time belongs to is the one the text named last
-_SAME_DAY_AFTER = re.compile(r"\s*,?\s+(?:cùng ngày|ngày hôm đó|hôm đó|hôm ấy|ngày hôm ấy)(?!\w)", re.I)
+_SAME_DAY_AFTER = re.compile(rf"\s*,?\s+(?:{cues()['same_day']})(?!\w)", re.I)
 
 
 @rule(
@@ -1534,41 +1539,22 @@ def _infer_year(
 
 
 def _attach_times(found: list[Found], sentences: list[tuple[int, int]]) -> list[Found]:
-    """A clock time takes the day of its sentence; a time with no day in its sentence is dropped."""
+    """A clock time takes the day of its sentence; a time with no day in its sentence is dropped,
+    unless it says it is "the same day" (see _SAME_DAY_AFTER): then it takes the day named last."""
+    dated = [
+        x for x in found if x.granularity == "day" and x.day and not x.recurring and value_of(x) is not None
+    ]
     out: list[Found] = []
     for f in found:
         if f.granularity != "time":
             out.append(f)
             continue
         sentence = sentence_of(sentences, f.start)
-        days = [
-            x
-            for x in found
-            if x.granularity == "day"
-            and x.day
-            and not x.recurring
-            and value_of(x) is not None
-            and sentence
-            and sentence[0] <= x.start < sentence[1]
-        ]
+        days = [x for x in dated if sentence and sentence[0] <= x.start < sentence[1]]
         if not days and f.extra.get("same_day"):
             # "vào 8h sáng cùng ngày": the day named last before it, in an earlier sentence
-            days = [
-                max(
-                    (
-                        x
-                        for x in found
-                        if x.granularity == "day"
-                        and x.day
-                        and x.start < f.start
-                        and not x.recurring
-                        and value_of(x) is not None
-                    ),
-                    key=lambda x: x.start,
-                    default=None,
-                )
-            ]
-            days = [d for d in days if d is not None]
+            earlier = [x for x in dated if x.start < f.start]
+            days = [max(earlier, key=lambda x: x.start)] if earlier else []
         if not days:
             continue
         day = min(days, key=lambda x: abs(x.start - f.start))

@@ -464,9 +464,12 @@ def _person_at(words: list[tuple[int, int, str]], i: int, v: Vocabulary, min_len
 
 
 # a word before a title that belongs to it: a former ("nguyên", "cựu") or acting ("quyền") holder;
-# not the "quyền" of "chính quyền" (an administration: "chính quyền Tổng thống Syria")
-_TITLE_PREFIX = re.compile(r"(?:nguyên|Nguyên|Quyền|quyền|cựu|Cựu) ")
-_TITLE_PREFIX_BEFORE = re.compile(r"(?<!chính )(?<!Chính )(?<!\w)(?:nguyên|Nguyên|Quyền|quyền|cựu|Cựu) $")
+# not the "quyền" of "chính quyền" (an administration: "chính quyền Tổng thống Syria"). "Tân" (a new
+# holder) is only skipped before a title (_TITLE_PREFIXES), not kept in it
+_HOLDER_WORDS = ("nguyên", "quyền", "cựu")
+_HOLDER = "|".join(w for p in _HOLDER_WORDS for w in (p, p.capitalize()))
+_TITLE_PREFIX = re.compile(rf"(?:{_HOLDER}) ")
+_TITLE_PREFIX_BEFORE = re.compile(rf"(?<!chính )(?<!Chính )(?<!\w)(?:{_HOLDER}) $")
 
 
 def _one_tense(titles: list[str]) -> list[str]:
@@ -530,7 +533,7 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
 
 _PLURAL_IN_TITLE = re.compile(r"(?<!\w)các(?!\w)")
 _KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha", "cụ"})
-_TITLE_PREFIXES = frozenset({"Tân", "Nguyên", "Quyền", "Cựu", "nguyên", "quyền", "tân", "cựu"})
+_TITLE_PREFIXES = frozenset(w for p in (*_HOLDER_WORDS, "tân") for w in (p, p.capitalize()))
 
 
 def _inside_name(text: str, pos: int, floor: int) -> bool:
