@@ -23,6 +23,7 @@ from vnnews.extractors.common import (
     sentence_bounds,
     text_of,
 )
+from vnnews.extractors.mention_features import word_clusters
 from vnnews.extractors.organizations import FIELD_LIST, mentions_of
 from vnnews.extractors.structure import byline_names
 from vnnews.extractors.text import is_foreign_word
@@ -887,22 +888,36 @@ def _with_back_references(
         f
         for f, names in owners.items()
         if len(names) == 1
-        and f not in v.places
-        and f not in v.countries
-        and f not in v.heads
         and not any(rx.fullmatch(f) for rx in (v.title_re, v.honorific_ci_re, v.rank_re))
         and _looks_like_a_name(f)
     ]
+    # a short form that is also a place, a country or a body's head word ("Nga" of "Tô Thị Nga",
+    # "Trường" of "Lê Minh Trường") is that person only where the context says so
+    ambiguous = {f for f in forms if f in v.places or f in v.countries or f in v.heads}
+    # a head word that opens no body named in the article, written inside a sentence between
+    # lower-case words ("Bình kêu Trường ra ngoài"), is no body: bodies are named in full first
+    free_heads = {
+        f
+        for f in ambiguous
+        if f in v.heads and f not in v.places and f not in v.countries
+        and not any(text.startswith(f + " ", a) for a, _ in bodies)
+    }
     if not forms:
         return found
     taken = Intervals((m.start, m.end) for m in found)
     added = []
     for m in re.finditer(rf"(?<![\w&.-])(?:{lexicon.alternation(forms)})(?![\w&-])", text):
         a, b = m.span()
-        if taken.overlaps(a, b) or b + 1 in v.joined:
+        if taken.overlaps(a, b) or (b + 1 in v.joined and _known_word_from(text, a, b)):
             continue  # part of a longer word ("Thanh niên") or of a mention found already
+        honorific, rank, _ = _cue_before(text, a, v)
         prev = _PREVIOUS_WORD.search(text, max(0, a - 40), a)
-        if prev and prev.group(1)[:1].isupper() and prev.group(1)[-1] not in '.!?:…"”)':
+        if (
+            prev
+            and prev.group(1)[:1].isupper()
+            and prev.group(1)[-1] not in '.!?:…"”)'
+            and not (honorific or rank)
+        ):
             continue  # after a capitalized word inside a sentence: another name ("Hà Thanh")
         if text[b : b + 1] == " " and text[b + 1 : b + 2].isupper():
             continue  # before a capitalized word ("Thanh Hóa")
@@ -910,9 +925,30 @@ def _with_back_references(
             continue
         if _street_before(text, a, v):
             continue
-        honorific, rank, _ = _cue_before(text, a, v)
+        if m.group(0) in ambiguous and not (honorific or rank):
+            if m.group(0) not in free_heads or not _between_lower_words(text, a, b):
+                continue  # "Nga" alone may be the country: "chị Nga" is the person
         added.append(Mention(a, b, m.group(0), honorific, rank, cue=True))
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _known_word_from(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] and the syllable after it make a word of the language
+    ("Thanh niên"), rather than a name the segmenter ran on into its verb ("Bình kêu"): known
+    words are those of the word-cluster table (data/word_clusters.tsv, words of 3+ articles)."""
+    nxt = text[end + 1 : end + 12].split(" ")[0]
+    return f"{text[start:end]} {nxt}".lower() in word_clusters()[1]
+
+
+def _between_lower_words(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands inside a sentence between two lower-case words."""
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 30]
+    if not before.endswith(" ") or not after.startswith(" "):
+        return False
+    prev = before.split()[-1] if before.split() else ""
+    nxt = after.split()[0] if after.split() else ""
+    return prev.isalpha() and prev.islower() and nxt.isalpha() and nxt.islower()
 
 
 _PREVIOUS_WORD = re.compile(r"(\S+) $")
@@ -1244,6 +1280,12 @@ def _cue_found(rx: re.Pattern[str], text: str, a: int, b: int) -> bool:
     return False
 
 
+def _address_only(m: Mention) -> bool:
+    """Whether a one-word mention is a form of address rather than a name: a kinship honorific
+    before a birth-order or affectionate word ("chú Tư", "Bác Hồ"; data/address_names.txt)."""
+    return (m.honorific or "").lower() in _KINSHIP and m.name in lexicon.words("address_names.txt")
+
+
 def cluster(mentions: list[Mention]) -> list[PersonEntity]:
     """One entity per person: full names by folded name, short mentions onto the full name they end."""
     entities: dict[str, PersonEntity] = {}
@@ -1264,8 +1306,8 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
         candidates = [k for k in entities if k.endswith(" " + key)]
         if len(candidates) == 1:
             entities[candidates[0]].mentions.append(m)
-        elif m.rank or (m.honorific or "").lower() not in _KINSHIP or key in entities:
-            # "ông Cường" alone is a person; "Bác Hồ", "chú Tư" are forms of address, not names
+        elif m.rank or not _address_only(m) or key in entities:
+            # "ông Cường", "cô Lâm" alone are persons; "Bác Hồ", "chú Tư" are forms of address
             entities.setdefault(key, PersonEntity(m.name)).mentions.append(m)
     for e in entities.values():
         e.mentions.sort(key=lambda x: x.start)

@@ -1080,6 +1080,31 @@ COREFERENCE = [
         ],
         id="two-word-short-form-recurring-is-one-person",
     ),
+    P(
+        "Tòa xét xử hai bị cáo Đinh Văn Khải và Lò Minh Trường. Tối hôm đó, Khải và Trường vào quán. "
+        "Sau đó Khải gọi Trường ra ngoài nói chuyện.",
+        [
+            person("Đinh Văn Khải", mentions=["Đinh Văn Khải", "Khải", "Khải"]),
+            person("Lò Minh Trường", mentions=["Lò Minh Trường", "Trường", "Trường"]),
+        ],
+        id="given-name-that-is-a-body-head-between-lower-case-words",
+    ),
+    P(
+        "Chị Vi Thị Hồng Nga là giáo viên mầm non. Chị Nga cho biết năm nay lớp có 30 cháu. "
+        "Theo báo chí Nga, mùa đông năm nay rất lạnh.",
+        [person("Vi Thị Hồng Nga", honorific="chị", mentions=["Vi Thị Hồng Nga", "Nga"])],
+        id="given-name-that-is-a-country-only-after-an-honorific",
+    ),
+    P(
+        "Một phụ nữ sống ở Đài Bắc vừa thuê người giúp việc. Cô Lâm kể lại sự việc với cảnh sát.",
+        [person("Lâm", honorific="cô", mentions=["Lâm"])],
+        id="kinship-honorific-before-a-name-with-no-full-form",
+    ),
+    P(
+        "Sáng nào chú Tư cũng ra đồng thăm lúa.",
+        [],
+        id="kinship-honorific-before-a-birth-order-word-is-no-name",
+    ),
 ]
 
 
