@@ -899,7 +899,9 @@ def _with_back_references(
     free_heads = {
         f
         for f in ambiguous
-        if f in v.heads and f not in v.places and f not in v.countries
+        if f in v.heads
+        and f not in v.places
+        and f not in v.countries
         and not any(text.startswith(f + " ", a) for a, _ in bodies)
     }
     if not forms:
