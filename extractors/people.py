@@ -156,13 +156,21 @@ _LAST_WORDS = re.compile(r"(\S+(?: \S+){0,5}) $")
 _NAME_PARTS = re.compile(r"[ -]")
 
 
+def _is_surname(word: str, v: Vocabulary) -> bool:
+    """A family name, or a name opening on a prefix glued by an apostrophe ("H’Hen", "K’Đức": the
+    Central Highlands' female and Cơ Ho markers, listed as "H'" and "K'" in data/surnames.txt)."""
+    if word in v.surnames:
+        return True
+    return len(word) > 2 and word[1] in "'’" and word[2:3].isupper() and word[0] + "'" in v.surnames
+
+
 def _surname_split(run: str, v: Vocabulary) -> int | None:
     """Offset within a capitalized run where a personal name starts (2-4 syllables to the run's end)."""
     syllables = run.split(" ")
     offsets = [m.start() for m in _NON_SPACE_RUN.finditer(run)]
     for i, s in enumerate(syllables):
         n = len(syllables) - i
-        if 2 <= n <= 4 and s in v.surnames:
+        if 2 <= n <= 4 and _is_surname(s, v):
             # "Đoàn Lê Quốc Phong": a body's last word before a three-syllable name
             if n == 4 and syllables[i + 1] in COMMON_SURNAMES and s not in COMMON_SURNAMES:
                 return offsets[i + 1]
@@ -610,7 +618,7 @@ def find(
     out: list[Mention] = []
     for m in _RUN.finditer(text):
         # most capitalized runs (sentence starts, names of bodies) hold no surname and follow no cue
-        if not any(w in v.surnames or w.lower() in v.cue_words for w in m.group(0).split(" ")) and not (
+        if not any(_is_surname(w, v) or w.lower() in v.cue_words for w in m.group(0).split(" ")) and not (
             PARTICLE_NAME.search(m.group(0))
         ):
             before = text[max(0, m.start() - 25) : m.start()].split()
@@ -646,7 +654,9 @@ def find(
             name = name[: name.rfind(" ")]  # "... Nguyễn Thị Lan Anh Cô bé ...": the same
         if not name or name in v.places or name in v.countries or name in v.heads:
             continue
-        if len(name.split(" ")) > 5 or any(len(x) > 1 and x.isupper() for x in _NAME_PARTS.split(name)):
+        if len(name.split(" ")) > 5 or any(
+            len(x) > 1 and x.isupper() and not _is_surname(x, v) for x in _NAME_PARTS.split(name)
+        ):
             continue  # all-capital words are abbreviations or bylines, not names in running text
         if " " not in name and not (honorific or rank):
             continue

@@ -7,8 +7,11 @@ import re
 
 # The letters of Vietnamese as regex character classes: capitals and lowercase. (A code-point range
 # such as "À-Ỹ" would hold lowercase letters too.)
-UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# The Latin letters of other languages that foreign names keep ("Schröder", "Muñoz", "Łukasz").
+FOREIGN_UPPER = "ÄËÏÖÜŸÇÑØÅÆŒÎÛŁŚŹŻĆŃŠŽČŘĎŤŇĚŮĞŞĀĒĪŌŪŐŰ"
+FOREIGN_LOWER = "äëïöüÿçñøåæœßîûłśźżćńšžčřďťňěůğşıāēīōūőű"
+UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ" + FOREIGN_UPPER
+LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ" + FOREIGN_LOWER
 
 # Tone on a final oa/oe/uy goes on the first vowel ("hoà" -> "hòa", "uỷ" -> "ủy"): the
 # classic placement used by the gold data and most of the press. "quý" keeps its tone:

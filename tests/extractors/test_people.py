@@ -509,6 +509,23 @@ FOREIGN = [
         ),
         id="lao-and-vietnamese",
     ),
+    P(
+        "Cựu Thủ tướng Đức Jürgen Kößler đến Moskva. Hậu vệ Tomás Muñoz ghi bàn thắng duy nhất.",
+        [
+            person("Jürgen Kößler", titles=["Cựu Thủ tướng Đức"]),
+            person("Tomás Muñoz"),
+        ],
+        id="letters-of-other-latin-alphabets",
+    ),
+    P(
+        "Người bị hại là chị H’Lim Êban, trú buôn Kô Siêr. Y Khuê Niê và H’Wên Mlô đã có mặt.",
+        [
+            person("H’Lim Êban", honorific="chị"),
+            person("Y Khuê Niê"),
+            person("H’Wên Mlô"),
+        ],
+        id="central-highlands-names-with-a-glued-prefix",
+    ),
 ]
 
 
