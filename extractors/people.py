@@ -780,6 +780,7 @@ def _with_model_people(
     """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
     takes the honorific or rank written before it, and its titles are read like the others'."""
     _with_stage_names(text, v, found, model)
+    _trim_to_model_names(text, v, found, model)
     taken = Intervals((m.start, m.end) for m in found)
     stop_re = not_person_before()
     added = []
@@ -833,6 +834,31 @@ def _with_model_people(
         or any(n.endswith(" " + m.name) for n in full)
     ]
     return sorted(found + added, key=lambda m: m.start) if added else found
+
+
+def _trim_to_model_names(
+    text: str, v: Vocabulary, found: list[Mention], model: list[tuple[int, int, str]]
+) -> None:
+    """A foreign name the rules ran back into the body or place before it ("Chủ tịch Facebook Mark
+    Zuckerberg" giving "Facebook Mark Zuckerberg") starts where the tagger's PERSON span starts,
+    when the tagger reads the words before as a body or place, or reads nothing there, a title
+    ends before them and its own name has two words or more; a name with an honorific or rank before it, or opening on a Vietnamese
+    surname, keeps the rules' start."""
+    people = {(a, b) for a, b, label in model if label in ("PERSON", SURE_PERSON)}
+    tagged = [(a, b, label) for a, b, label in model]
+    tagged_names = {text[a:b] for a, b in people}
+    for m in found:
+        if m.honorific or m.rank or m.name.split(" ")[0] in v.surnames or m.name in tagged_names:
+            continue  # ... or the tagger reads the whole run as a name elsewhere in the article
+        inner = next((a for a, b in people if m.start < a and b == m.end), None)
+        if inner is None or not is_foreign_word(text[inner : m.end].split(" ")[-1]):
+            continue
+        before = [label for a, b, label in tagged if a < inner and b > m.start]
+        if (before and all(label in ("ORGANIZATION", "LOCATION") for label in before)) or (
+            not before and " " in text[inner : m.end] and _title_ends_at(text, m.start, v)
+        ):
+            m.start = inner
+            m.name = text[inner : m.end]
 
 
 def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:

@@ -87,7 +87,7 @@ class Vocabulary:
     bigrams: frozenset[tuple[str, str]]  # (word, lowercase next word) pairs of official names
     levels: tuple[str, ...]
     level_re: re.Pattern[str]
-    places: frozenset[str]
+    places: frozenset[str]  # provinces.txt and foreign_places.txt
     countries: frozenset[str]
     place_re: re.Pattern[str]
     titles: tuple[str, ...]
@@ -150,6 +150,8 @@ def vocabulary() -> Vocabulary:
     reverse: dict[str, list[str]] = {}  # lowercase expansion -> its abbreviations
     for abbr, (expansion, _) in abbreviations.items():
         reverse.setdefault(expansion.lower(), []).append(abbr)
+    # Vietnam's own units and the places abroad whose Vietnamese names read like personal names
+    places = lexicon.words("provinces.txt") | lexicon.words("foreign_places.txt")
     heads: dict[str, OrgHead] = {}
     for row in lexicon.rows("org_heads.tsv", (2, 3)):
         head, kind = row[0], row[1]
@@ -206,9 +208,9 @@ def vocabulary() -> Vocabulary:
         bigrams=bigrams,
         levels=levels,
         level_re=_alternation(levels, re.I),
-        places=lexicon.words("provinces.txt"),
+        places=places,
         countries=lexicon.words("countries.txt"),
-        place_re=_alternation(lexicon.words("provinces.txt") | lexicon.words("countries.txt")),
+        place_re=_alternation(places | lexicon.words("countries.txt")),
         titles=titles,
         title_re=_alternation(title_forms),
         ranks=ranks,

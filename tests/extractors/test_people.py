@@ -526,6 +526,11 @@ FOREIGN = [
         ],
         id="central-highlands-names-with-a-glued-prefix",
     ),
+    P(
+        "Hôm thứ Hai, Chủ tịch Facebook Daniel Morrow tuyên bố công ty sẽ hợp tác.",
+        [person("Daniel Morrow", titles=["Chủ tịch Facebook"])],
+        id="company-between-a-title-and-a-foreign-name",
+    ),
 ]
 
 
@@ -1280,6 +1285,13 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # places abroad whose Sino-Vietnamese names read like a surname and a given name
+    P(
+        "Đoàn doanh nghiệp đã khảo sát thị trường Hồ Nam và Quảng Tây. Hồ Nam có nhiều khu công nghiệp. "
+        "Một du khách đến từ Cao Hùng cũng tham gia.",
+        [],
+        id="sino-vietnamese-places-abroad",
+    ),
     # a province whose first word reads as an honorific, written with a tight dash
     P("Đoàn công tác đã làm việc tại tỉnh Bà Rịa-Vũng Tàu trong hai ngày.", [], id="province-tight-dash"),
     # the communes a count of localities announces, however much they read like people's names
