@@ -109,10 +109,15 @@ class PersonEntity:
 
 @cache
 def not_person_before() -> re.Pattern[str]:
-    """Words after which a name is part of a street, prize, place or body, not a person."""
+    """Words after which a name is part of a street, prize, place, ship or body, not a person."""
     # locality levels too: "thôn Đoàn Kết", "xã Hoàng Long" are places
     forms = lexicon.words("not_person_before.txt") | lexicon.words("locality_levels.txt")
-    return re.compile(rf"(?:^|[^\w])(?:{lexicon.alternation(forms)})\s*$", re.I)
+    # after a ship's word a country may stand between ("tàu sân bay Mỹ Ronald Reagan")
+    vessels = lexicon.alternation(lexicon.words("vessel_words.txt"))
+    countries = lexicon.alternation(lexicon.words("countries.txt"))
+    return re.compile(
+        rf"(?:^|[^\w])(?:{lexicon.alternation(forms)}|(?:{vessels})(?:\s+(?:{countries}))?)\s*$", re.I
+    )
 
 
 # "số 12 Phan Đình Phùng", "ngõ 5 Lê Lợi": a house or lane number before a street's name
@@ -152,6 +157,7 @@ def _street_word() -> re.Pattern[str]:
 
 
 _NON_SPACE_RUN = re.compile(r"\S+")
+_DOMAIN_AFTER = re.compile(r"\.(?:com|vn|net|org|info)(?!\w)", re.I)
 _LAST_WORDS = re.compile(r"(\S+(?: \S+){0,5}) $")
 _NAME_PARTS = re.compile(r"[ -]")
 
@@ -647,6 +653,14 @@ def find(
         cut = v.title_re.search(name)
         if cut and cut.start() > 0 and " " in cut.group(0):
             name = name[: cut.start()].rstrip()
+        if _DOMAIN_AFTER.match(text, start + len(name)) and " " in name:
+            name = name[: name.rfind(" ")]  # "Lê Văn A Dantri.com.vn": a credit's source site
+        # "Huỳnh Văn A-Trưởng phòng ...": a title glued to the name by a hyphen
+        for hyphen in [k for k, ch in enumerate(name) if ch == "-"]:
+            after = v.title_re.match(text, start + hyphen + 1)
+            if after and " " in after.group(0):
+                name = name[:hyphen]
+                break
         syllables = name.split(" ")
         if len(syllables) >= 4 and syllables[-1].lower() in _RUN_ON:
             name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
@@ -789,6 +803,9 @@ def _with_model_people(
         # a title or body the tagger let in before the name ("Liên Hiệp Quốc Antonio Guterres")
         start = _skip_titles_and_bodies(text, start, end, v) if label in ("PERSON", SURE_PERSON) else start
         name = text[start:end]
+        if _DOMAIN_AFTER.match(text, end) and " " in name:
+            end = start + name.rfind(" ")  # "Xiao Pei Baodatviet.vn": a credit's source site
+            name = text[start:end]
         if (
             len(name) < 2  # "T" of "T rung ương": a letter is no name
             or label not in ("PERSON", SURE_PERSON)

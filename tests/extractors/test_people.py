@@ -531,6 +531,11 @@ FOREIGN = [
         [person("Daniel Morrow", titles=["Chủ tịch Facebook"])],
         id="company-between-a-title-and-a-foreign-name",
     ),
+    P(
+        "Người mẫu Chen Lian trong bộ ảnh mới. Ảnh: Chen Lian Tinmoi.vn",
+        [person("Chen Lian")],
+        id="a-credit-s-source-site-after-the-name",
+    ),
 ]
 
 
@@ -542,6 +547,11 @@ def test_foreign_persons(run, text, expected) -> None:
 # --- title patterns -----------------------------------------------------------------------------
 
 TITLES = [
+    P(
+        "Trung tá Lò Văn Khiêm-Trưởng phòng Cảnh sát giao thông cho biết số vụ tai nạn đã giảm.",
+        [person("Lò Văn Khiêm", rank="Trung tá", titles=["Trưởng phòng Cảnh sát giao thông"])],
+        id="title-glued-to-the-name-by-a-hyphen",
+    ),
     # foreign posts: legislators, a supreme leader
     P(
         "Thượng nghị sĩ Mỹ John Carter đã có chuyến thăm Việt Nam kéo dài ba ngày.",
@@ -1285,6 +1295,12 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # a ship named after a person, a country between the ship's word and the name
+    P(
+        "Tàu sân bay Mỹ Robert Hallard đang tập trận với hải quân Nhật Bản.",
+        [],
+        id="a-ship-named-after-a-person",
+    ),
     # places abroad whose Sino-Vietnamese names read like a surname and a given name
     P(
         "Đoàn doanh nghiệp đã khảo sát thị trường Hồ Nam và Quảng Tây. Hồ Nam có nhiều khu công nghiệp. "
