@@ -795,6 +795,7 @@ def _with_model_people(
     takes the honorific or rank written before it, and its titles are read like the others'."""
     _with_stage_names(text, v, found, model)
     _trim_to_model_names(text, v, found, model)
+    _extend_to_model_names(text, v, found, model)
     taken = Intervals((m.start, m.end) for m in found)
     stop_re = not_person_before()
     added = []
@@ -876,6 +877,45 @@ def _trim_to_model_names(
         ):
             m.start = inner
             m.name = text[inner : m.end]
+
+
+def _extend_to_model_names(
+    text: str, v: Vocabulary, found: list[Mention], model: list[tuple[int, int, str]]
+) -> None:
+    """A name whose first word is no surname ("An Dương Vương", where the rules start at the
+    surname "Dương") starts where the tagger's PERSON span does, when that span ends with the
+    rules' name, adds at most two capitalized words before it, none of them a place, country or
+    body's head, and no title, body, place, rank or honorific starts there; a name after an honorific or rank keeps its start."""
+    people = [(a, b) for a, b, label in model if label in ("PERSON", SURE_PERSON)]
+    for m in found:
+        if m.honorific or m.rank:
+            continue
+        outer = next((a for a, b in people if a < m.start and b == m.end), None)
+        if outer is None:
+            continue
+        extra = text[outer : m.start].rstrip(" ")
+        words = extra.split(" ")
+        if len(words) > 1 and words[0].lower() in _RUN_ON:  # "Khi ...": a sentence's opening word
+            outer += len(words[0]) + 1
+            words = words[1:]
+        if (
+            text[m.start - 1 : m.start] != " "
+            or len(words) > 2
+            or len(m.name.split(" ")) + len(words) > 5
+            or not all(w[:1].isupper() and w.isalpha() for w in words)
+            or (len(m.name.split(" ")) >= 3 and m.name.split(" ")[0] in v.surnames)  # a full name
+            or any(is_foreign_word(w) for w in words)  # "Philippe Rousselot Phương Linh": two names
+            or _in_place_list(text, outer, m.end, v)
+            or _in_level_list(text, outer)
+            or any(w in v.places or w in v.countries or w in v.heads for w in words)
+            or any(
+                rx.match(text, outer)
+                for rx in (v.title_re, v.head_re, v.place_re, v.rank_re, v.honorific_ci_re)
+            )
+        ):
+            continue
+        m.start = outer
+        m.name = text[outer : m.end]
 
 
 def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:

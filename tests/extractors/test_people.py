@@ -536,6 +536,11 @@ FOREIGN = [
         [person("Chen Lian")],
         id="a-credit-s-source-site-after-the-name",
     ),
+    P(
+        "Khi Định Lê Vương lên ngôi, triều đình mở khoa thi. Định Lê Vương cho xây thành mới.",
+        [person("Định Lê Vương")],
+        id="a-name-opening-on-a-word-that-is-no-surname",
+    ),
 ]
 
 
