@@ -23,6 +23,7 @@ from vnnews.extractors.common import (
     text_of,
     word_edges,
 )
+from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
     PARTICLE_NAME,
@@ -571,8 +572,77 @@ def _extend(
     joined: frozenset[int] = frozenset(),
     kind: str = "other",
 ) -> int | None:
-    """Where a body's name ends: its proper name (only after a head that needs one), then its locality;
-    None if a needed name or locality is missing. joined: syllable starts that continue a word."""
+    """Where a body's name ends: its proper name (only after a head that needs one), then its locality,
+    then the second place of a pair ("Hội Hữu nghị Việt Nam - Nhật Bản", "Trường THPT chuyên Hà Nội -
+    Amsterdam"); None if a needed name or locality is missing. joined: syllable starts that continue
+    a word."""
+    pair = _place_pair_at(text, pos, v) if needs_name else None
+    if pair is not None:
+        return pair  # a body named by two places and nothing else ("Trường Hà Nội - Amsterdam")
+    end = _extend_name(text, pos, v, needs_name, joined, kind)
+    if end is None:
+        return None
+    pair = _second_place(text, end, v)
+    return end if pair is None else pair
+
+
+# the dash between the two places of a pair, spaced or tight
+_PAIR_DASH = re.compile(r" ?[-–] ?")
+# short forms that pair in names ("Việt - Đức", "Á - Âu")
+_PAIR_SHORT = frozenset(
+    ["Việt", "Á", "Âu", "Phi", "Mỹ", "Nga", "Lào", "Nhật", "Hàn", "Trung", "Pháp", "Đức", "Anh"]
+)
+
+
+def _is_place_word(name: str, v: Vocabulary) -> bool:
+    return name in v.places or name in v.countries or name in _PAIR_SHORT or name in admin_places()
+
+
+def _second_place(text: str, end: int, v: Vocabulary) -> int | None:
+    """The end of a second place joined by a dash to the place that ends a body's name at end
+    ("... Việt Nam - Nhật Bản", "... Thăng Long - Hà Nội", "... Hà Nội - Amsterdam"), or None."""
+    dash = _PAIR_DASH.match(text, end)
+    if not dash:
+        return None
+    before = text[max(0, end - 40) : end].split(" ")
+    if not any(_is_place_word(" ".join(before[-k:]), v) for k in (1, 2, 3) if len(before) >= k):
+        return None
+    after = re.match(rf"{CAP}(?: {CAP}){{0,2}}", text[dash.end() : dash.end() + 40])
+    if not after:
+        return None
+    words = after.group(0).split(" ")
+    for k in range(len(words), 0, -1):
+        if _is_place_word(" ".join(words[:k]), v):
+            return dash.end() + len(" ".join(words[:k]))
+    # a foreign city after a Vietnamese place: one foreign word ("Hà Nội - Amsterdam")
+    if is_foreign_word(words[0]) and (len(words) == 1 or not is_cap(words[1])):
+        return dash.end() + len(words[0])
+    return None
+
+
+def _place_pair_at(text: str, pos: int, v: Vocabulary) -> int | None:
+    """The end of a pair of places that is a body's whole name right after its head, or None."""
+    if not text.startswith(" ", pos):
+        return None
+    run = re.match(rf"{CAP}(?: {CAP}){{0,2}}", text[pos + 1 : pos + 40])
+    if not run:
+        return None
+    words = run.group(0).split(" ")
+    for k in range(len(words), 0, -1):
+        if _is_place_word(" ".join(words[:k]), v):
+            return _second_place(text, pos + 1 + len(" ".join(words[:k])), v)
+    return None
+
+
+def _extend_name(
+    text: str,
+    pos: int,
+    v: Vocabulary,
+    needs_name: bool,
+    joined: frozenset[int] = frozenset(),
+    kind: str = "other",
+) -> int | None:
+    """_extend without the place pair."""
     words = next_words(text, pos)
     end = pos
     i = 0
@@ -642,6 +712,9 @@ def _extend(
                 break  # "Chi bộ 4 tốt", "Cơ quan 3 không": an emulation slogan, not a numbered body
             place = (len(w) if w in v.places else _place_at(text, a, v)) if is_cap(w) else None
             if place and a + place + 1 not in joined:
+                pair = _second_place(text, a + place, v)
+                if pair is not None:
+                    end, named = pair, True  # "Trường THPT chuyên Hà Nội - Amsterdam": named by a pair
                 break  # a place ends the name; but "Mỹ thuật" is one word ("Bảo tàng Mỹ thuật")
             named = True
             end = b

@@ -195,7 +195,15 @@ def vocabulary() -> Vocabulary:
     for row in lexicon.rows("ranks.tsv", (2, 3)):
         ranks[row[0]] = row[2] if len(row) > 2 and row[2] else row[0]
     honorifics = {row[0]: row[1] for row in lexicon.rows("honorifics.tsv", (2, 2))}
-    titles = tuple(sorted(lexicon.words("titles.txt"), key=len, reverse=True))
+    honorifics |= {variant: kind for form, kind in honorifics.items() for variant in spelling_variants(form)}
+    titles = tuple(
+        sorted(
+            lexicon.words("titles.txt")
+            | {x for t in lexicon.words("titles.txt") for x in spelling_variants(t)},
+            key=len,
+            reverse=True,
+        )
+    )
     # a title of several words is also written lowercase after a name ("ông X - ủy viên Bộ Chính trị")
     title_forms = set(titles) | {t[:1].lower() + t[1:] for t in titles if " " in t}
     return Vocabulary(
@@ -238,6 +246,16 @@ def vocabulary() -> Vocabulary:
             for w in (phrase.split(" ")[0], phrase.split(" ")[-1])
         ),
     )
+
+
+_SI = re.compile(r"(?<!\w)([sS])ĩ(?!\w)")
+
+
+def spelling_variants(form: str) -> set[str]:
+    """The other spellings the press gives a listed form: "sỹ" for the syllable "sĩ" ("họa sỹ",
+    "Nghị sỹ"), as common as the dictionary's "sĩ". Empty when the form has none."""
+    variant = _SI.sub(r"\1ỹ", form)
+    return {variant} if variant != form else set()
 
 
 def expand(surface: str) -> str:

@@ -1098,6 +1098,26 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Hội Hữu nghị Việt Nam - Ba Lan tổ chức gặp mặt nhân dịp năm mới.",
+        ["Hội Hữu nghị Việt Nam - Ba Lan"],
+        id="friendship-society-of-two-countries",
+    ),
+    P(
+        "Học sinh Trường THPT chuyên Hải Phòng - Toulouse giành hai huy chương vàng.",
+        ["Trường THPT chuyên Hải Phòng - Toulouse"],
+        id="school-named-by-a-pair-of-cities",
+    ),
+    P(
+        "Trường Đại học Việt - Nhật công bố điểm chuẩn.",
+        ["Trường Đại học Việt - Nhật"],
+        id="university-named-by-short-country-forms",
+    ),
+    P(
+        "Trung tâm Bảo tồn di sản Cố đô đón khách.",
+        ["Trung tâm Bảo tồn di sản Cố đô"],
+        id="heritage-field-word-inside-a-name",
+    ),
+    P(
         "Đoàn công tác đã làm việc với lãnh đạo Bộ CHQS tỉnh về công tác tuyển quân.",
         ["Bộ CHQS tỉnh"],
         id="lanh-dao-before-body",

@@ -939,6 +939,14 @@ def test_lists_sharing_titles(run, text, expected) -> None:
 
 ACADEMIC = [
     P(
+        "Nhà thiết kế Lương Minh Khoa ra mắt bộ sưu tập mới. Ca sỹ Đào Thu Hà biểu diễn trong đêm khai mạc.",
+        [
+            person("Lương Minh Khoa", honorific="Nhà thiết kế"),
+            person("Đào Thu Hà", honorific="Ca sỹ"),
+        ],
+        id="professions-and-the-sy-spelling",
+    ),
+    P(
         "PGS.TS Trịnh Văn Luận, Hiệu trưởng Trường Đại học Y Dược Thái Bình, trình bày báo cáo đề dẫn.",
         [
             person(
@@ -1700,3 +1708,20 @@ def test_offsets_slice_back_to_text(run, text) -> None:
         for m in p.mentions:
             assert article.text[m.start : m.end] == m.text, (p.name, m.start, m.end, m.text)
         assert (p.start, p.end) == (p.mentions[0].start, p.mentions[0].end)
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("Họa sĩ", {"Họa sỹ"}),
+        ("Thượng nghị sĩ", {"Thượng nghị sỹ"}),
+        ("Sĩ quan", {"Sỹ quan"}),
+        ("Bác sĩ", {"Bác sỹ"}),
+        ("Giáo sư", set()),  # no "sĩ" syllable
+        ("Đảng viên Sĩnh", set()),  # "sĩ" only as a whole syllable
+    ],
+)
+def test_listed_forms_take_the_sy_spelling(form, expected) -> None:
+    from vnnews.extractors.vocab import spelling_variants
+
+    assert spelling_variants(form) == expected
