@@ -239,3 +239,30 @@ def test_the_rules_switch(text, rules, learned) -> None:
         nlp.remove_pipe("vnnews_dates")
         nlp.add_pipe("vnnews_dates", first=True, config={"event_model": use_model})
         assert Extractor(nlp).extract(text, title=TITLE, published="2024").event.date == expected
+
+
+def test_the_shipped_weights_are_what_the_training_command_writes(tmp_path) -> None:
+    """The documented command rebuilds the shipped file byte for byte: a change to the date rules
+    that moves the features shows up here, and the weights are retrained with it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SHARED
+
+    if not (SHARED / "corpus" / "train" / "articles.jsonl").exists():
+        pytest.skip("../shared/corpus/train is not available here")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "vnnews.extractors.training.event_date",
+            "--out",
+            str(tmp_path),
+            "--corpus",
+            str(SHARED / "corpus"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    shipped = event_model.MODEL_DIR / event_model.WEIGHTS_FILE
+    assert (tmp_path / event_model.WEIGHTS_FILE).read_bytes() == shipped.read_bytes()
