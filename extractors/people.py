@@ -29,6 +29,7 @@ from vnnews.extractors.structure import byline_names
 from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
+    FOREIGN_GIVEN_NAMES,
     NAME_PARTICLE,
     PARTICLE_NAME,
     STOP_WORDS,
@@ -366,6 +367,23 @@ def _title_end_verbs() -> re.Pattern[str]:
 _INNER_DASH = re.compile(r" [-–] (\w+)")
 
 
+_BRACKETED_ABBR = re.compile(r" \([A-ZĐ][A-ZĐ&.\-]+\)")
+_CAP_RUN = re.compile(rf" {CAP}(?: {CAP}){{0,4}}")
+
+
+def _known_unit_after(text: str, pos: int) -> int:
+    """Length (counting the leading space) of the longest administrative unit the gazetteer knows
+    written at pos, 2 to 4 syllables; 0 when none."""
+    run = _CAP_RUN.match(text, pos)
+    if not run:
+        return 0
+    syllables = run.group(0).split()
+    for k in range(min(len(syllables), 4), 1, -1):
+        if " ".join(syllables[:k]) in admin_places():
+            return len(" " + " ".join(syllables[:k]))
+    return 0
+
+
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
     """End of the body part of a title: capitalized words, abbreviations, numbers, localities, name words."""
     joined = v.joined
@@ -379,6 +397,9 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         head = v.head_re.match(text, a) if is_cap(w) else None
         if head and head.end() > b and (limit is None or head.end() <= limit):
             end = head.end()  # "Sở Lao động – Thương binh và Xã hội": a body's name as the lexicon has it
+            abbr = _BRACKETED_ABBR.match(text, end)
+            if abbr and (limit is None or abbr.end() <= limit):
+                end = abbr.end()  # "Cục Điều tra Liên bang (FBI)"
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
@@ -394,6 +415,12 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             place = v.place_re.match(text, end + 1)
             if place:
                 end = place.end()
+            else:
+                # a district or commune the gazetteer knows, however its syllables read ("huyện
+                # Thạch Hà Trần Văn A": "Hà" would open the holder's name)
+                unit = _known_unit_after(text, end)
+                if limit is None or end + unit <= limit:
+                    end += unit
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
@@ -408,6 +435,8 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         if is_cap(w):
             if i > 0 and v.title_re.match(text, a) and " " in v.title_re.match(text, a).group(0):
                 break  # another title begins ("... Yên Bái Thứ trưởng Đỗ Đức Duy")
+            if i > 0 and w in FOREIGN_GIVEN_NAMES and i + 1 < len(words) and is_cap(words[i + 1][2]):
+                break  # "... Cơ quan An ninh Quốc gia Alan Brody": a foreign holder by the given name
             if i > 0 and PARTICLE_NAME.match(text, a):
                 break  # a foreign name with its particle is the holder's ("... Tòa liên bang Raus bin Sharif")
             after_level = i > 0 and (words[i - 1][2] == "ủy" or v.level_re.fullmatch(words[i - 1][2]))
@@ -415,9 +444,9 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             if _person_at(words, i, v, min_len=3 if after_level else 2) and not v.place_re.match(text, a):
                 break
             end = b
-            abbr = re.match(r" \([A-ZĐ][A-ZĐ&.\-]+\)", text[b:])
-            if abbr and (limit is None or b + abbr.end() <= limit):
-                end = b + abbr.end()  # "Thông tấn xã Việt Nam (TTXVN)"
+            abbr = _BRACKETED_ABBR.match(text, b)
+            if abbr and (limit is None or abbr.end() <= limit):
+                end = abbr.end()  # "Thông tấn xã Việt Nam (TTXVN)"
                 i += 1
                 while i < len(words) and words[i][0] < end:
                     i += 1
@@ -436,6 +465,9 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         i += 1
     if end == pos:
         return end
+    abbr = _BRACKETED_ABBR.match(text, end)
+    if abbr and (limit is None or abbr.end() <= limit):
+        end = abbr.end()  # "Cục Điều tra Liên bang (FBI)": the body's abbreviation in brackets
     # "Trung tâm ... kinh tế - xã hội quốc gia": a dash between two lowercase words of one compound
     dash = _INNER_DASH.match(text, end)
     if dash and not is_cap(text[end - 1 : end]) and dash.group(1) in v.inner_lower:
@@ -1320,7 +1352,12 @@ _CLAUSE_BREAK = re.compile(r"[;:\n(]|[.!?](?=\s)")
 def _clause_start(text: str, pos: int) -> int:
     # a period only ends a clause before a space: "TP.HCM" and "PGS.TS" do not
     window_start = max(0, pos - 400)
-    ends = [m.end() for m in _CLAUSE_BREAK.finditer(text, window_start, pos)]
+    # a bracket closed before pos ("Cơ quan An ninh Quốc gia (NSA) X") opened no clause
+    ends = [
+        m.end()
+        for m in _CLAUSE_BREAK.finditer(text, window_start, pos)
+        if m.group(0) != "(" or ")" not in text[m.end() : pos]
+    ]
     return ends[-1] if ends else window_start
 
 

@@ -553,6 +553,16 @@ def test_foreign_persons(run, text, expected) -> None:
 
 TITLES = [
     P(
+        "Chủ tịch UBND huyện Thạch Hà Trần Việt Long cho biết tình hình khắc phục hậu quả bão.",
+        [person("Trần Việt Long", titles=["Chủ tịch UBND huyện Thạch Hà"])],
+        id="district-the-gazetteer-knows-before-the-holder",
+    ),
+    P(
+        "Tổng thống đã sa thải Giám đốc Cục Điều tra Liên bang (FBI) Alan Brody hôm thứ Ba.",
+        [person("Alan Brody", titles=["Giám đốc Cục Điều tra Liên bang (FBI)"])],
+        id="body-abbreviation-in-brackets-before-the-holder",
+    ),
+    P(
         "Trung tá Lò Văn Khiêm-Trưởng phòng Cảnh sát giao thông cho biết số vụ tai nạn đã giảm.",
         [person("Lò Văn Khiêm", rank="Trung tá", titles=["Trưởng phòng Cảnh sát giao thông"])],
         id="title-glued-to-the-name-by-a-hyphen",
