@@ -352,6 +352,18 @@ def _continent_re() -> re.Pattern[str]:
     return re.compile(rf"(?<=châu )(?:{names})(?: |$)")
 
 
+def _company_word_in(name: str) -> bool:
+    """Whether a would-be name holds a word of companies' English names (data/company_name_words.txt)."""
+    return any(w in lexicon.words("company_name_words.txt") for w in name.split(" ")[1:])
+
+
+def _capital_continent(name: str) -> bool:
+    """Whether a would-be name is a continent written with a capital "Châu" ("U16 Châu Á", "Cúp
+    Châu Âu"): "Châu" is a surname, "Á" and "Âu" read as given names."""
+    first, _, rest = name.partition(" ")
+    return first == "Châu" and rest in lexicon.words("continents.txt")
+
+
 def _skip_continent(text: str, start: int, end: int) -> int:
     """Past a continent that opens a capitalized run ("châu Âu Ursula von der Leyen" -> "Ursula
     ..."): after lower-case "châu" it is a place, though "Âu" and "Phi" are surnames too."""
@@ -698,8 +710,10 @@ def find(
             name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
         elif len(syllables) >= 3 and syllables[-1] in _RUN_ON_HONORIFICS:
             name = name[: name.rfind(" ")]  # "... Nguyễn Thị Lan Anh Cô bé ...": the same
-        if not name or name in v.places or name in v.countries or name in v.heads:
+        if not name or name in v.places or name in v.countries or name in v.heads or _capital_continent(name):
             continue
+        if _company_word_in(name) and not (honorific or rank):
+            continue  # "Danny Group", "Petro Vietnam": a company's name
         if len(name.split(" ")) > 5 or any(
             len(x) > 1 and x.isupper() and not _is_surname(x, v) for x in _NAME_PARTS.split(name)
         ):
@@ -826,6 +840,8 @@ def _with_model_people(
     """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
     takes the honorific or rank written before it, and its titles are read like the others'."""
     _with_stage_names(text, v, found, model)
+    # a body's alias in brackets after its name ("Công ty ... (Fahasa)") names the body wherever it recurs
+    body_names = {text[a:b] for a, b in bodies if text[a - 1 : a] == "(" and text[b : b + 1] == ")"}
     _trim_to_model_names(text, v, found, model)
     _extend_to_model_names(text, v, found, model)
     taken = Intervals((m.start, m.end) for m in found)
@@ -850,6 +866,8 @@ def _with_model_people(
             continue  # the byline, a photo credit, or a name inside a body's name
         if name in v.places or name in v.countries or name in v.heads or name.lower() in v.cue_words:
             continue
+        if _capital_continent(name) or name in body_names or _company_word_in(name):
+            continue  # ... or a body's name or alias the article writes ("Công ty ... (Fahasa)")
         honorific, rank, _ = _cue_before(text, start, v)
         if _street_before(text, start, v):
             continue

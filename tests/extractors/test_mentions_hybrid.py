@@ -107,3 +107,31 @@ def test_a_foreign_name_reads_as_a_person_by_its_given_name(run_text: str, expec
     from vnnews.extractors.vocab import reads_as_foreign_person, vocabulary
 
     assert reads_as_foreign_person(run_text, vocabulary()) is expected
+
+
+def test_a_body_s_bracketed_alias_tagged_as_a_person_is_no_person() -> None:
+    """The tagger may read a company's short name as a person where it recurs alone; the article
+    gave it in brackets after the body's full name, so it names the body."""
+    from vnnews.extractors import people
+    from vnnews.extractors.vocab import vocabulary
+
+    text = "Công ty CP Sách Miền Tây (Mitasa) mở nhà sách mới. Mitasa cho biết sẽ mở thêm. Mitasa giảm giá."
+    alias = text.index("Mitasa")
+    bodies = [(0, alias - 2), (alias, alias + 6)]
+    model = [(m, m + 6, "PERSON") for m in range(len(text)) if text.startswith("Mitasa", m)]
+    assert [m.name for m in people.find(text, vocabulary(), (), bodies, model)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Đội tuyển giành vé dự VCK U16 Châu Á 2018. Châu Á có nhiều đội mạnh.", set()),
+        ("Cúp Châu Âu năm nay có 32 đội.", set()),
+        ("Ông Châu Văn Á dự lễ khánh thành.", {"Châu Văn Á"}),
+        # English company words inside a capitalized run make it a company's name
+        ("Tập đoàn Xây dựng Phương Nam (Danny Group) ký hợp đồng mới.", set()),
+        ("Thậm chí Petro Vietnam cũng bị thiệt hại.", set()),
+    ],
+)
+def test_continents_and_company_names_are_no_persons(run, text: str, names: set[str]) -> None:
+    assert {p.name for p in run(text).people} == names
