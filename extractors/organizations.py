@@ -254,10 +254,48 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
         if owner is not None and not fold(owner.name).startswith(fold(x.name)) and owner.name != x.name:
             x.extra += (f"{x.surface} của {owner.surface}",)
     _share_locality(text, out)
+    _lower_case_heads(text, out, v)
     return out
 
 
-# "Tổng cục Thống kê (GSO)": a short form the text coins for the body just named, in brackets
+# a school's type, abbreviated, after a lower-case "trường" ("trường THCS Thừa Đức")
+_LOWER_SCHOOL = re.compile(r"(?<![\w.])trường (?=(?:THPT|THCS|PTDTNT|PTDTBT|TH|ĐH|CĐ)(?![\w]))")
+_LOWER_POLICE = re.compile(
+    rf"(?<![\w.])công an (?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)(?:(?= {CAP})|(?![\w]))"
+)
+
+
+def _lower_school_heads(text: str, mentions: list[OrgMention]) -> None:
+    """A school named by its abbreviated type after a lower-case "trường" ("trường THCS Thừa Đức")
+    starts at "trường": the head is part of its name."""
+    starts = {m.start: m for m in mentions}
+    for s in _LOWER_SCHOOL.finditer(text):
+        m = starts.get(s.end())
+        if m is not None:
+            m.start = s.start()
+            m.extra += (m.surface,)
+            m.surface = text[m.start : m.end]
+            m.name = _canonical("Trường " + m.name)
+            m.kind = "education"
+
+
+def _lower_case_heads(text: str, out: list[OrgMention], v: Vocabulary) -> None:
+    """Bodies the press writes with a lower-case head: a school whose type is abbreviated after
+    "trường" ("trường THCS Thừa Đức" takes the head the rules left out), and the police of a
+    locality ("công an tỉnh Nam Định", "lực lượng công an huyện"), not after "các"/"những"."""
+    _lower_school_heads(text, out)
+    taken = [(m.start, m.end) for m in out]
+    for p in _LOWER_POLICE.finditer(text):
+        if any(a <= p.start() < b for a, b in taken) or _PLURAL_BEFORE.search(
+            text, max(0, p.start() - 8), p.start()
+        ):
+            continue
+        end = p.end() + _place_name(text, p.end(), v)
+        surface = text[p.start() : end]
+        out.append(OrgMention(p.start(), end, surface, _canonical("C" + surface[1:]), "police"))
+    out.sort(key=lambda m: m.start)
+
+
 _BRACKETED = re.compile(rf" \(([{UPPER}][{UPPER}&\-]*[{UPPER}\d]+)\)")
 
 
@@ -1364,6 +1402,7 @@ def from_model(
         known = v.heads.get(_head_key(head.group(0), v)) if head else None
         kind = _kind(name, known.kind if known else "other", v)
         out.append(OrgMention(start, end, surface, name, kind, tagged=True))
+    _lower_school_heads(text, out)
     return out
 
 

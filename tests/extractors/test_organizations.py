@@ -1098,6 +1098,22 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Bảo vệ lễ hội, công an tỉnh Bắc Giang đã huy động 500 cán bộ, chiến sĩ.",
+        ["công an tỉnh Bắc Giang"],
+        id="police-of-a-province-written-lower-case",
+    ),
+    P(
+        "Vụ việc đang được lực lượng công an huyện điều tra làm rõ.",
+        ["công an huyện"],
+        id="police-of-the-district",
+    ),
+    P("Các công an xã đã vào cuộc truy tìm.", [], id="police-of-every-commune-is-a-class"),
+    P(
+        "UBND tỉnh Đắk Lăk tổ chức họp báo giới thiệu lễ hội.",
+        ["UBND tỉnh Đắk Lăk"],
+        id="province-in-a-variant-spelling",
+    ),
+    P(
         "Hội Hữu nghị Việt Nam - Ba Lan tổ chức gặp mặt nhân dịp năm mới.",
         ["Hội Hữu nghị Việt Nam - Ba Lan"],
         id="friendship-society-of-two-countries",
@@ -1513,6 +1529,12 @@ def test_head_like_words_and_neighbours_stay_out(run, text, present, forbidden) 
 # --- kind -------------------------------------------------------------------------------------
 
 KINDS = [
+    P(
+        "Học sinh lớp 8 trường THCS Tân Lộc giành giải nhất cuộc thi.",
+        "Trường Trung học cơ sở Tân Lộc",
+        "education",
+        id="school-with-a-lower-case-head",
+    ),
     P(
         "Tỉnh ủy Long An biểu dương 50 chi bộ trong sạch, vững mạnh.",
         "Tỉnh ủy Long An",
