@@ -260,6 +260,10 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
 
 # a school's type, abbreviated, after a lower-case "trường" ("trường THCS Thừa Đức")
 _LOWER_SCHOOL = re.compile(r"(?<![\w.])trường (?=(?:THPT|THCS|PTDTNT|PTDTBT|TH|ĐH|CĐ)(?![\w]))")
+# a plant named after its product and place ("nhà máy sản xuất đạm Hà Bắc", "nhà máy thủy điện Sơn La")
+_LOWER_PLANT = re.compile(
+    rf"(?<![\w.])nhà máy(?: [{LOWER}]+){{0,4}} {CAP}(?: {CAP}){{0,3}}(?: số \d{{1,2}})?(?![\w])"
+)
 _LOWER_POLICE = re.compile(
     rf"(?<![\w.])công an (?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn)(?:(?= {CAP})|(?![\w]))"
 )
@@ -285,6 +289,16 @@ def _lower_case_heads(text: str, out: list[OrgMention], v: Vocabulary) -> None:
     locality ("công an tỉnh Nam Định", "lực lượng công an huyện"), not after "các"/"những"."""
     _lower_school_heads(text, out)
     taken = [(m.start, m.end) for m in out]
+    for p in _LOWER_PLANT.finditer(text):
+        if any(a <= p.start() < b or a < p.end() <= b for a, b in taken):
+            continue
+        if _PLURAL_BEFORE.search(text, max(0, p.start() - 8), p.start()):
+            continue
+        if any(w in STOP_WORDS or w in ("ở", "mới", "thuộc") for w in p.group(0).split(" ")[2:]):
+            continue  # "nhà máy tại Mỹ", "nhà máy của Samsung": a plant somewhere, not one named
+        surface = p.group(0)
+        out.append(OrgMention(p.start(), p.end(), surface, _canonical("N" + surface[1:]), "company"))
+        taken.append((p.start(), p.end()))
     for p in _LOWER_POLICE.finditer(text):
         if any(a <= p.start() < b for a, b in taken) or _PLURAL_BEFORE.search(
             text, max(0, p.start() - 8), p.start()

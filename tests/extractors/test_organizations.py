@@ -1098,6 +1098,12 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Dự án nhà máy nhiệt điện Vĩnh Phong chậm tiến độ hai năm.",
+        ["nhà máy nhiệt điện Vĩnh Phong"],
+        id="plant-written-lower-case-with-its-product",
+    ),
+    P("Tập đoàn vừa mở thêm hai nhà máy tại Ba Lan.", [], id="plants-somewhere-are-no-named-body"),
+    P(
         "Bảo vệ lễ hội, công an tỉnh Bắc Giang đã huy động 500 cán bộ, chiến sĩ.",
         ["công an tỉnh Bắc Giang"],
         id="police-of-a-province-written-lower-case",
