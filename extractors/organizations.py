@@ -1397,7 +1397,11 @@ def from_model(
     out = []
     for start, end in _split_at_scores(text, spans):
         start, end = _clean_span(text, start, end, v)
-        start = _after_lower_company_head(text, start, end, v)
+        # "công ty Ethio Telecom": the company's name after a lower-case head; the head is written
+        # with it, so the mention keeps it and the bare name is another writing of the body
+        name_start = _after_lower_company_head(text, start, end, v)
+        head_start = start if name_start > start else None
+        start = name_start
         surface = text[start:end]
         if end <= start or taken.overlaps(start, end) or not (surface[:1].isupper() or surface[:1].isdigit()):
             continue
@@ -1415,6 +1419,20 @@ def from_model(
         head = v.head_re.match(name)  # an expanded abbreviation may start with a known head
         known = v.heads.get(_head_key(head.group(0), v)) if head else None
         kind = _kind(name, known.kind if known else "other", v)
+        if head_start is not None and not taken.overlaps(head_start, end):
+            written = text[head_start:end]
+            out.append(
+                OrgMention(
+                    head_start,
+                    end,
+                    written,
+                    _canonical(written[:1].upper() + written[1:]),
+                    kind,
+                    (surface,),
+                    tagged=True,
+                )
+            )
+            continue
         out.append(OrgMention(start, end, surface, name, kind, tagged=True))
     _lower_school_heads(text, out)
     return out

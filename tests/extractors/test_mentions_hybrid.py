@@ -53,6 +53,10 @@ def test_a_short_mention_joins_the_person_named_in_full(run) -> None:
 
 ORGANIZATIONS = [
     pytest.param("Theo hãng Reuters, công ty Ethio Telecom đã ký hợp đồng mới.", {"Reuters", "Ethio Telecom"}, id="news-agency-and-company"),
+    pytest.param(
+        "Hơn 200 công nhân của công ty Hoàng Long đã nghỉ việc.", {"Công ty Hoàng Long", "Hoàng Long"},
+        id="company-with-a-lower-case-head-keeps-it",
+    ),
     pytest.param("Ngân hàng Vietcombank và Tập đoàn Viettel đã ký thỏa thuận hợp tác.", {"Ngân hàng Vietcombank", "Tập đoàn Viettel"}, id="bank-and-group"),
     pytest.param(
         "Đội tuyển U20 Việt Nam đã thắng U20 Indonesia với tỷ số 2-0.", {"U20 Việt Nam", "U20 Indonesia"},
