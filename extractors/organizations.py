@@ -23,6 +23,7 @@ from vnnews.extractors.common import (
     text_of,
     word_edges,
 )
+from vnnews.extractors.mention_features import word_clusters
 from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
@@ -1323,6 +1324,9 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
     if title and title.end() < end and not v.head_re.match(text, start):
         words = [w for w in words if w[0] >= title.end()]
     while len(words) > 1 and words[-1][2].islower() and words[-1][2] not in v.inner_lower:
+        pair = f"{words[-2][2]} {words[-1][2]}".lower()
+        if words[-2][2][:1].isupper() and not is_foreign_word(words[-2][2]) and pair in word_clusters()[1]:
+            break  # "Đảng Dân chủ Tự do": the syllable ends a capitalized word of the language
         words.pop()
     return (words[0][0], words[-1][1]) if words else (start, start)
 

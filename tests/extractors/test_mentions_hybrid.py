@@ -57,6 +57,7 @@ ORGANIZATIONS = [
         "Hơn 200 công nhân của công ty Hoàng Long đã nghỉ việc.", {"Công ty Hoàng Long", "Hoàng Long"},
         id="company-with-a-lower-case-head-keeps-it",
     ),
+    pytest.param("Đảng Dân chủ Tự do của Nhật Bản thắng cử.", {"Đảng Dân chủ Tự do"}, id="party-name-ending-in-a-lower-syllable"),
     pytest.param("Ngân hàng Vietcombank và Tập đoàn Viettel đã ký thỏa thuận hợp tác.", {"Ngân hàng Vietcombank", "Tập đoàn Viettel"}, id="bank-and-group"),
     pytest.param(
         "Đội tuyển U20 Việt Nam đã thắng U20 Indonesia với tỷ số 2-0.", {"U20 Việt Nam", "U20 Indonesia"},
