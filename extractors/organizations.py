@@ -707,6 +707,16 @@ def _extend_name(
             # "Vụ Giám sát và Thẩm định đầu tư": two fields of one name, each written in sentence case
             i += 1
             continue
+        if (
+            w == "và"
+            and named
+            and i + 1 < len(words)
+            and words[i + 1][2] in v.abbreviations
+            and not v.head_re.fullmatch(words[i + 1][2])
+            and v.abbreviations[words[i + 1][2]][1] == "-"
+        ):
+            i += 1  # "Cục Cảnh sát PCCC và CNCH": a second field, abbreviated, of one name
+            continue
         if w == "&" and named and i + 1 < len(words) and is_cap(words[i + 1][2]):
             i += 1  # "Quỹ Bill & Melinda Gates", "Công ty Johnson & Johnson": one name
             continue

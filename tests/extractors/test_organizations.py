@@ -1098,6 +1098,12 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Cục Cảnh sát PCCC và CNCH kiểm tra an toàn các chung cư cao tầng.",
+        ["Cục Cảnh sát PCCC và CNCH"],
+        id="second-abbreviated-field-after-va",
+    ),
+    P("Sở Y tế và UBND huyện cùng kiểm tra.", ["Sở Y tế", "UBND huyện"], id="a-head-after-va-is-another-body"),
+    P(
         "Dự án nhà máy nhiệt điện Vĩnh Phong chậm tiến độ hai năm.",
         ["nhà máy nhiệt điện Vĩnh Phong"],
         id="plant-written-lower-case-with-its-product",
