@@ -1102,7 +1102,11 @@ EXACT = [
         ["Cục Cảnh sát PCCC và CNCH"],
         id="second-abbreviated-field-after-va",
     ),
-    P("Sở Y tế và UBND huyện cùng kiểm tra.", ["Sở Y tế", "UBND huyện"], id="a-head-after-va-is-another-body"),
+    P(
+        "Sở Y tế và UBND huyện cùng kiểm tra.",
+        ["Sở Y tế", "UBND huyện"],
+        id="a-head-after-va-is-another-body",
+    ),
     P(
         "Dự án nhà máy nhiệt điện Vĩnh Phong chậm tiến độ hai năm.",
         ["nhà máy nhiệt điện Vĩnh Phong"],
