@@ -1421,6 +1421,10 @@ def from_model(
             continue
         if surface in v.places or surface in v.countries or surface in admin_places():
             continue  # a country or a place, not a body
+        if surface.split(" ")[0] in lexicon.words("competition_words.txt") or any(
+            surface.startswith(w + " ") for w in lexicon.words("competition_words.txt") if " " in w
+        ):
+            continue  # "Cúp Liên đoàn": a competition, not a body
         if reads_as_foreign_person(surface, v):
             continue  # "Daniil Medvedev": a person the tagger took for a body
         if _sector_of_country(surface, v):

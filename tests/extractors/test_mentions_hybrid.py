@@ -136,7 +136,21 @@ def test_a_body_s_bracketed_alias_tagged_as_a_person_is_no_person() -> None:
         # English company words inside a capitalized run make it a company's name
         ("Tập đoàn Xây dựng Phương Nam (Danny Group) ký hợp đồng mới.", set()),
         ("Thậm chí Petro Vietnam cũng bị thiệt hại.", set()),
+        # a cup named after its sponsor or a place is no person
+        ("Giải bóng đá nữ - Cúp Hoàng Sơn Bắc 2024 khởi tranh chiều nay.", set()),
     ],
 )
 def test_continents_and_company_names_are_no_persons(run, text: str, names: set[str]) -> None:
     assert {p.name for p in run(text).people} == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội bóng bị loại khỏi Cúp Liên đoàn sau trận thua tối qua.",
+        "Sau vòng 20 Giải Ngoại hạng Anh, đội dẫn đầu hơn 5 điểm.",
+    ],
+)
+def test_a_competition_is_no_body(run, text: str) -> None:
+    names = {o.name for o in run(text).organizations}
+    assert not any(n.startswith(("Cúp", "Giải")) for n in names)
