@@ -42,7 +42,12 @@ CLUSTER_FILE = "word_clusters.tsv"
 # the cluster granularities (the file's `# levels:`) used for a word itself, and for its neighbours
 CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
 CLUSTER_CONTEXT: tuple[int, ...] = (64, 256, 1024)
-CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
+CONTEXT_OFFSETS = (
+    -2,
+    -1,
+    1,
+    2,
+)  # the neighbours every context feature looks at (Featurizer relies on the order)
 
 
 @cache
@@ -269,14 +274,20 @@ def token_flags(word: str, i: int, n: int, ctx: DocContext) -> list[str]:
     return flags
 
 
+Attribute = str | bytes  # bytes (UTF-8) in a Featurizer made with encode=True
+
+
 class _WordFeatures(NamedTuple):
-    """A word's CRFsuite attributes: its own, and the ones it lends to each neighbour (already
-    named by offset, so that a sentence is a few list extensions)."""
+    """A word's CRFsuite attributes: "bias" and its own, and the ones it lends to each neighbour
+    (already named by offset, so that a sentence is a few list extensions)."""
 
     w: str  # the lower-cased word
     case: str  # its syllables' case string
-    own: tuple[str, ...]  # the word's own attributes
-    lent: dict[int, tuple[str, ...]]  # offset -> the attributes it gives the word at that offset
+    capital: bool  # whether it begins with a capital (it may then have article-level flags)
+    head: tuple[Attribute, ...]  # "bias" and the word's own attributes
+    lent: tuple[tuple[Attribute, ...], ...]  # what it gives the word at each of CONTEXT_OFFSETS
+    after: dict[str, Attribute] | None  # previous word -> the known "-1|0:w:<it>|<this>" attribute
+    before: dict[str, Attribute] | None  # next word -> the known "0|1:w:<this>|<it>" attribute
 
 
 @dataclass(frozen=True)
@@ -298,26 +309,76 @@ def attribute(name: str, value: str | float) -> str:
     return f"{name}:{value}" if isinstance(value, str) else name
 
 
+_PAIR_PREFIXES = ("-1|0:w:", "0|1:w:", "-1|0:case:", "0|1:case:")
+
+
+def _pair_index(known: frozenset[str]) -> dict[str, dict[tuple[str, str], str]]:
+    """The known pair attributes by prefix, keyed by the (first, second) values whose
+    `prefix + first + "|" + second` they are: a value holding a "|" is entered under every split
+    of it, so that looking a pair up gives exactly what formatting it and asking `known` would."""
+    index: dict[str, dict[tuple[str, str], str]] = {p: {} for p in _PAIR_PREFIXES}
+    for a in known:
+        for prefix in _PAIR_PREFIXES:
+            if a.startswith(prefix):
+                rest = a[len(prefix) :]
+                for k, ch in enumerate(rest):
+                    if ch == "|":
+                        index[prefix][(rest[:k], rest[k + 1 :])] = a
+                break
+    return index
+
+
+_NO_WORD = _WordFeatures("", "", False, (), ((), (), (), ()), None, None)  # beyond a sentence's ends
+
+
 class Featurizer:
     """Turns sentences into CRFsuite attributes (`name:value` or `name`, see `attribute`).
 
     A word's own attributes and the ones it lends its neighbours are computed once per process for
     each (word, lexicon marks): most words of an archive are words seen before. Given `known`, the
     attributes a trained model has weights for, it leaves out every other attribute: CRFsuite would
-    ignore them, so the tags are the same, and a third of the strings are never built or passed.
+    ignore them, so the tags are the same, and a third of the strings are never built or passed; the
+    word and case pairs are then looked up among the known ones rather than formatted. With
+    `encode`, the attributes are UTF-8 bytes, which python-crfsuite takes without encoding each
+    string again for every sentence (the same attributes, so the same tags and marginals).
     """
 
     CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
 
-    def __init__(self, known: frozenset[str] | None = None, config: FeatureConfig = DEFAULT_CONFIG) -> None:
+    def __init__(
+        self,
+        known: frozenset[str] | None = None,
+        config: FeatureConfig = DEFAULT_CONFIG,
+        encode: bool = False,
+    ) -> None:
         self.known = known
         self.config = config
+        self.encode = encode
         self._context_clusters = tuple(f"c{k}" for k in config.context_clusters)
         self._neighbour_only = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
         self._cache: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
+        self._flags: dict[str, Attribute] = {}
+        # known pairs: (first, second) -> attribute, per prefix; the words' ones go to each word
+        self._after: dict[str, dict[str, Attribute]] = {}
+        self._before: dict[str, dict[str, Attribute]] = {}
+        self._case_after: dict[tuple[str, str], Attribute] = {}
+        self._case_before: dict[tuple[str, str], Attribute] = {}
+        if known is not None:
+            index = _pair_index(known)
+            if config.word_bigrams:
+                for (prev, this), a in index["-1|0:w:"].items():
+                    self._after.setdefault(this, {})[prev] = self._out(a)
+                for (this, nxt), a in index["0|1:w:"].items():
+                    self._before.setdefault(this, {})[nxt] = self._out(a)
+            self._case_after = {k: self._out(a) for k, a in index["-1|0:case:"].items()}
+            self._case_before = {k: self._out(a) for k, a in index["0|1:case:"].items()}
 
-    def _keep(self, attributes: list[str]) -> tuple[str, ...]:
-        return tuple(attributes if self.known is None else (a for a in attributes if a in self.known))
+    def _out(self, a: str) -> Attribute:
+        return a.encode() if self.encode else a
+
+    def _keep(self, attributes: list[str]) -> tuple[Attribute, ...]:
+        kept = attributes if self.known is None else [a for a in attributes if a in self.known]
+        return tuple(a.encode() for a in kept) if self.encode else tuple(kept)
 
     def word(self, word: str, marks: list[str]) -> _WordFeatures:
         """A word's attributes, and those it lends to each neighbour."""
@@ -328,7 +389,7 @@ class Featurizer:
                 self._cache.clear()
             own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
             lex = [k for k in own if k.startswith("lex=")]
-            lent = {}
+            lent = []
             for off in CONTEXT_OFFSETS:
                 if abs(off) == 2 and self.config.far == "word":
                     names = ["w"]
@@ -339,40 +400,97 @@ class Featurizer:
                     pairs.append(attribute("-1:sN", own["sN"]))
                 elif off == 1:
                     pairs.append(attribute("1:s0", own["s0"]))
-                lent[off] = self._keep(pairs)
-            items = self._keep([attribute(k, v) for k, v in own.items() if k not in self._neighbour_only])
-            hit = self._cache[key] = _WordFeatures(str(own["w"]), str(own["case"]), items, lent)
+                lent.append(self._keep(pairs))
+            # "bias" is known to every model (a weight per label): kept without asking
+            items = [attribute(k, v) for k, v in own.items() if k not in self._neighbour_only]
+            w = str(own["w"])
+            hit = self._cache[key] = _WordFeatures(
+                w,
+                str(own["case"]),
+                word[:1].isupper(),
+                (self._out("bias"), *self._keep(items)),
+                tuple(lent),
+                self._after.get(w),
+                self._before.get(w),
+            )
         return hit
 
-    def sentence(self, words: list[str], ctx: DocContext) -> list[list[str]]:
+    def _flag(self, name: str) -> Attribute:
+        out = self._flags.get(name)
+        if out is None:
+            out = self._flags[name] = self._out(name)
+        return out
+
+    def sentence(self, words: list[str], ctx: DocContext) -> list[list[Attribute]]:
         """The attributes of each word of a sentence (words as the tokenizer wrote them)."""
         marks = lexicon_marks(words)
-        cached = [self.word(w, m) for w, m in zip(words, marks, strict=True)]
-        known = self.known
-        bigrams = self.config.word_bigrams
-        out: list[list[str]] = []
+        get = self.word
+        # two empty words on each side: every position has its four neighbours; a word's lent[k] is
+        # for the word at CONTEXT_OFFSETS[k] = -2, -1, 1, 2 from it
+        padded = [
+            _NO_WORD,
+            _NO_WORD,
+            *(get(w, m) for w, m in zip(words, marks, strict=True)),
+            _NO_WORD,
+            _NO_WORD,
+        ]
+        if self.known is None:
+            return self._every_pair(words, ctx, padded)
+        case_after, case_before = self._case_after, self._case_before
+        out: list[list[Attribute]] = []
         n = len(words)
-        for i, word in enumerate(words):
-            here = cached[i]
-            feats = ["bias", *here.own]
-            if i == 0 or i == n - 1 or word[:1].isupper():
-                feats.extend(token_flags(word, i, n, ctx))
-            for off in CONTEXT_OFFSETS:
-                j = i + off
-                if 0 <= j < n:
-                    feats.extend(cached[j].lent[off])
+        last = n - 1
+        for i in range(n):
+            prev, here, nxt = padded[i + 1], padded[i + 2], padded[i + 3]
+            flags = (
+                [self._flag(f) for f in token_flags(words[i], i, n, ctx)]
+                if i == 0 or i == last or here.capital
+                else ()
+            )
+            feats = [
+                *here.head,
+                *flags,
+                *padded[i].lent[0],
+                *prev.lent[1],
+                *nxt.lent[2],
+                *padded[i + 4].lent[3],
+            ]
+            if i > 0:
+                if here.after is not None and (a := here.after.get(prev.w)) is not None:
+                    feats.append(a)
+                if (a := case_after.get((prev.case, here.case))) is not None:
+                    feats.append(a)
+            if i < last:
+                if here.before is not None and (a := here.before.get(nxt.w)) is not None:
+                    feats.append(a)
+                if (a := case_before.get((here.case, nxt.case))) is not None:
+                    feats.append(a)
+            out.append(feats)
+        return out
+
+    def _every_pair(
+        self, words: list[str], ctx: DocContext, padded: list[_WordFeatures]
+    ) -> list[list[Attribute]]:
+        """`sentence` without a model: every word and case pair formatted (training)."""
+        bigrams = self.config.word_bigrams
+        out: list[list[Attribute]] = []
+        n = len(words)
+        for i in range(n):
+            prev, here, nxt = padded[i + 1], padded[i + 2], padded[i + 3]
+            feats = list(here.head)
+            if i == 0 or i == n - 1 or here.capital:
+                feats.extend(self._flag(f) for f in token_flags(words[i], i, n, ctx))
+            feats += [*padded[i].lent[0], *prev.lent[1], *nxt.lent[2], *padded[i + 4].lent[3]]
             pairs: list[str] = []
             if i > 0:
-                prev = cached[i - 1]
                 if bigrams:
                     pairs.append(f"-1|0:w:{prev.w}|{here.w}")
                 pairs.append(f"-1|0:case:{prev.case}|{here.case}")
             if i < n - 1:
-                nxt = cached[i + 1]
                 if bigrams:
                     pairs.append(f"0|1:w:{here.w}|{nxt.w}")
                 pairs.append(f"0|1:case:{here.case}|{nxt.case}")
-            feats.extend(pairs if known is None else (a for a in pairs if a in known))
+            feats.extend([a.encode() for a in pairs] if self.encode else pairs)
             out.append(feats)
         return out
 

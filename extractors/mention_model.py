@@ -50,8 +50,9 @@ class CRFMentionTagger:
         self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        # the attributes the model has weights for: the featurizer builds no others
-        self._features = Featurizer(frozenset(a for a, _ in self._tagger.info().state_features))
+        # the attributes the model has weights for: the featurizer builds no others; as UTF-8 bytes,
+        # which python-crfsuite passes on as they are (a str it would encode anew every time)
+        self._features = Featurizer(frozenset(a for a, _ in self._tagger.info().state_features), encode=True)
 
     def predict(self, doc: Doc) -> list[TokenSpan]:
         """Token spans of the mentions in a Doc, in order."""

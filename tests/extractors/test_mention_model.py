@@ -135,3 +135,52 @@ def test_propagate_labels_repeats_of_a_found_name() -> None:
     vocab = nlp_module.build(()).vocab
     doc = Doc(vocab, words=["Cầu thủ", "Ortega", "ghi", "bàn", ".", "Ortega", "cười"])
     assert mention_model.propagate(doc, [(1, 2, "PERSON")]) == [(1, 2, "PERSON"), (5, 6, "PERSON")]
+
+
+def _reference_scored(doc: Doc) -> list[tuple[int, int, str, float]]:
+    """predict_scored the plain way: every training attribute as a str, python-crfsuite's tags and
+    per-position marginals on each sentence that may hold a name."""
+    from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features, token_texts
+
+    crf = mention_model.load()._tagger
+    ctx, texts = doc_context(doc), token_texts(doc)
+    spans, confidence = [], {}
+    for ids in doc_words(doc):
+        words = [texts[i] for i in ids]
+        if not mention_model._may_hold_a_name(words):
+            continue
+        tags = crf.tag(sentence_features(words, ctx))
+        for start, end, label in mention_model.bio_spans(ids, tags):
+            if label in mention_model.LABELS:
+                spans.append((start, end, label))
+                first = ids.index(start)
+                confidence[start, end] = min(
+                    crf.marginal(tags[k], k) for k in range(first, first + end - start)
+                )
+    return [(s, e, lab, confidence.get((s, e), 1.0)) for s, e, lab in mention_model.propagate(doc, spans)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiều 14/9, Phó Chủ tịch UBND tỉnh Quảng Trị Lê Đức Hạnh đã tiếp đoàn công tác của Tập đoàn "
+        "Điện lực Việt Nam. Ông Hạnh cho biết tỉnh sẽ hỗ trợ EVN giải phóng mặt bằng.",
+        "HỘI NGHỊ TỔNG KẾT NĂM HỌC\nSáng nay, Sở Giáo dục và Đào tạo TP.HCM đã khen thưởng 45 giáo viên. "
+        "Giáo viên Phạm Thu Trang (trường THPT Lê Quý Đôn) nhận bằng khen.",
+        "Tiền đạo Marcus Rashford ghi bàn ở phút 77. Rashford sau đó rời sân. Manchester United thắng 2-1.",
+        "Xong. Bà Hoàng Thị Mai, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội, đã trình báo công an.",
+        "Tỷ số A|B là 2|1 theo ông Đỗ Minh Quân | trợ lý của Công ty Sao Mai: kết quả 3:0 đã rõ.",
+        "trời hôm nay nắng nhẹ. Không ai ra đường.",
+    ],
+    ids=["official-and-company", "heading-and-school", "football-repeat", "address", "pipes", "no-name"],
+)
+def test_the_fast_path_gives_the_reference_tags_and_confidences(make_doc, text: str) -> None:
+    """The shipped path (known attributes only, as bytes, pairs looked up) gives the spans and
+    confidences of the plain path, which hands python-crfsuite every training attribute."""
+    doc = make_doc(text)
+    expected = _reference_scored(doc)
+    got = mention_model.load().predict_scored(doc)
+    assert [s[:3] for s in got] == [s[:3] for s in expected]
+    assert [s[3] for s in got] == pytest.approx([s[3] for s in expected], abs=1e-9)
+    if "Rashford" in text:
+        assert expected, "the sentences were written to hold mentions"
