@@ -106,13 +106,23 @@ def gazetteer() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
 def lexicon_marks(words: list[str]) -> list[list[str]]:
     """For each word, 'B:<lexicon>' / 'I:<lexicon>' where the longest lexicon phrase over words lies."""
-    phrases, prefixes = gazetteer()
     marks: list[list[str]] = [[] for _ in words]
+    for i, m in _marked(words).items():
+        marks[i] = m
+    return marks
+
+
+def _marked(words: list[str]) -> dict[int, list[str]]:
+    """lexicon_marks of the words that have any, by position (most words open no lexicon phrase,
+    and are passed over after one lookup)."""
+    phrases, prefixes = gazetteer()
     lowered = [w.lower() for w in words]
-    for i in range(len(words)):
+    marks: dict[int, list[str]] = {}
+    n = len(words)
+    for i in [i for i, w in enumerate(lowered) if w in prefixes]:
         phrase = ""
         best: tuple[int, frozenset[str]] | None = None
-        for j in range(i, min(len(words), i + 8)):
+        for j in range(i, min(n, i + 8)):
             phrase = lowered[j] if j == i else phrase + " " + lowered[j]
             if phrase not in prefixes:
                 break
@@ -121,9 +131,9 @@ def lexicon_marks(words: list[str]) -> list[list[str]]:
         if best:
             end, names = best
             for name in sorted(names):
-                marks[i].append("B:" + name)
+                marks.setdefault(i, []).append("B:" + name)
                 for k in range(i + 1, end):
-                    marks[k].append("I:" + name)
+                    marks.setdefault(k, []).append("I:" + name)
     return marks
 
 
@@ -225,11 +235,12 @@ class DocContext:
 def doc_context(doc: Doc) -> DocContext:
     """The article-level facts the features use, gathered in one pass over the Doc."""
     surnames = _lower_lexicon("surnames.txt")
-    lower: set[str] = set()
+    texts = token_texts(doc)
+    # a whitespace token is never lower-case: the words written lower-case, in one pass
+    lower = {t for t in texts if t.islower()}
     cap_inside: set[str] = set()
     name_parts: set[str] = set()
     run: list[str] = []
-    texts = token_texts(doc)
     for ids in doc_words(doc):
         for pos, i in enumerate([*ids, -1]):
             text = texts[i] if i >= 0 else ""
@@ -239,8 +250,8 @@ def doc_context(doc: Doc) -> DocContext:
                 if pos > 0:
                     cap_inside.add(text)
                 continue
-            if text.islower():
-                lower.add(text)
+            if not run:
+                continue
             # a name has a few syllables: a longer capitalized run (a heading in capitals, a list)
             # gives no name parts, and its suffixes would cost quadratic time
             if 2 <= len(run) <= _MAX_NAME_RUN and run[0].lower() in surnames:
@@ -288,6 +299,8 @@ class _WordFeatures(NamedTuple):
     lent: tuple[tuple[Attribute, ...], ...]  # what it gives the word at each of CONTEXT_OFFSETS
     after: dict[str, Attribute] | None  # previous word -> the known "-1|0:w:<it>|<this>" attribute
     before: dict[str, Attribute] | None  # next word -> the known "0|1:w:<this>|<it>" attribute
+    case_after: dict[str, Attribute]  # previous word's case -> the known "-1|0:case:<it>|<this>"
+    case_before: dict[str, Attribute]  # next word's case -> the known "0|1:case:<this>|<it>"
 
 
 @dataclass(frozen=True)
@@ -328,7 +341,7 @@ def _pair_index(known: frozenset[str]) -> dict[str, dict[tuple[str, str], str]]:
     return index
 
 
-_NO_WORD = _WordFeatures("", "", False, (), ((), (), (), ()), None, None)  # beyond a sentence's ends
+_NO_WORD = _WordFeatures("", "", False, (), ((), (), (), ()), None, None, {}, {})  # beyond a sentence's ends
 
 
 class Featurizer:
@@ -356,13 +369,13 @@ class Featurizer:
         self.encode = encode
         self._context_clusters = tuple(f"c{k}" for k in config.context_clusters)
         self._neighbour_only = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
-        self._cache: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
+        self._cache: dict[str | tuple[str, tuple[str, ...]], _WordFeatures] = {}
         self._flags: dict[str, Attribute] = {}
         # known pairs: (first, second) -> attribute, per prefix; the words' ones go to each word
         self._after: dict[str, dict[str, Attribute]] = {}
         self._before: dict[str, dict[str, Attribute]] = {}
-        self._case_after: dict[tuple[str, str], Attribute] = {}
-        self._case_before: dict[tuple[str, str], Attribute] = {}
+        self._case_after: dict[str, dict[str, Attribute]] = {}
+        self._case_before: dict[str, dict[str, Attribute]] = {}
         if known is not None:
             index = _pair_index(known)
             if config.word_bigrams:
@@ -370,8 +383,10 @@ class Featurizer:
                     self._after.setdefault(this, {})[prev] = self._out(a)
                 for (this, nxt), a in index["0|1:w:"].items():
                     self._before.setdefault(this, {})[nxt] = self._out(a)
-            self._case_after = {k: self._out(a) for k, a in index["-1|0:case:"].items()}
-            self._case_before = {k: self._out(a) for k, a in index["0|1:case:"].items()}
+            for (prev, this), a in index["-1|0:case:"].items():
+                self._case_after.setdefault(this, {})[prev] = self._out(a)
+            for (this, nxt), a in index["0|1:case:"].items():
+                self._case_before.setdefault(this, {})[nxt] = self._out(a)
 
     def _out(self, a: str) -> Attribute:
         return a.encode() if self.encode else a
@@ -382,7 +397,7 @@ class Featurizer:
 
     def word(self, word: str, marks: list[str]) -> _WordFeatures:
         """A word's attributes, and those it lends to each neighbour."""
-        key = (word, tuple(marks))
+        key = (word, tuple(marks)) if marks else word  # most words have no lexicon mark
         hit = self._cache.get(key)
         if hit is None:
             if len(self._cache) >= self.CACHE_MAX:
@@ -403,15 +418,17 @@ class Featurizer:
                 lent.append(self._keep(pairs))
             # "bias" is known to every model (a weight per label): kept without asking
             items = [attribute(k, v) for k, v in own.items() if k not in self._neighbour_only]
-            w = str(own["w"])
+            w, case = str(own["w"]), str(own["case"])
             hit = self._cache[key] = _WordFeatures(
                 w,
-                str(own["case"]),
+                case,
                 word[:1].isupper(),
                 (self._out("bias"), *self._keep(items)),
                 tuple(lent),
                 self._after.get(w),
                 self._before.get(w),
+                self._case_after.get(case, {}),
+                self._case_before.get(case, {}),
             )
         return hit
 
@@ -423,20 +440,18 @@ class Featurizer:
 
     def sentence(self, words: list[str], ctx: DocContext) -> list[list[Attribute]]:
         """The attributes of each word of a sentence (words as the tokenizer wrote them)."""
-        marks = lexicon_marks(words)
-        get = self.word
         # two empty words on each side: every position has its four neighbours; a word's lent[k] is
         # for the word at CONTEXT_OFFSETS[k] = -2, -1, 1, 2 from it
-        padded = [
-            _NO_WORD,
-            _NO_WORD,
-            *(get(w, m) for w, m in zip(words, marks, strict=True)),
-            _NO_WORD,
-            _NO_WORD,
-        ]
+        cache = self._cache
+        padded = [_NO_WORD, _NO_WORD, *[cache.get(w) for w in words], _NO_WORD, _NO_WORD]
+        for i, m in _marked(words).items():
+            padded[i + 2] = self.word(words[i], m)
+        if None in padded:
+            for i, w in enumerate(words, 2):
+                if padded[i] is None:
+                    padded[i] = self.word(w, [])
         if self.known is None:
             return self._every_pair(words, ctx, padded)
-        case_after, case_before = self._case_after, self._case_before
         out: list[list[Attribute]] = []
         n = len(words)
         last = n - 1
@@ -458,12 +473,12 @@ class Featurizer:
             if i > 0:
                 if here.after is not None and (a := here.after.get(prev.w)) is not None:
                     feats.append(a)
-                if (a := case_after.get((prev.case, here.case))) is not None:
+                if (a := here.case_after.get(prev.case)) is not None:
                     feats.append(a)
             if i < last:
                 if here.before is not None and (a := here.before.get(nxt.w)) is not None:
                     feats.append(a)
-                if (a := case_before.get((here.case, nxt.case))) is not None:
+                if (a := here.case_before.get(nxt.case)) is not None:
                     feats.append(a)
             out.append(feats)
         return out

@@ -184,3 +184,48 @@ def test_the_fast_path_gives_the_reference_tags_and_confidences(make_doc, text: 
     assert [s[3] for s in got] == pytest.approx([s[3] for s in expected], abs=1e-9)
     if "Rashford" in text:
         assert expected, "the sentences were written to hold mentions"
+
+
+def _propagate_reference(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """propagate as first written: a walk over every token."""
+    from collections import Counter
+
+    texts = [t.text for t in doc]
+    votes: dict[tuple[str, ...], Counter] = {}
+    taken = [False] * len(doc)
+    for start, end, label in spans:
+        for i in range(start, end):
+            taken[i] = True
+        if end - start <= 3:
+            votes.setdefault(tuple(texts[start:end]), Counter())[label] += 1
+    forms = {f: b for f, c in votes.items() if (b := c.most_common(1)[0][0]) in mention_model.PROPAGATED}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
+    out = list(spans)
+    i = 0
+    while i < len(texts):
+        candidates = by_first.get(texts[i]) if not taken[i] and texts[i][:1].isupper() else None
+        for form in candidates or ():
+            end = i + len(form)
+            if end <= len(texts) and not any(taken[i:end]) and tuple(texts[i:end]) == form:
+                out.append((i, end, forms[form]))
+                i = end - 1
+                break
+        i += 1
+    return sorted(out)
+
+
+@pytest.mark.parametrize(
+    ("words", "spans"),
+    [
+        (["Ortega", "Ortega", "Ortega", "Lima", "nói"], [(0, 1, "PERSON")]),
+        (["Sao", "Mai", "và", "Sao", "Mai", "Sao", "Mai", "Sao"], [(0, 2, "ORGANIZATION"), (7, 8, "PERSON")]),
+        (["Lê", "Hà", "gặp", "Hà", "Lê", "Hà", "tại", "Hà"], [(0, 2, "PERSON"), (3, 4, "LOCATION")]),
+        (["hà", "Hà", "Vinh", "Hà", "Vinh"], [(1, 3, "PERSON"), (0, 1, "PERSON")]),
+    ],
+    ids=["back-to-back", "overlapping-forms", "label-votes", "lower-case-form"],
+)
+def test_propagate_finds_the_repeats_a_walk_over_every_token_finds(words, spans) -> None:
+    doc = Doc(nlp_module.build(()).vocab, words=words)
+    assert mention_model.propagate(doc, spans) == _propagate_reference(doc, spans)
