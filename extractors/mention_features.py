@@ -376,24 +376,35 @@ class Featurizer:
         self._before: dict[str, dict[str, Attribute]] = {}
         self._case_after: dict[str, dict[str, Attribute]] = {}
         self._case_before: dict[str, dict[str, Attribute]] = {}
+        # one object per known attribute, made here in one go: every word's tuples share them, so a
+        # sentence's attributes lie in a small, compact set of objects rather than one copy per word
+        # scattered over the heap (python-crfsuite reads every one of them, every sentence)
+        self._objects: dict[str, Attribute] = {}
         if known is not None:
+            self._objects = {a: self._out(a) for a in sorted(known)}
             index = _pair_index(known)
             if config.word_bigrams:
                 for (prev, this), a in index["-1|0:w:"].items():
-                    self._after.setdefault(this, {})[prev] = self._out(a)
+                    self._after.setdefault(this, {})[prev] = self._objects[a]
                 for (this, nxt), a in index["0|1:w:"].items():
-                    self._before.setdefault(this, {})[nxt] = self._out(a)
+                    self._before.setdefault(this, {})[nxt] = self._objects[a]
             for (prev, this), a in index["-1|0:case:"].items():
-                self._case_after.setdefault(this, {})[prev] = self._out(a)
+                self._case_after.setdefault(this, {})[prev] = self._objects[a]
             for (this, nxt), a in index["0|1:case:"].items():
-                self._case_before.setdefault(this, {})[nxt] = self._out(a)
+                self._case_before.setdefault(this, {})[nxt] = self._objects[a]
 
     def _out(self, a: str) -> Attribute:
+        """An attribute as this featurizer gives it: the known attribute's own object if any."""
+        hit = self._objects.get(a)
+        if hit is not None:
+            return hit
         return a.encode() if self.encode else a
 
     def _keep(self, attributes: list[str]) -> tuple[Attribute, ...]:
-        kept = attributes if self.known is None else [a for a in attributes if a in self.known]
-        return tuple(a.encode() for a in kept) if self.encode else tuple(kept)
+        if self.known is None:
+            return tuple(a.encode() for a in attributes) if self.encode else tuple(attributes)
+        objects = self._objects
+        return tuple(objects[a] for a in attributes if a in objects)
 
     def word(self, word: str, marks: list[str]) -> _WordFeatures:
         """A word's attributes, and those it lends to each neighbour."""
