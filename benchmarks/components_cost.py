@@ -78,8 +78,8 @@ def main() -> None:
         ("activity", "activity tagger off", 15),
     ):
         print(
-            f"{label} tagger: +{100 * (full / best[key] - 1):.1f}% (budget +{budget}%);"
-            f" in CPU time +{100 * (full_cpu / best_cpu[key] - 1):.1f}%"
+            f"{label} tagger: {100 * (full / best[key] - 1):+.1f}% (budget +{budget}%);"
+            f" in CPU time {100 * (full_cpu / best_cpu[key] - 1):+.1f}%"
         )
 
 

@@ -83,7 +83,7 @@ def main() -> None:
     for name, (wall, cpu) in best.items():
         print(f"{name:<16}{1000 * wall / n:>17.1f}{1000 * cpu / n:>16.1f}")
     (w1, c1), (w0, c0) = best["this checkout"], best["baseline"]
-    print(f"this checkout / baseline: wall +{100 * (w1 / w0 - 1):.1f}%, CPU +{100 * (c1 / c0 - 1):.1f}%")
+    print(f"this checkout / baseline: wall {100 * (w1 / w0 - 1):+.1f}%, CPU {100 * (c1 / c0 - 1):+.1f}%")
 
 
 if __name__ == "__main__":
