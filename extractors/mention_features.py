@@ -42,7 +42,12 @@ CLUSTER_FILE = "word_clusters.tsv"
 # the cluster granularities (the file's `# levels:`) used for a word itself, and for its neighbours
 CLUSTER_OWN: tuple[int, ...] = (64, 256, 1024)
 CLUSTER_CONTEXT: tuple[int, ...] = (64, 256, 1024)
-CONTEXT_OFFSETS = (-2, -1, 1, 2)  # the neighbours every context feature looks at
+CONTEXT_OFFSETS = (
+    -2,
+    -1,
+    1,
+    2,
+)  # the neighbours every context feature looks at (Featurizer relies on the order)
 
 
 @cache
@@ -101,13 +106,23 @@ def gazetteer() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
 
 def lexicon_marks(words: list[str]) -> list[list[str]]:
     """For each word, 'B:<lexicon>' / 'I:<lexicon>' where the longest lexicon phrase over words lies."""
-    phrases, prefixes = gazetteer()
     marks: list[list[str]] = [[] for _ in words]
+    for i, m in _marked(words).items():
+        marks[i] = m
+    return marks
+
+
+def _marked(words: list[str]) -> dict[int, list[str]]:
+    """lexicon_marks of the words that have any, by position (most words open no lexicon phrase,
+    and are passed over after one lookup)."""
+    phrases, prefixes = gazetteer()
     lowered = [w.lower() for w in words]
-    for i in range(len(words)):
+    marks: dict[int, list[str]] = {}
+    n = len(words)
+    for i in [i for i, w in enumerate(lowered) if w in prefixes]:
         phrase = ""
         best: tuple[int, frozenset[str]] | None = None
-        for j in range(i, min(len(words), i + 8)):
+        for j in range(i, min(n, i + 8)):
             phrase = lowered[j] if j == i else phrase + " " + lowered[j]
             if phrase not in prefixes:
                 break
@@ -116,9 +131,9 @@ def lexicon_marks(words: list[str]) -> list[list[str]]:
         if best:
             end, names = best
             for name in sorted(names):
-                marks[i].append("B:" + name)
+                marks.setdefault(i, []).append("B:" + name)
                 for k in range(i + 1, end):
-                    marks[k].append("I:" + name)
+                    marks.setdefault(k, []).append("I:" + name)
     return marks
 
 
@@ -220,11 +235,12 @@ class DocContext:
 def doc_context(doc: Doc) -> DocContext:
     """The article-level facts the features use, gathered in one pass over the Doc."""
     surnames = _lower_lexicon("surnames.txt")
-    lower: set[str] = set()
+    texts = token_texts(doc)
+    # a whitespace token is never lower-case: the words written lower-case, in one pass
+    lower = {t for t in texts if t.islower()}
     cap_inside: set[str] = set()
     name_parts: set[str] = set()
     run: list[str] = []
-    texts = token_texts(doc)
     for ids in doc_words(doc):
         for pos, i in enumerate([*ids, -1]):
             text = texts[i] if i >= 0 else ""
@@ -234,8 +250,8 @@ def doc_context(doc: Doc) -> DocContext:
                 if pos > 0:
                     cap_inside.add(text)
                 continue
-            if text.islower():
-                lower.add(text)
+            if not run:
+                continue
             # a name has a few syllables: a longer capitalized run (a heading in capitals, a list)
             # gives no name parts, and its suffixes would cost quadratic time
             if 2 <= len(run) <= _MAX_NAME_RUN and run[0].lower() in surnames:
@@ -269,14 +285,22 @@ def token_flags(word: str, i: int, n: int, ctx: DocContext) -> list[str]:
     return flags
 
 
+Attribute = str | bytes  # bytes (UTF-8) in a Featurizer made with encode=True
+
+
 class _WordFeatures(NamedTuple):
-    """A word's CRFsuite attributes: its own, and the ones it lends to each neighbour (already
-    named by offset, so that a sentence is a few list extensions)."""
+    """A word's CRFsuite attributes: "bias" and its own, and the ones it lends to each neighbour
+    (already named by offset, so that a sentence is a few list extensions)."""
 
     w: str  # the lower-cased word
     case: str  # its syllables' case string
-    own: tuple[str, ...]  # the word's own attributes
-    lent: dict[int, tuple[str, ...]]  # offset -> the attributes it gives the word at that offset
+    capital: bool  # whether it begins with a capital (it may then have article-level flags)
+    head: tuple[Attribute, ...]  # "bias" and the word's own attributes
+    lent: tuple[tuple[Attribute, ...], ...]  # what it gives the word at each of CONTEXT_OFFSETS
+    after: dict[str, Attribute] | None  # previous word -> the known "-1|0:w:<it>|<this>" attribute
+    before: dict[str, Attribute] | None  # next word -> the known "0|1:w:<this>|<it>" attribute
+    case_after: dict[str, Attribute]  # previous word's case -> the known "-1|0:case:<it>|<this>"
+    case_before: dict[str, Attribute]  # next word's case -> the known "0|1:case:<this>|<it>"
 
 
 @dataclass(frozen=True)
@@ -298,37 +322,100 @@ def attribute(name: str, value: str | float) -> str:
     return f"{name}:{value}" if isinstance(value, str) else name
 
 
+_PAIR_PREFIXES = ("-1|0:w:", "0|1:w:", "-1|0:case:", "0|1:case:")
+
+
+def _pair_index(known: frozenset[str]) -> dict[str, dict[tuple[str, str], str]]:
+    """The known pair attributes by prefix, keyed by the (first, second) values whose
+    `prefix + first + "|" + second` they are: a value holding a "|" is entered under every split
+    of it, so that looking a pair up gives exactly what formatting it and asking `known` would."""
+    index: dict[str, dict[tuple[str, str], str]] = {p: {} for p in _PAIR_PREFIXES}
+    for a in known:
+        for prefix in _PAIR_PREFIXES:
+            if a.startswith(prefix):
+                rest = a[len(prefix) :]
+                for k, ch in enumerate(rest):
+                    if ch == "|":
+                        index[prefix][(rest[:k], rest[k + 1 :])] = a
+                break
+    return index
+
+
+_NO_WORD = _WordFeatures("", "", False, (), ((), (), (), ()), None, None, {}, {})  # beyond a sentence's ends
+
+
 class Featurizer:
     """Turns sentences into CRFsuite attributes (`name:value` or `name`, see `attribute`).
 
     A word's own attributes and the ones it lends its neighbours are computed once per process for
     each (word, lexicon marks): most words of an archive are words seen before. Given `known`, the
     attributes a trained model has weights for, it leaves out every other attribute: CRFsuite would
-    ignore them, so the tags are the same, and a third of the strings are never built or passed.
+    ignore them, so the tags are the same, and a third of the strings are never built or passed; the
+    word and case pairs are then looked up among the known ones rather than formatted. With
+    `encode`, the attributes are UTF-8 bytes, which python-crfsuite takes without encoding each
+    string again for every sentence (the same attributes, so the same tags and marginals).
     """
 
     CACHE_MAX = 200_000  # entries (a word and its lexicon marks); emptied when full
 
-    def __init__(self, known: frozenset[str] | None = None, config: FeatureConfig = DEFAULT_CONFIG) -> None:
+    def __init__(
+        self,
+        known: frozenset[str] | None = None,
+        config: FeatureConfig = DEFAULT_CONFIG,
+        encode: bool = False,
+    ) -> None:
         self.known = known
         self.config = config
+        self.encode = encode
         self._context_clusters = tuple(f"c{k}" for k in config.context_clusters)
         self._neighbour_only = frozenset(f"c{k}" for k in CLUSTER_CONTEXT if k not in CLUSTER_OWN)
-        self._cache: dict[tuple[str, tuple[str, ...]], _WordFeatures] = {}
+        self._cache: dict[str | tuple[str, tuple[str, ...]], _WordFeatures] = {}
+        self._flags: dict[str, Attribute] = {}
+        # known pairs: (first, second) -> attribute, per prefix; the words' ones go to each word
+        self._after: dict[str, dict[str, Attribute]] = {}
+        self._before: dict[str, dict[str, Attribute]] = {}
+        self._case_after: dict[str, dict[str, Attribute]] = {}
+        self._case_before: dict[str, dict[str, Attribute]] = {}
+        # one object per known attribute, made here in one go: every word's tuples share them, so a
+        # sentence's attributes lie in a small, compact set of objects rather than one copy per word
+        # scattered over the heap (python-crfsuite reads every one of them, every sentence)
+        self._objects: dict[str, Attribute] = {}
+        if known is not None:
+            self._objects = {a: self._out(a) for a in sorted(known)}
+            index = _pair_index(known)
+            if config.word_bigrams:
+                for (prev, this), a in index["-1|0:w:"].items():
+                    self._after.setdefault(this, {})[prev] = self._objects[a]
+                for (this, nxt), a in index["0|1:w:"].items():
+                    self._before.setdefault(this, {})[nxt] = self._objects[a]
+            for (prev, this), a in index["-1|0:case:"].items():
+                self._case_after.setdefault(this, {})[prev] = self._objects[a]
+            for (this, nxt), a in index["0|1:case:"].items():
+                self._case_before.setdefault(this, {})[nxt] = self._objects[a]
 
-    def _keep(self, attributes: list[str]) -> tuple[str, ...]:
-        return tuple(attributes if self.known is None else (a for a in attributes if a in self.known))
+    def _out(self, a: str) -> Attribute:
+        """An attribute as this featurizer gives it: the known attribute's own object if any."""
+        hit = self._objects.get(a)
+        if hit is not None:
+            return hit
+        return a.encode() if self.encode else a
+
+    def _keep(self, attributes: list[str]) -> tuple[Attribute, ...]:
+        if self.known is None:
+            return tuple(a.encode() for a in attributes) if self.encode else tuple(attributes)
+        objects = self._objects
+        return tuple(objects[a] for a in attributes if a in objects)
 
     def word(self, word: str, marks: list[str]) -> _WordFeatures:
         """A word's attributes, and those it lends to each neighbour."""
-        key = (word, tuple(marks))
+        key = (word, tuple(marks)) if marks else word  # most words have no lexicon mark
         hit = self._cache.get(key)
         if hit is None:
             if len(self._cache) >= self.CACHE_MAX:
                 self._cache.clear()
             own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
             lex = [k for k in own if k.startswith("lex=")]
-            lent = {}
+            lent = []
             for off in CONTEXT_OFFSETS:
                 if abs(off) == 2 and self.config.far == "word":
                     names = ["w"]
@@ -339,40 +426,97 @@ class Featurizer:
                     pairs.append(attribute("-1:sN", own["sN"]))
                 elif off == 1:
                     pairs.append(attribute("1:s0", own["s0"]))
-                lent[off] = self._keep(pairs)
-            items = self._keep([attribute(k, v) for k, v in own.items() if k not in self._neighbour_only])
-            hit = self._cache[key] = _WordFeatures(str(own["w"]), str(own["case"]), items, lent)
+                lent.append(self._keep(pairs))
+            # "bias" is known to every model (a weight per label): kept without asking
+            items = [attribute(k, v) for k, v in own.items() if k not in self._neighbour_only]
+            w, case = str(own["w"]), str(own["case"])
+            hit = self._cache[key] = _WordFeatures(
+                w,
+                case,
+                word[:1].isupper(),
+                (self._out("bias"), *self._keep(items)),
+                tuple(lent),
+                self._after.get(w),
+                self._before.get(w),
+                self._case_after.get(case, {}),
+                self._case_before.get(case, {}),
+            )
         return hit
 
-    def sentence(self, words: list[str], ctx: DocContext) -> list[list[str]]:
+    def _flag(self, name: str) -> Attribute:
+        out = self._flags.get(name)
+        if out is None:
+            out = self._flags[name] = self._out(name)
+        return out
+
+    def sentence(self, words: list[str], ctx: DocContext) -> list[list[Attribute]]:
         """The attributes of each word of a sentence (words as the tokenizer wrote them)."""
-        marks = lexicon_marks(words)
-        cached = [self.word(w, m) for w, m in zip(words, marks, strict=True)]
-        known = self.known
-        bigrams = self.config.word_bigrams
-        out: list[list[str]] = []
+        # two empty words on each side: every position has its four neighbours; a word's lent[k] is
+        # for the word at CONTEXT_OFFSETS[k] = -2, -1, 1, 2 from it
+        cache = self._cache
+        padded = [_NO_WORD, _NO_WORD, *[cache.get(w) for w in words], _NO_WORD, _NO_WORD]
+        for i, m in _marked(words).items():
+            padded[i + 2] = self.word(words[i], m)
+        if None in padded:
+            for i, w in enumerate(words, 2):
+                if padded[i] is None:
+                    padded[i] = self.word(w, [])
+        if self.known is None:
+            return self._every_pair(words, ctx, padded)
+        out: list[list[Attribute]] = []
         n = len(words)
-        for i, word in enumerate(words):
-            here = cached[i]
-            feats = ["bias", *here.own]
-            if i == 0 or i == n - 1 or word[:1].isupper():
-                feats.extend(token_flags(word, i, n, ctx))
-            for off in CONTEXT_OFFSETS:
-                j = i + off
-                if 0 <= j < n:
-                    feats.extend(cached[j].lent[off])
+        last = n - 1
+        for i in range(n):
+            prev, here, nxt = padded[i + 1], padded[i + 2], padded[i + 3]
+            flags = (
+                [self._flag(f) for f in token_flags(words[i], i, n, ctx)]
+                if i == 0 or i == last or here.capital
+                else ()
+            )
+            feats = [
+                *here.head,
+                *flags,
+                *padded[i].lent[0],
+                *prev.lent[1],
+                *nxt.lent[2],
+                *padded[i + 4].lent[3],
+            ]
+            if i > 0:
+                if here.after is not None and (a := here.after.get(prev.w)) is not None:
+                    feats.append(a)
+                if (a := here.case_after.get(prev.case)) is not None:
+                    feats.append(a)
+            if i < last:
+                if here.before is not None and (a := here.before.get(nxt.w)) is not None:
+                    feats.append(a)
+                if (a := here.case_before.get(nxt.case)) is not None:
+                    feats.append(a)
+            out.append(feats)
+        return out
+
+    def _every_pair(
+        self, words: list[str], ctx: DocContext, padded: list[_WordFeatures]
+    ) -> list[list[Attribute]]:
+        """`sentence` without a model: every word and case pair formatted (training)."""
+        bigrams = self.config.word_bigrams
+        out: list[list[Attribute]] = []
+        n = len(words)
+        for i in range(n):
+            prev, here, nxt = padded[i + 1], padded[i + 2], padded[i + 3]
+            feats = list(here.head)
+            if i == 0 or i == n - 1 or here.capital:
+                feats.extend(self._flag(f) for f in token_flags(words[i], i, n, ctx))
+            feats += [*padded[i].lent[0], *prev.lent[1], *nxt.lent[2], *padded[i + 4].lent[3]]
             pairs: list[str] = []
             if i > 0:
-                prev = cached[i - 1]
                 if bigrams:
                     pairs.append(f"-1|0:w:{prev.w}|{here.w}")
                 pairs.append(f"-1|0:case:{prev.case}|{here.case}")
             if i < n - 1:
-                nxt = cached[i + 1]
                 if bigrams:
                     pairs.append(f"0|1:w:{here.w}|{nxt.w}")
                 pairs.append(f"0|1:case:{here.case}|{nxt.case}")
-            feats.extend(pairs if known is None else (a for a in pairs if a in known))
+            feats.extend([a.encode() for a in pairs] if self.encode else pairs)
             out.append(feats)
         return out
 

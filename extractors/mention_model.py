@@ -50,8 +50,9 @@ class CRFMentionTagger:
         self.path = path
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        # the attributes the model has weights for: the featurizer builds no others
-        self._features = Featurizer(frozenset(a for a, _ in self._tagger.info().state_features))
+        # the attributes the model has weights for: the featurizer builds no others; as UTF-8 bytes,
+        # which python-crfsuite passes on as they are (a str it would encode anew every time)
+        self._features = Featurizer(frozenset(a for a, _ in self._tagger.info().state_features), encode=True)
 
     def predict(self, doc: Doc) -> list[TokenSpan]:
         """Token spans of the mentions in a Doc, in order."""
@@ -121,16 +122,16 @@ def propagate(doc: Doc, spans: list[TokenSpan], labels: tuple[str, ...] = PROPAG
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form[0], []).append(form)
     out = list(spans)
-    i = 0
-    while i < len(texts):
-        candidates = by_first.get(texts[i]) if not taken[i] and texts[i][:1].isupper() else None
-        for form in candidates or ():
+    free = 0  # a repeat found ends here: the next starts at or after it
+    for i in [i for i, text in enumerate(texts) if text in by_first]:
+        if i < free or taken[i] or not texts[i][:1].isupper():
+            continue
+        for form in by_first[texts[i]]:
             end = i + len(form)
             if end <= len(texts) and not any(taken[i:end]) and tuple(texts[i:end]) == form:
                 out.append((i, end, forms[form]))
-                i = end - 1
+                free = end
                 break
-        i += 1
     return sorted(out)
 
 

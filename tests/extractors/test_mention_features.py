@@ -165,3 +165,86 @@ def test_a_feature_configuration_leaves_out_its_attributes(
         assert any(a.startswith(prefix) for a in full) and not any(a.startswith(prefix) for a in every)
     for prefix in present:
         assert any(a.startswith(prefix) for a in every)
+
+
+# Sentences written for the fast-path tests below: names, bodies, places, a heading in capitals, a
+# lone word, repeats across sentences (the article-level flags), and "|" / ":" inside words.
+FAST_PATH_TEXTS = [
+    pytest.param(
+        "Chiều 14/9, Phó Chủ tịch UBND tỉnh Quảng Trị Lê Đức Hạnh đã tiếp đoàn công tác của Tập đoàn "
+        "Điện lực Việt Nam. Ông Hạnh cho biết tỉnh sẽ hỗ trợ EVN giải phóng mặt bằng.",
+        id="official-and-company",
+    ),
+    pytest.param(
+        "HỘI NGHỊ TỔNG KẾT NĂM HỌC\nSáng nay, Sở Giáo dục và Đào tạo TP.HCM đã khen thưởng 45 giáo viên. "
+        "Giáo viên Phạm Thu Trang (trường THPT Lê Quý Đôn) nhận bằng khen.",
+        id="heading-and-school",
+    ),
+    pytest.param(
+        "Tiền đạo Marcus Rashford ghi bàn ở phút 77. Rashford sau đó rời sân. Manchester United thắng 2-1.",
+        id="football-repeat",
+    ),
+    pytest.param(
+        "Xong. Bà Hoàng Thị Mai, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội, đã trình báo công an.",
+        id="lone-word-then-address",
+    ),
+    pytest.param(
+        "Tỷ số A|B là 2|1 theo ông Đỗ Minh Quân | trợ lý của Công ty Sao Mai: kết quả 3:0 đã rõ.",
+        id="pipes-and-colons",
+    ),
+]
+
+
+def _sentences(text: str) -> tuple[list[list[str]], mention_features.DocContext]:
+    doc = nlp_module.build(()).make_doc(text)
+    texts = token_texts(doc)
+    return [[texts[i] for i in ids] for ids in doc_words(doc)], doc_context(doc)
+
+
+@pytest.mark.parametrize("text", FAST_PATH_TEXTS)
+def test_the_taggers_features_are_the_training_features_the_model_knows(text: str) -> None:
+    """The tagger's featurizer (pairs looked up among the known ones, UTF-8 bytes) gives exactly
+    the training attributes the model has weights for, in the same order."""
+    from vnnews.extractors import mention_model
+
+    fast = mention_model.load()._features
+    known = fast.known
+    assert fast.encode and known
+    sentences, ctx = _sentences(text)
+    for words in sentences:
+        every = sentence_features(words, ctx)
+        got = [[a.decode("utf-8") for a in item] for item in fast.sentence(words, ctx)]
+        assert got == [[a for a in item if a in known] for item in every]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["Ông", "Lê Văn", "a|b", "|", "c||d", "Hà Nội", "|"],
+        ["||", "Công ty", "x|", "|y", "TP.HCM", ":", "3:0"],
+        ["Một"],
+    ],
+    ids=["pipes", "pipes-at-ends", "one-word"],
+)
+@pytest.mark.parametrize("keep", ["all", "every-other", "pairs-only"])
+def test_pairs_looked_up_among_known_attributes_are_the_formatted_ones(words: list[str], keep: str) -> None:
+    """A word pair is looked up, not formatted, when the model is known: the same attributes as
+    formatting every pair and keeping the known ones, also for words holding a "|"."""
+    ctx = mention_features.DocContext(frozenset({"một"}), frozenset({"Hà Nội"}), frozenset({"văn"}))
+    every = sentence_features(words, ctx)
+    attrs = sorted({a for item in every for a in item})
+    if keep == "all":
+        known = frozenset(attrs)
+    elif keep == "every-other":
+        known = frozenset(attrs[::2])
+    else:
+        known = frozenset(a for a in attrs if "|" in a.split(":", 1)[0])
+    expected = [[a for a in item if a in known or a == "bias"] for item in every]
+    for encode in (False, True):
+        got = mention_features.Featurizer(known, encode=encode).sentence(words, ctx)
+        if encode:
+            got = [[a.decode("utf-8") for a in item] for item in got]
+        # the flags are not filtered (a model knows them all); "bias" neither
+        flags = {"BOS", "EOS", "lowerseen", "capinside", "namepart"}
+        assert [[a for a in item if a in known or a == "bias"] for item in got] == expected
+        assert all(a in known or a in flags or a == "bias" for item in got for a in item)

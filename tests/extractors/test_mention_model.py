@@ -135,3 +135,97 @@ def test_propagate_labels_repeats_of_a_found_name() -> None:
     vocab = nlp_module.build(()).vocab
     doc = Doc(vocab, words=["Cầu thủ", "Ortega", "ghi", "bàn", ".", "Ortega", "cười"])
     assert mention_model.propagate(doc, [(1, 2, "PERSON")]) == [(1, 2, "PERSON"), (5, 6, "PERSON")]
+
+
+def _reference_scored(doc: Doc) -> list[tuple[int, int, str, float]]:
+    """predict_scored the plain way: every training attribute as a str, python-crfsuite's tags and
+    per-position marginals on each sentence that may hold a name."""
+    from vnnews.extractors.mention_features import doc_context, doc_words, sentence_features, token_texts
+
+    crf = mention_model.load()._tagger
+    ctx, texts = doc_context(doc), token_texts(doc)
+    spans, confidence = [], {}
+    for ids in doc_words(doc):
+        words = [texts[i] for i in ids]
+        if not mention_model._may_hold_a_name(words):
+            continue
+        tags = crf.tag(sentence_features(words, ctx))
+        for start, end, label in mention_model.bio_spans(ids, tags):
+            if label in mention_model.LABELS:
+                spans.append((start, end, label))
+                first = ids.index(start)
+                confidence[start, end] = min(
+                    crf.marginal(tags[k], k) for k in range(first, first + end - start)
+                )
+    return [(s, e, lab, confidence.get((s, e), 1.0)) for s, e, lab in mention_model.propagate(doc, spans)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chiều 14/9, Phó Chủ tịch UBND tỉnh Quảng Trị Lê Đức Hạnh đã tiếp đoàn công tác của Tập đoàn "
+        "Điện lực Việt Nam. Ông Hạnh cho biết tỉnh sẽ hỗ trợ EVN giải phóng mặt bằng.",
+        "HỘI NGHỊ TỔNG KẾT NĂM HỌC\nSáng nay, Sở Giáo dục và Đào tạo TP.HCM đã khen thưởng 45 giáo viên. "
+        "Giáo viên Phạm Thu Trang (trường THPT Lê Quý Đôn) nhận bằng khen.",
+        "Tiền đạo Marcus Rashford ghi bàn ở phút 77. Rashford sau đó rời sân. Manchester United thắng 2-1.",
+        "Xong. Bà Hoàng Thị Mai, trú tại xã Tân Lập, huyện Đan Phượng, Hà Nội, đã trình báo công an.",
+        "Tỷ số A|B là 2|1 theo ông Đỗ Minh Quân | trợ lý của Công ty Sao Mai: kết quả 3:0 đã rõ.",
+        "trời hôm nay nắng nhẹ. Không ai ra đường.",
+    ],
+    ids=["official-and-company", "heading-and-school", "football-repeat", "address", "pipes", "no-name"],
+)
+def test_the_fast_path_gives_the_reference_tags_and_confidences(make_doc, text: str) -> None:
+    """The shipped path (known attributes only, as bytes, pairs looked up) gives the spans and
+    confidences of the plain path, which hands python-crfsuite every training attribute."""
+    doc = make_doc(text)
+    expected = _reference_scored(doc)
+    got = mention_model.load().predict_scored(doc)
+    assert [s[:3] for s in got] == [s[:3] for s in expected]
+    assert [s[3] for s in got] == pytest.approx([s[3] for s in expected], abs=1e-9)
+    if "Rashford" in text:
+        assert expected, "the sentences were written to hold mentions"
+
+
+def _propagate_reference(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """propagate as first written: a walk over every token."""
+    from collections import Counter
+
+    texts = [t.text for t in doc]
+    votes: dict[tuple[str, ...], Counter] = {}
+    taken = [False] * len(doc)
+    for start, end, label in spans:
+        for i in range(start, end):
+            taken[i] = True
+        if end - start <= 3:
+            votes.setdefault(tuple(texts[start:end]), Counter())[label] += 1
+    forms = {f: b for f, c in votes.items() if (b := c.most_common(1)[0][0]) in mention_model.PROPAGATED}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form[0], []).append(form)
+    out = list(spans)
+    i = 0
+    while i < len(texts):
+        candidates = by_first.get(texts[i]) if not taken[i] and texts[i][:1].isupper() else None
+        for form in candidates or ():
+            end = i + len(form)
+            if end <= len(texts) and not any(taken[i:end]) and tuple(texts[i:end]) == form:
+                out.append((i, end, forms[form]))
+                i = end - 1
+                break
+        i += 1
+    return sorted(out)
+
+
+@pytest.mark.parametrize(
+    ("words", "spans"),
+    [
+        (["Ortega", "Ortega", "Ortega", "Lima", "nói"], [(0, 1, "PERSON")]),
+        (["Sao", "Mai", "và", "Sao", "Mai", "Sao", "Mai", "Sao"], [(0, 2, "ORGANIZATION"), (7, 8, "PERSON")]),
+        (["Lê", "Hà", "gặp", "Hà", "Lê", "Hà", "tại", "Hà"], [(0, 2, "PERSON"), (3, 4, "LOCATION")]),
+        (["hà", "Hà", "Vinh", "Hà", "Vinh"], [(1, 3, "PERSON"), (0, 1, "PERSON")]),
+    ],
+    ids=["back-to-back", "overlapping-forms", "label-votes", "lower-case-form"],
+)
+def test_propagate_finds_the_repeats_a_walk_over_every_token_finds(words, spans) -> None:
+    doc = Doc(nlp_module.build(()).vocab, words=words)
+    assert mention_model.propagate(doc, spans) == _propagate_reference(doc, spans)
