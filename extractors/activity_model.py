@@ -415,11 +415,22 @@ def sentences_of(text: str, words: Words, sentences: Sequence[tuple[int, int]]) 
     return out
 
 
+# Besides the sentences with a cue verb or head, the tagger may also read those with a word that
+# reports an action as done or under way ("đã", "vừa", "đang": the spec's activities told in running
+# prose, "… đã sơ tán 20 hộ dân"; about a third of the required gold items of train/ lie in sentences
+# the tagger never reads). Off: 5-fold CV of the span decision on train/ rises 0.561 -> 0.578 with
+# them (0.577 adding "tiếp tục", 0.575 adding the future and advice words, 0.565 reading every
+# sentence), but dev falls 0.637 -> 0.615, in its 21 reports (0.722 -> 0.704) and in its 30
+# untuned articles alike (0.372 -> 0.350): the gain does not carry over (ACTIVITIES_RESULTS.md).
+READ_ALSO: tuple[str, ...] = ()
+
+
 @cache
 def _cue_re() -> re.Pattern[str]:
-    """Any form of the cue lexicon that can open an activity (a verb or a head noun)."""
+    """Any form of the cue lexicon that can open an activity (a verb or a head noun), or a word of
+    READ_ALSO."""
     lex = _lexicon()
-    forms = [f for f, roles in lex.forms.items() if {"verb", "head"} & set(roles)]
+    forms = [f for f, roles in lex.forms.items() if {"verb", "head"} & set(roles)] + list(READ_ALSO)
     return re.compile(rf"(?<!\w)(?:{lexicon.trie_alternation(forms)})(?!\w)", re.I)
 
 
@@ -431,8 +442,8 @@ def featurize(
     featurizer: Featurizer = _FULL,
 ) -> list[tuple[list[int], list]]:
     """(word indices, per-word features) for each sentence of a text; only_cued: only the
-    sentences holding a verb or head of the cue lexicon (an activity opens with one), the others
-    skipped for speed (the article-level features still come from every sentence); featurizer:
+    sentences holding a verb or head of the cue lexicon (an activity opens with one) or a word of
+    READ_ALSO, the others skipped for speed (the article-level features still come from every sentence); featurizer:
     every attribute (training) or a tagger's (only those its model knows)."""
     out = []
     doc = doc_features(text, sentences)

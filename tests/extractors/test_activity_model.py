@@ -370,3 +370,24 @@ def test_cue_roles(text: str, cut: list[str], expected: dict[str, set[str]]) -> 
         at = a + len(w)
     roles = am._cue_roles(text, words, 0, len(text))
     assert {w: set(r) for w, r in zip(cut, roles, strict=True) if r} == expected
+
+
+@pytest.mark.parametrize(
+    ("read_also", "expected"),
+    [
+        ((), ["Hội đã tổ chức hội thi nấu ăn."]),  # a cue verb
+        (("đã", "vừa", "đang"), ["Hội đã tổ chức hội thi nấu ăn.", "Người dân đã sơ tán khỏi vùng lũ."]),
+    ],
+    ids=["cued-only", "done-or-under-way"],
+)
+def test_the_sentences_the_tagger_reads(nlp, monkeypatch: pytest.MonkeyPatch, read_also, expected) -> None:
+    text = "Hội đã tổ chức hội thi nấu ăn. Người dân đã sơ tán khỏi vùng lũ. Trời mưa to cả ngày."
+    monkeypatch.setattr(am, "READ_ALSO", read_also)
+    am._cue_re.cache_clear()
+    try:
+        doc = nlp(text)
+        words = am.words_of(doc)
+        read = am.featurize(text_of(doc), words, sentence_bounds(doc), only_cued=True)
+    finally:
+        am._cue_re.cache_clear()
+    assert [text_of(doc)[words[idx[0]][0] : words[idx[-1]][1]] for idx, _ in read] == expected
