@@ -383,18 +383,34 @@ def _named(text: str, c: Cues) -> list[Item]:
     return items
 
 
+def _quote_is_name(quote: str) -> bool:
+    """Whether a quote ("“Tiếng kẻng an ninh”") can name a model or movement: it opens with a
+    capital or a figure (lower case is scare quotes: “sốt ruột”, as for a quoted name after `lễ`,
+    `chủ đề`), and holds no sentence end (a quoted statement: “Tiến độ không bị ảnh hưởng. ...”)."""
+    inner = quote[1:-1].strip()
+    if not inner or inner[:1].islower():
+        return False
+    return not re.search(r"[.!?…](?:\s|$)", inner)
+
+
 def _quoted_lists(text: str, sentences: list[tuple[int, int]], c: Cues) -> list[Item]:
-    """Quoted names in a sentence about models or movements ("các mô hình “A”, “B”")."""
+    """Quoted names in a sentence about models or movements ("các mô hình “A”, “B”"): the word
+    that says so stands outside the quotes (a quoted sentence that mentions a program is speech)."""
     items = []
     previous = False
     for s, e in sentences:
+        quotes = list(_QUOTED_RE.finditer(text, s, e))
+        outside = text[s:e]
+        for m in quotes:  # blank the quotes, keeping the offsets
+            outside = outside[: m.start() - s] + " " * (m.end() - m.start()) + outside[m.end() - s :]
         # a sentence that opens with a quoted name goes on with the previous sentence's list
-        about = c.context_re.search(text, s, e) or (previous and text[s : s + 1] in "“\"'‘")
+        about = c.context_re.search(outside) or (previous and text[s : s + 1] in "“\"'‘")
         previous = bool(about)
         if not about:
             continue
-        for m in _QUOTED_RE.finditer(text, s, e):
-            items.append(Item(m.start(), m.end()))
+        for m in quotes:
+            if _quote_is_name(m.group()):
+                items.append(Item(m.start(), m.end()))
     return items
 
 

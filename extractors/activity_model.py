@@ -31,6 +31,8 @@ THRESHOLD = 0.5  # least confidence (mean marginal of not-O over a span's words)
 
 Span3 = tuple[int, int, str]  # (start char, end char, label)
 Words = Sequence[tuple[int, int]]
+Attribute = str | bytes  # a CRFsuite attribute: text, or its UTF-8 bytes (what CRFsuite reads)
+Attributes = tuple[Attribute, ...]
 
 # --- vocabulary ---------------------------------------------------------------------------------
 
@@ -102,22 +104,37 @@ def _shape(word: str) -> str:
 _SYLLABLE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@cache
+def _prefixes() -> frozenset[str]:
+    """Every leading run of syllables of a cue form ("cuộc", "cuộc vận", "cuộc vận động"): a key
+    that is none of them starts no form, so the scan of a sentence stops growing it."""
+    return frozenset(
+        " ".join(parts[:k])
+        for f in _lexicon().forms
+        for parts in [f.split(" ")]
+        for k in range(1, len(parts) + 1)
+    )
+
+
 def _cue_roles(text: str, words: Words, lo: int, hi: int) -> list[list[str]]:
     """For each word, the cue roles of the forms that start at it (B-) or run over it (I-)."""
     lex = _lexicon()
+    prefixes = _prefixes()
     roles: list[list[str]] = [[] for _ in words]
     starts = {a: i for i, (a, _) in enumerate(words)}
     # the syllables of the sentence, each with where it starts and ends
     syl = [(m.start(), m.end(), m.group().lower()) for m in _SYLLABLE.finditer(text, lo, hi)]
-    for k, (a, _, _) in enumerate(syl):
+    for k, (a, _, first) in enumerate(syl):
         i = starts.get(a)
-        if i is None:
+        if i is None or first not in prefixes:
             continue
         key = ""
         for m in range(k, min(k + lex.longest, len(syl))):
             if m > k and text[syl[m - 1][1] : syl[m][0]] != " ":
                 break  # a form runs over single spaces only
             key = syl[m][2] if m == k else key + " " + syl[m][2]
+            if key not in prefixes:
+                break  # no form starts with these syllables
             found = lex.forms.get(key)
             if found is None:
                 continue
@@ -180,80 +197,191 @@ def _near_feats(off: int, word: str) -> tuple[str, ...]:
 
 
 _CUE_STARTS = frozenset({"B-verb", "B-head"})
+_OFFSETS = (-2, -1, 1, 2)  # the neighbours whose word, shape and cue roles a word sees
+_OUTSIDE = {-2: "w-2=<s>", -1: "w-1=<s>", 1: "w1=<e>", 2: "w2=<e>"}  # a neighbour past the sentence
+_SEPARATORS = {",": "comma", ";": "semi", ":": "colon"}
+
+
+class Featurizer:
+    """Turns the words of a sentence into CRFsuite attributes (see `sentence`).
+
+    Given `known`, the attributes a trained model has weights for, it leaves out every other one:
+    CRFsuite drops an attribute it has no weight for before it scores a word, so the tags and the
+    marginals are exactly the same (the kept attributes stay in their order), and fewer strings are
+    built and passed. A word's own attributes and the ones it lends each neighbour are then kept
+    once per process for each word: most words of an archive are words seen before. `encoded`
+    gives each attribute as its UTF-8 bytes, built once, which python-crfsuite passes on as they
+    are (a string it encodes anew at every call). Without `known` (training) every attribute is
+    built, as `sentence_features` gives them.
+    """
+
+    CACHE_MAX = 200_000  # words; emptied when full
+
+    def __init__(self, known: frozenset[str] | None = None, encoded: bool = False) -> None:
+        self.known = known
+        self.encoded = encoded
+        self._encoded: dict[str, bytes] = {}
+        self._cache: dict[str, tuple[str, Attributes, tuple[Attributes, ...]]] = {}
+        # the word pairs of the known bigram attributes, split at each "|" (a word may hold one):
+        # a pair outside this set gives no known bigram, and no string is built for it
+        self._bigrams: dict[str, frozenset[tuple[str, str]]] = {}
+        for name in ("bi-1=", "bi+1="):
+            pairs = set()
+            for attr in known or ():
+                if attr.startswith(name):
+                    pair = attr[len(name) :]
+                    pairs.update((pair[:k], pair[k + 1 :]) for k, ch in enumerate(pair) if ch == "|")
+            self._bigrams[name] = frozenset(pairs)
+        # the attributes a word's place in its sentence gives, known or not
+        self._single: dict[str, Attributes] = {}
+        self._roles: dict[tuple[str, ...], tuple[Attributes, ...]] = {}
+        self._outside = {off: self._keep([a]) for off, a in _OUTSIDE.items()}
+        # the last separator before a word, and how many words back it stands (capped at 6)
+        self._separation = {
+            sep: [self._keep([f"sep={sep}", f"dist={d}"]) for d in range(7)]
+            for sep in ("start", "bullet", *_SEPARATORS.values())
+        }
+
+    def _keep(self, attributes: Iterable[str]) -> Attributes:
+        known = self.known
+        kept = attributes if known is None else (a for a in attributes if a in known)
+        if not self.encoded:
+            return tuple(kept)
+        # one bytes object for each attribute, shared by every word that has it ("shape=a", a
+        # cluster id): fewer objects to read when python-crfsuite copies them
+        encoded = self._encoded
+        return tuple(encoded.get(a) or encoded.setdefault(a, a.encode()) for a in kept)
+
+    def _placed(self, attribute: str) -> Attributes:
+        """An attribute made from a word's place (separator, distance, flags, cue roles): itself,
+        or nothing when the model does not know it."""
+        hit = self._single.get(attribute)
+        if hit is None:
+            hit = self._single[attribute] = self._keep([attribute])
+        return hit
+
+    def _lent_roles(self, roles: tuple[str, ...]) -> tuple[Attributes, ...]:
+        """The attributes a word's cue roles (B- only) give the word at each offset of _OFFSETS."""
+        hit = self._roles.get(roles)
+        if hit is None:
+            hit = self._roles[roles] = tuple(self._keep(f"{off}:{r}" for r in roles) for off in _OFFSETS)
+        return hit
+
+    def _word(self, word: str) -> tuple[str, Attributes, tuple[Attributes, ...]]:
+        """A word's lower case, its own attributes, and the attributes it lends to the word at each
+        offset of _OFFSETS from it (cached only with `known`: a training run may change the
+        neighbours' cluster levels between builds)."""
+        hit = self._cache.get(word)
+        if hit is None:
+            hit = (
+                word.lower(),
+                self._keep(_word_feats(word)),
+                tuple(self._keep(_near_feats(off, word)) for off in _OFFSETS),
+            )
+            if self.known is not None:
+                if len(self._cache) >= self.CACHE_MAX:
+                    self._cache.clear()
+                self._cache[word] = hit
+        return hit
+
+    def sentence(
+        self, text: str, words: Words, sent: tuple[int, int], doc_feats: Sequence[str] = ()
+    ) -> list[list[Attribute]]:
+        """CRF attributes for the words of one sentence (words: their (start, end) in text;
+        doc_feats: attributes of the whole article, given to every word)."""
+        lo, hi = sent
+        toks = [text[a:b] for a, b in words]
+        n = len(toks)
+        cache = self._cache
+        entries = [cache.get(t) or self._word(t) for t in toks]
+        low = [e[0] for e in entries]
+        roles = _cue_roles(text, words, lo, hi)
+        b_roles = [[r for r in rs if r[0] == "B"] if rs else rs for rs in roles]
+        # what each word lends its neighbours: its word and shape, and its cue roles
+        lent = [
+            e[2] if not rs else tuple(a + b for a, b in zip(e[2], self._lent_roles(tuple(rs)), strict=True))
+            for e, rs in zip(entries, b_roles, strict=True)
+        ]
+        # sentence-level modality words, and the running state of the clause before each word
+        shared = self._keep(
+            ["bias", *doc_feats, *sorted({"smod=" + r[6:] for rs in b_roles for r in rs if r[2:6] == "mod_"})]
+        )
+        newlines = "\n" in text[lo:hi]
+        placed = self._placed
+        separation = self._separation
+        outside = self._outside
+        bi_prev, bi_next = self._bigrams["bi-1="], self._bigrams["bi+1="]
+        known, encoded = self.known, self.encoded
+        feats: list[list[Attribute]] = []
+        in_quote = False
+        after_colon = False
+        since_sep = 0  # words since the last , ; : or the sentence start
+        clause_mod = ""
+        last_sep = "start"
+        for i in range(n):
+            w = toks[i]
+            f = [*shared, *entries[i][1]]
+            for r in roles[i]:
+                f.extend(placed(r))
+            f.extend(separation[last_sep][min(since_sep, 6)])
+            if i == 0:
+                f.extend(placed("first"))
+            elif toks[i - 1] in _BULLETS and (i == 1 or "\n" in text[words[i - 2][1] : words[i - 1][0]]):
+                f.extend(placed("line_start"))
+            if newlines and "\n" in text[words[i - 1][1] if i else lo : words[i][0]]:
+                f.extend(placed("after_newline"))
+            if in_quote:
+                f.extend(placed("in_quote"))
+            if after_colon:
+                f.extend(placed("after_colon"))
+            if clause_mod:
+                f.extend(placed("clause_mod=" + clause_mod))
+            for k, off in enumerate(_OFFSETS):
+                j = i + off
+                f.extend(lent[j][k] if 0 <= j < n else outside[off])
+            # word pairs: without `known` every one; with it, only a pair the model has a weight for
+            if i > 0 and (known is None or (low[i - 1], low[i]) in bi_prev):
+                a = f"bi-1={low[i - 1]}|{low[i]}"
+                if known is None or a in known:
+                    f.extend(self._keep([a]) if encoded else (a,))
+            if i + 1 < n and (known is None or (low[i], low[i + 1]) in bi_next):
+                a = f"bi+1={low[i]}|{low[i + 1]}"
+                if known is None or a in known:
+                    f.extend(self._keep([a]) if encoded else (a,))
+            # a verb or head at the start of a clause: how list items and prose actions begin
+            if b_roles[i] and _CUE_STARTS.intersection(b_roles[i]):
+                if since_sep <= 1:
+                    f.extend(placed("cue_after_sep"))
+                if i > 0 and low[i - 1] in MODALITY:
+                    f.extend(placed("cue_after_mod"))
+            feats.append(f)
+            # update the running state with this word
+            if w in _QUOTES or w in ("‘", "’"):
+                in_quote = not in_quote if w in ('"', "'") else w in ("“", "‘")
+            if w in (",", ";", ":") or w in _BULLETS:
+                since_sep = 0
+                last_sep = _SEPARATORS.get(w, "bullet")
+                if w == ":":
+                    after_colon = True
+                if w in (";", ":"):
+                    clause_mod = ""
+            else:
+                since_sep += 1
+            for r in b_roles[i]:
+                if r[2:6] == "mod_":
+                    clause_mod = r[6:]
+        return feats
+
+
+_FULL = Featurizer()
 
 
 def sentence_features(
     text: str, words: Words, sent: tuple[int, int], doc_feats: Sequence[str] = ()
 ) -> list[list[str]]:
-    """CRF features for the words of one sentence (words: their (start, end) in text; doc_feats:
-    features of the whole article, given to every word)."""
-    lo, hi = sent
-    toks = [text[a:b] for a, b in words]
-    low = [t.lower() for t in toks]
-    n = len(toks)
-    roles = _cue_roles(text, words, lo, hi)
-    b_roles = [[r for r in rs if r[0] == "B"] for rs in roles]
-    # sentence-level modality words, and the running state of the clause before each word
-    shared = [
-        "bias",
-        *doc_feats,
-        *sorted({"smod=" + r[6:] for rs in b_roles for r in rs if r[2:6] == "mod_"}),
-    ]
-    feats: list[list[str]] = []
-    in_quote = False
-    after_colon = False
-    since_sep = 0  # words since the last , ; : or the sentence start
-    clause_mod = ""
-    last_sep = "start"
-    for i in range(n):
-        w = toks[i]
-        f = [*shared, *_word_feats(w), *roles[i], "sep=" + last_sep, f"dist={min(since_sep, 6)}"]
-        if i == 0:
-            f.append("first")
-        elif toks[i - 1] in _BULLETS and (i == 1 or "\n" in text[words[i - 2][1] : words[i - 1][0]]):
-            f.append("line_start")
-        if "\n" in text[words[i - 1][1] if i else lo : words[i][0]]:
-            f.append("after_newline")
-        if in_quote:
-            f.append("in_quote")
-        if after_colon:
-            f.append("after_colon")
-        if clause_mod:
-            f.append("clause_mod=" + clause_mod)
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                f.extend(_near_feats(off, toks[j]))
-                f.extend(f"{off}:{r}" for r in b_roles[j])
-            else:
-                f.append(f"w{off}=<{'s' if j < 0 else 'e'}>")
-        if i > 0:
-            f.append(f"bi-1={low[i - 1]}|{low[i]}")
-        if i + 1 < n:
-            f.append(f"bi+1={low[i]}|{low[i + 1]}")
-        # a verb or head at the start of a clause: how list items and prose actions begin
-        if _CUE_STARTS.intersection(b_roles[i]):
-            if since_sep <= 1:
-                f.append("cue_after_sep")
-            if i > 0 and low[i - 1] in MODALITY:
-                f.append("cue_after_mod")
-        feats.append(f)
-        # update the running state with this word
-        if w in _QUOTES or w in ("‘", "’"):
-            in_quote = not in_quote if w in ('"', "'") else w in ("“", "‘")
-        if w in (",", ";", ":") or w in _BULLETS:
-            since_sep = 0
-            last_sep = {",": "comma", ";": "semi", ":": "colon"}.get(w, "bullet")
-            if w == ":":
-                after_colon = True
-            if w in (";", ":"):
-                clause_mod = ""
-        else:
-            since_sep += 1
-        for r in b_roles[i]:
-            if r[2:6] == "mod_":
-                clause_mod = r[6:]
-    return feats
+    """Every CRF attribute of the words of one sentence, as training sees them (words: their
+    (start, end) in text; doc_feats: attributes of the whole article, given to every word)."""
+    return _FULL.sentence(text, words, sent, doc_feats)
 
 
 _EVENT_RE: re.Pattern[str] | None = None
@@ -287,20 +415,36 @@ def sentences_of(text: str, words: Words, sentences: Sequence[tuple[int, int]]) 
     return out
 
 
+# Besides the sentences with a cue verb or head, the tagger may also read those with a word that
+# reports an action as done or under way ("đã", "vừa", "đang": the spec's activities told in running
+# prose, "… đã sơ tán 20 hộ dân"; about a third of the required gold items of train/ lie in sentences
+# the tagger never reads). Off: 5-fold CV of the span decision on train/ rises 0.561 -> 0.578 with
+# them (0.577 adding "tiếp tục", 0.575 adding the future and advice words, 0.565 reading every
+# sentence), but dev falls 0.637 -> 0.615, in its 21 reports (0.722 -> 0.704) and in its 30
+# untuned articles alike (0.372 -> 0.350): the gain does not carry over (ACTIVITIES_RESULTS.md).
+READ_ALSO: tuple[str, ...] = ()
+
+
 @cache
 def _cue_re() -> re.Pattern[str]:
-    """Any form of the cue lexicon that can open an activity (a verb or a head noun)."""
+    """Any form of the cue lexicon that can open an activity (a verb or a head noun), or a word of
+    READ_ALSO."""
     lex = _lexicon()
-    forms = [f for f, roles in lex.forms.items() if {"verb", "head"} & set(roles)]
-    return re.compile(rf"(?<!\w)(?:{lexicon.alternation(forms)})(?!\w)", re.I)
+    forms = [f for f, roles in lex.forms.items() if {"verb", "head"} & set(roles)] + list(READ_ALSO)
+    return re.compile(rf"(?<!\w)(?:{lexicon.trie_alternation(forms)})(?!\w)", re.I)
 
 
 def featurize(
-    text: str, words: Words, sentences: Sequence[tuple[int, int]], only_cued: bool = False
+    text: str,
+    words: Words,
+    sentences: Sequence[tuple[int, int]],
+    only_cued: bool = False,
+    featurizer: Featurizer = _FULL,
 ) -> list[tuple[list[int], list]]:
     """(word indices, per-word features) for each sentence of a text; only_cued: only the
-    sentences holding a verb or head of the cue lexicon (an activity opens with one), the others
-    skipped for speed (the article-level features still come from every sentence)."""
+    sentences holding a verb or head of the cue lexicon (an activity opens with one) or a word of
+    READ_ALSO, the others skipped for speed (the article-level features still come from every sentence); featurizer:
+    every attribute (training) or a tagger's (only those its model knows)."""
     out = []
     doc = doc_features(text, sentences)
     cue = _cue_re() if only_cued else None
@@ -308,7 +452,7 @@ def featurize(
         ws = [words[i] for i in idx]
         if cue is not None and not cue.search(text, ws[0][0], ws[-1][1]):
             continue
-        out.append((idx, sentence_features(text, ws, (ws[0][0], ws[-1][1]), doc)))
+        out.append((idx, featurizer.sentence(text, ws, (ws[0][0], ws[-1][1]), doc)))
     return out
 
 
@@ -335,6 +479,11 @@ def decode(text: str, words: Words, tags: Sequence[str]) -> list[tuple[int, int,
                 spans.append((a, b, label, cur[0], cur[1]))
 
     for i, tag in enumerate(tags):
+        if tag == "O":  # most words: as the last branch below
+            if cur is not None:
+                close()
+                cur = None
+            continue
         if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or tag[2:] != label)):
             close()
             cur, label = [i, i], tag[2:]
@@ -358,6 +507,8 @@ class ActivityTagger:
 
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(path))
+        # the attributes the model has weights for: the featurizer builds no others
+        self.features = Featurizer(frozenset(a for a, _ in self.tagger.info().state_features), encoded=True)
 
     def scored(
         self, text: str, words: Words, sentences: Sequence[tuple[int, int]], only_cued: bool = False
@@ -365,7 +516,7 @@ class ActivityTagger:
         """Activity spans with the model's confidence: the mean over their words of the marginal
         probability of not being outside an activity. only_cued: see `featurize`."""
         spans: list[tuple[int, int, str, float]] = []
-        for idx, feats in featurize(text, words, sentences, only_cued):
+        for idx, feats in featurize(text, words, sentences, only_cued, self.features):
             tags = self.tagger.tag(feats)
             ws = [words[i] for i in idx]
             for a, b, label, first, last in decode(text, ws, tags):
@@ -386,7 +537,7 @@ class ActivityTagger:
         out or cuts otherwise (label "LOW"): candidates of a lower confidence."""
         spans: list[tuple[int, int, str, float, float]] = []
         m = self.tagger.marginal
-        for idx, feats in featurize(text, words, sentences, only_cued):
+        for idx, feats in featurize(text, words, sentences, only_cued, self.features):
             tags = self.tagger.tag(feats)
             ws = [words[i] for i in idx]
             found = decode(text, ws, tags)
@@ -471,15 +622,16 @@ _STATUS_RES = tuple(
     (status, re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.I)) for status, words in _STATUS_WORDS
 )
 _NOT_SIGNING = re.compile(r"(?<!\w)(?:đăng ký|ký túc|ký ức|ký giả|thư ký|ký sự|ký hiệu)(?!\w)", re.I)
-_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_CLAUSE_ENDS = ".;:!?\n"
+_CLAUSE_REACH = 200  # characters: a clause is read back this far at most
 
 
 def _clause_start(text: str, start: int) -> int:
-    """Where the clause holding text[start] begins: after the last . ; : ! ? or line break."""
-    a = start
-    while a > 0 and not _CLAUSE_END.match(text, a - 1) and start - a < 200:
-        a -= 1
-    return a
+    """Where the clause holding text[start] begins: after the last . ; : ! ? or line break, at most
+    200 characters back."""
+    lo = max(0, start - _CLAUSE_REACH)
+    at = max(text.rfind(ch, lo, start) for ch in _CLAUSE_ENDS)
+    return at + 1 if at >= 0 else lo
 
 
 _BULLET_LINE = re.compile(r"[ \t]*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)])\s", re.I)

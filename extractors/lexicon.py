@@ -76,3 +76,31 @@ def alternation(forms: Iterable[str], any_space: bool = True) -> str:
     boundaries and flags."""
     escaped = (re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
     return "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if any_space else "|".join(escaped)
+
+
+def trie_alternation(forms: Iterable[str], any_space: bool = True) -> str:
+    """The forms of `alternation` as a character trie ("tổ chức", "tổ công tác" ->
+    "tổ\\s+c(?:hức|ông\\s+tác)"): the same strings, each shared start written once, so that a search tries each
+    character once instead of once per form (a hundred forms: several times faster). Where one form
+    is the start of another the longer is tried first, as in `alternation`. The caller adds word
+    boundaries and flags."""
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+
+    def emit(node: dict) -> str:
+        alts = [
+            (r"\s+" if ch == " " and any_space else re.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)

@@ -398,7 +398,7 @@ def tagged(
 ) -> dict[str, list]:
     """The spans (start, end, label, p, p_act) a tagger trained on train gives each test article,
     cached in work by the training ids (the CRF's training is the cost)."""
-    path = work / f"tagged-{_key((a.id for a in train), params, ONLY_CUED, CANDIDATE_LOW)}.pkl"
+    path = work / f"tagged-{_key((a.id for a in train), params, ONLY_CUED, am.READ_ALSO, CANDIDATE_LOW)}.pkl"
     done: dict[str, list] = pickle.loads(path.read_bytes()) if path.exists() else {}
     todo = [a for a in test if a.id not in done]
     if todo:

@@ -744,6 +744,24 @@ TRAPS = [
         [],
         id="a-film-award-is-not-an-activity",
     ),
+    P(
+        "Nhờ mô hình nuôi cá lồng, bà con trong xóm không còn cảnh “được mùa mất giá” như trước.",
+        ["được mùa mất giá"],
+        [],
+        id="scare-quotes-in-a-sentence-about-a-model",
+    ),
+    P(
+        "Ông Tâm nói: “Chúng tôi theo dõi chương trình này từ nhiều năm nay và thấy bà con rất phấn khởi”.",
+        ["Chúng tôi theo dõi"],
+        [],
+        id="quoted-speech-that-mentions-a-program",
+    ),
+    P(
+        "Trả lời báo chí về dự án, ông Hải khẳng định: “Tiến độ không bị ảnh hưởng. Chúng tôi vẫn làm”.",
+        ["Tiến độ không bị ảnh hưởng"],
+        [],
+        id="quoted-sentences-after-a-project",
+    ),
 ]
 
 

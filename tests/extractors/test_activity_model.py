@@ -8,7 +8,7 @@ import pytest
 
 from vnnews.extractors import activity_model as am
 from vnnews.extractors import mention_features
-from vnnews.extractors.common import text_of
+from vnnews.extractors.common import sentence_bounds, text_of
 from vnnews.pipeline import nlp as nlp_module
 
 
@@ -138,6 +138,22 @@ def test_status(text: str, item: str, expected: str) -> None:
     assert am.status(text, a, a + len(item)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "item", "expected"),
+    [
+        ("Xã họp. Hội trồng cây.", "trồng", " Hội "),
+        ("Đã xong; còn lại: sửa đường", "sửa", " "),
+        ("Dòng một\nDòng hai tặng quà", "tặng", "Dòng hai "),
+        ("Hội tặng quà", "Hội", ""),  # the text's start
+        ("x" * 250 + " tặng quà", "tặng", "x" * 199 + " "),  # 200 characters back at most
+    ],
+    ids=["period", "colon", "line", "start", "reach"],
+)
+def test_clause_start(text: str, item: str, expected: str) -> None:
+    at = text.index(item)
+    assert text[am._clause_start(text, at) : at] == expected
+
+
 def test_merge_keeps_rules_and_adds_what_they_miss() -> None:
     text = "Xã triển khai mô hình “Dân vận khéo”; ngoài ra, Hội đã trao 40 suất học bổng cho học sinh nghèo."
     rule = (text.index("“"), text.index("”") + 1)
@@ -262,3 +278,116 @@ def test_a_word_and_its_neighbours_carry_its_clusters(
     # and no neighbour cluster feature the setting does not name
     named = {f"c{off}:{k}" for off, k in near}
     assert {m.group(1) for f in feats for x in f if (m := _NEAR_CLUSTER.match(x))} <= named
+
+
+# --- the tagger's featurizer: only the attributes its model knows, cached per word --------------
+
+# sentences with every kind of place a word can stand in: list cues and colons, bullets and line
+# breaks, quotes, modality words, figures, cue forms over several words
+_FEATURIZER_TEXTS = [
+    "Năm qua, Hội Nông dân xã đã tổ chức 15 lớp tập huấn chăn nuôi bò sinh sản cho hội viên.",
+    "Các hoạt động gồm: trồng 2.000 cây xanh; sửa 3 km đường giao thông nông thôn; tặng 120 suất quà.",
+    "Đoàn xã sẽ tập trung:\n- mở lớp tin học cho thiếu nhi;\n- tổ chức giải bóng đá thanh niên.",
+    "Tỉnh đoàn phát động phong trào “Thanh niên tình nguyện vì cộng đồng” tại hội nghị sáng nay.",
+    "Đại biểu đề nghị cần tăng cường kiểm tra an toàn thực phẩm tại các chợ đầu mối, nhất là dịp Tết.",
+    "Tại buổi lễ, hai đơn vị ký kết Chương trình phối hợp bảo vệ rừng giai đoạn 2024 – 2028.\n"
+    "Hội viên tích cực hưởng ứng cuộc vận động giữ gìn đường làng sạch đẹp.",
+    "Giá lúa tăng 7% so với cùng kỳ, người dân phấn khởi.",
+]
+
+
+@pytest.mark.parametrize("text", _FEATURIZER_TEXTS, ids=range(len(_FEATURIZER_TEXTS)))
+def test_the_taggers_featurizer_gives_the_same_tags_and_marginals(nlp, text: str) -> None:
+    # the tagger builds only the attributes its model has weights for, cached per word and
+    # encoded once: CRFsuite ignores the others, so every tag and marginal is the same
+    doc = nlp(text)
+    words, sentences = am.words_of(doc), sentence_bounds(doc)
+    tagger = am.load().tagger
+    labels = tagger.labels()
+    every = am.featurize(text_of(doc), words, sentences)
+    kept = am.featurize(text_of(doc), words, sentences, featurizer=am.load().features)
+    assert [idx for idx, _ in kept] == [idx for idx, _ in every] and every
+    for (_, full), (_, few) in zip(every, kept, strict=True):
+        # the kept attributes are the known ones of the full list, in their order, as UTF-8 bytes
+        known = am.load().features.known
+        assert [[a.decode() for a in w] for w in few] == [[a for a in w if a in known] for w in full]
+        assert sum(map(len, few)) < sum(map(len, full))
+        tags = tagger.tag(full)
+        marginals = [[tagger.marginal(y, k) for y in labels] for k in range(len(tags))]
+        assert tagger.tag(few) == tags
+        assert [[tagger.marginal(y, k) for y in labels] for k in range(len(tags))] == marginals
+
+
+def test_a_word_seen_again_reuses_its_cached_attributes(nlp) -> None:
+    doc = nlp("Xã tổ chức hội thi nấu ăn và tổ chức hội thi cắm hoa.")
+    words, sentences = am.words_of(doc), sentence_bounds(doc)
+    features = am.Featurizer(am.load().features.known, encoded=True)
+    first = am.featurize(text_of(doc), words, sentences, featurizer=features)
+    entry = features._cache["tổ chức"]
+    second = am.featurize(text_of(doc), words, sentences, featurizer=features)
+    assert features._cache["tổ chức"] is entry
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        # a form over several words: B- on the first, I- on the others (and a form that starts
+        # inside it, the verb "vận động", its own B-)
+        (
+            "Hội viên hưởng ứng cuộc vận động.",
+            ["Hội viên", "hưởng ứng", "cuộc", "vận động", "."],
+            {
+                "hưởng ứng": {"B-rel_implemented", "B-relation"},
+                "cuộc": {"B-context", "B-head"},
+                "vận động": {"I-context", "I-head", "B-verb"},
+            },
+        ),
+        # the longest form and its shorter start both give their roles
+        (
+            "Hai bên ký kết chương trình phối hợp.",
+            ["Hai", "bên", "ký kết", "chương trình", "phối hợp", "."],
+            {
+                "ký kết": {"B-rel_signed", "B-relation", "B-verb"},
+                "chương trình": {"B-context", "B-head"},
+                "phối hợp": {"I-head", "B-verb"},
+            },
+        ),
+        # a form runs over single spaces only: a line break or a comma ends it
+        (
+            "Đây là chương\ntrình, phong, trào.",
+            ["Đây", "là", "chương", "trình", ",", "phong", ",", "trào", "."],
+            {"là": {"B-name_stop"}},
+        ),
+    ],
+    ids=["multiword", "nested", "broken"],
+)
+def test_cue_roles(text: str, cut: list[str], expected: dict[str, set[str]]) -> None:
+    words, at = [], 0
+    for w in cut:
+        a = text.index(w, at)
+        words.append((a, a + len(w)))
+        at = a + len(w)
+    roles = am._cue_roles(text, words, 0, len(text))
+    assert {w: set(r) for w, r in zip(cut, roles, strict=True) if r} == expected
+
+
+@pytest.mark.parametrize(
+    ("read_also", "expected"),
+    [
+        ((), ["Hội đã tổ chức hội thi nấu ăn."]),  # a cue verb
+        (("đã", "vừa", "đang"), ["Hội đã tổ chức hội thi nấu ăn.", "Người dân đã sơ tán khỏi vùng lũ."]),
+    ],
+    ids=["cued-only", "done-or-under-way"],
+)
+def test_the_sentences_the_tagger_reads(nlp, monkeypatch: pytest.MonkeyPatch, read_also, expected) -> None:
+    text = "Hội đã tổ chức hội thi nấu ăn. Người dân đã sơ tán khỏi vùng lũ. Trời mưa to cả ngày."
+    monkeypatch.setattr(am, "READ_ALSO", read_also)
+    am._cue_re.cache_clear()
+    try:
+        doc = nlp(text)
+        words = am.words_of(doc)
+        read = am.featurize(text_of(doc), words, sentence_bounds(doc), only_cued=True)
+    finally:
+        am._cue_re.cache_clear()
+    assert [text_of(doc)[words[idx[0]][0] : words[idx[-1]][1]] for idx, _ in read] == expected
