@@ -541,6 +541,11 @@ FOREIGN = [
         [person("Định Lê Vương")],
         id="a-name-opening-on-a-word-that-is-no-surname",
     ),
+    P(
+        "Thủ tướng Campuchia Samdech Techo Sok Vanna sẽ đi bỏ phiếu tại Phnom Penh.",
+        [person("Sok Vanna", honorific="Samdech Techo", titles=["Thủ tướng Campuchia"])],
+        id="khmer-honorific-of-two-words",
+    ),
 ]
 
 
