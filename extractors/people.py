@@ -352,6 +352,27 @@ def _continent_re() -> re.Pattern[str]:
     return re.compile(rf"(?<=châu )(?:{names})(?: |$)")
 
 
+@cache
+def _stems_and_branches() -> tuple[dict[str, int], dict[str, int]]:
+    """The lunar year's stems and branches (data/dates.tsv), lower-case word -> number."""
+    stems, branches = {}, {}
+    for row in lexicon.rows("dates.tsv", (2, 4)):
+        if row[0] in ("stem", "branch") and len(row) > 2:
+            (stems if row[0] == "stem" else branches)[row[1]] = int(row[2])
+    return stems, branches
+
+
+def _lunar_year_name(name: str) -> bool:
+    """Whether a would-be name ends on a lunar year's name, a stem and a branch of the same parity
+    ("Xuân Đinh Dậu", "Tết Mậu Tuất"): "Đinh" is a surname, the year is no person."""
+    words = name.lower().split(" ")
+    if len(words) < 2:
+        return False
+    stems, branches = _stems_and_branches()
+    stem, branch = stems.get(words[-2]), branches.get(words[-1])
+    return stem is not None and branch is not None and (stem - branch) % 2 == 0
+
+
 def _company_word_in(name: str) -> bool:
     """Whether a would-be name holds a word of companies' English names (data/company_name_words.txt)."""
     return any(w in lexicon.words("company_name_words.txt") for w in name.split(" ")[1:])
@@ -712,8 +733,8 @@ def find(
             name = name[: name.rfind(" ")]  # "... Nguyễn Thị Lan Anh Cô bé ...": the same
         if not name or name in v.places or name in v.countries or name in v.heads or _capital_continent(name):
             continue
-        if _company_word_in(name) and not (honorific or rank):
-            continue  # "Danny Group", "Petro Vietnam": a company's name
+        if (_company_word_in(name) or _lunar_year_name(name)) and not (honorific or rank):
+            continue  # "Danny Group", "Petro Vietnam": a company's name; "Xuân Đinh Dậu": a year
         if len(name.split(" ")) > 5 or any(
             len(x) > 1 and x.isupper() and not _is_surname(x, v) for x in _NAME_PARTS.split(name)
         ):
@@ -866,7 +887,7 @@ def _with_model_people(
             continue  # the byline, a photo credit, or a name inside a body's name
         if name in v.places or name in v.countries or name in v.heads or name.lower() in v.cue_words:
             continue
-        if _capital_continent(name) or name in body_names or _company_word_in(name):
+        if _capital_continent(name) or name in body_names or _company_word_in(name) or _lunar_year_name(name):
             continue  # ... or a body's name or alias the article writes ("Công ty ... (Fahasa)")
         honorific, rank, _ = _cue_before(text, start, v)
         if _street_before(text, start, v):
