@@ -1323,6 +1323,7 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    P("Đoàn công tác đến Bà Rịa Vũng Tàu làm việc hai ngày.", [], id="province-written-without-its-dash"),
     # a lunar year's name: a stem that is also a surname, and a branch
     P("Lễ hội Xuân Giáp Thìn khai mạc sáng nay. Đón Tết Bính Ngọ an toàn.", [], id="lunar-year-names"),
     # a ship named after a person, a country between the ship's word and the name
