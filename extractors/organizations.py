@@ -38,6 +38,7 @@ from vnnews.extractors.vocab import (
     Vocabulary,
     admin_places,
     expand,
+    foreign_name_pair,
     head_form,
     is_cap,
     level_words,
@@ -1425,8 +1426,8 @@ def from_model(
             surface.startswith(w + " ") for w in lexicon.words("competition_words.txt") if " " in w
         ):
             continue  # "Cúp Liên đoàn": a competition, not a body
-        if reads_as_foreign_person(surface, v):
-            continue  # "Daniil Medvedev": a person the tagger took for a body
+        if reads_as_foreign_person(surface, v) or foreign_name_pair(surface, v) is not None:
+            continue  # "Daniil Medvedev", "Mona Barthel Svetlana Kuznetsova": persons the tagger took for a body
         if _sector_of_country(surface, v):
             continue  # "báo chí Nhật Bản": a country's press, not one paper
         if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):

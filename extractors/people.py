@@ -35,6 +35,7 @@ from vnnews.extractors.vocab import (
     STOP_WORDS,
     Vocabulary,
     admin_places,
+    foreign_name_pair,
     is_cap,
     next_words,
     reads_as_foreign_person,
@@ -376,6 +377,22 @@ def _lunar_year_name(name: str) -> bool:
 def _company_word_in(name: str) -> bool:
     """Whether a would-be name holds a word of companies' English names (data/company_name_words.txt)."""
     return any(w in lexicon.words("company_name_words.txt") for w in name.split(" ")[1:])
+
+
+def _split_name_pairs(
+    text: str, model: list[tuple[int, int, str]], v: Vocabulary
+) -> list[tuple[int, int, str]]:
+    """The tagger's spans with two foreign names listed without a separator ("Mona Barthel Svetlana
+    Kuznetsova", a scraped table of matches, tagged as one PERSON or ORGANIZATION) as two PERSON
+    spans (vocab.foreign_name_pair)."""
+    out = []
+    for a, b, label in model:
+        cut = foreign_name_pair(text[a:b], v) if label in ("PERSON", SURE_PERSON, "ORGANIZATION") else None
+        if cut is None:
+            out.append((a, b, label))
+        else:
+            out += [(a, a + cut - 1, "PERSON"), (a + cut, b, "PERSON")]
+    return out
 
 
 def _capital_continent(name: str) -> bool:
@@ -860,6 +877,7 @@ def _with_model_people(
 ) -> list[Mention]:
     """found plus the tagger's PERSON mentions that no rule mention overlaps, in text order; each
     takes the honorific or rank written before it, and its titles are read like the others'."""
+    model = _split_name_pairs(text, model, v)
     _with_stage_names(text, v, found, model)
     # a body's alias in brackets after its name ("Công ty ... (Fahasa)") names the body wherever it recurs
     body_names = {text[a:b] for a, b in bodies if text[a - 1 : a] == "(" and text[b : b + 1] == ")"}

@@ -397,6 +397,21 @@ def admin_places() -> frozenset[str]:
 FOREIGN_GIVEN_NAMES = lexicon.words("foreign_given_names.txt")
 
 
+def foreign_name_pair(name: str, v: Vocabulary) -> int | None:
+    """Where the second of two foreign names listed without a separator starts ("Mona Barthel
+    Svetlana Kuznetsova" in a scraped table of matches): four capitalized foreign words, the
+    first or the third a common foreign given name, none a place, country or body's head; the
+    character offset of the third word, else None."""
+    words = name.split(" ")
+    if len(words) != 4 or not all(w[:1].isupper() and w.isalpha() and is_foreign_word(w) for w in words):
+        return None
+    if words[0] not in FOREIGN_GIVEN_NAMES and words[2] not in FOREIGN_GIVEN_NAMES:
+        return None
+    if v.head_re.search(name) or any(w in v.countries or w in v.places for w in words):
+        return None
+    return len(words[0]) + len(words[1]) + 2
+
+
 def reads_as_foreign_person(name: str, v: Vocabulary) -> bool:
     """Whether a capitalized run is a foreign person's name by its first word ("Lauren Davis",
     "Daniil Medvedev"): two or three capitalized words opening with a common foreign given name, the

@@ -154,3 +154,31 @@ def test_continents_and_company_names_are_no_persons(run, text: str, names: set[
 def test_a_competition_is_no_body(run, text: str) -> None:
     names = {o.name for o in run(text).organizations}
     assert not any(n.startswith(("Cúp", "Giải")) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("run_text", "second"),
+    [
+        ("Laura Menken Kristina Hollar", "Kristina Hollar"),  # a scraped table of matches
+        ("Dirk Wallner Jeremy Rosso", "Jeremy Rosso"),
+        ("Laura Menken", None),  # one name
+        ("Manchester United Football Club", None),  # no given name where a name would start
+        ("Lê Văn Tâm Hùng", None),  # Vietnamese words
+    ],
+)
+def test_two_foreign_names_listed_without_a_separator(run_text: str, second: str | None) -> None:
+    from vnnews.extractors.vocab import foreign_name_pair, vocabulary
+
+    cut = foreign_name_pair(run_text, vocabulary())
+    assert (run_text[cut:] if cut is not None else None) == second
+
+
+def test_a_tagged_pair_of_foreign_names_gives_two_people() -> None:
+    from vnnews.extractors import people
+    from vnnews.extractors.vocab import vocabulary
+
+    text = "Lịch thi đấu hôm nay: 17:00 Laura Menken Kristina Hollar."
+    a = text.index("Laura")
+    b = a + len("Laura Menken Kristina Hollar")
+    found = people.find(text, vocabulary(), (), [], [(a, b, "ORGANIZATION")])
+    assert [m.name for m in found] == ["Laura Menken", "Kristina Hollar"]
