@@ -558,6 +558,11 @@ def test_foreign_persons(run, text, expected) -> None:
 
 TITLES = [
     P(
+        "Ông Đặng Quốc Hưng – PCT UBND TP Hải Phòng chủ trì buổi họp báo chiều qua.",
+        [person("Đặng Quốc Hưng", honorific="ông", titles=["PCT UBND TP Hải Phòng"])],
+        id="abbreviated-vice-chair",
+    ),
+    P(
         "Chủ tịch UBND huyện Thạch Hà Trần Việt Long cho biết tình hình khắc phục hậu quả bão.",
         [person("Trần Việt Long", titles=["Chủ tịch UBND huyện Thạch Hà"])],
         id="district-the-gazetteer-knows-before-the-holder",
