@@ -1426,6 +1426,8 @@ def from_model(
             surface.startswith(w + " ") for w in lexicon.words("competition_words.txt") if " " in w
         ):
             continue  # "Cúp Liên đoàn": a competition, not a body
+        if " " in surface and surface.rsplit(" ", 1)[1] in lexicon.words("competition_end_words.txt"):
+            continue  # "Premier League", "FA Cup": a competition
         if reads_as_foreign_person(surface, v) or foreign_name_pair(surface, v) is not None:
             continue  # "Daniil Medvedev", "Mona Barthel Svetlana Kuznetsova": persons the tagger took for a body
         if _sector_of_country(surface, v):

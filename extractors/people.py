@@ -375,8 +375,12 @@ def _lunar_year_name(name: str) -> bool:
 
 
 def _company_word_in(name: str) -> bool:
-    """Whether a would-be name holds a word of companies' English names (data/company_name_words.txt)."""
-    return any(w in lexicon.words("company_name_words.txt") for w in name.split(" ")[1:])
+    """Whether a would-be name holds a word of companies' English names (data/company_name_words.txt)
+    or ends on a word of competitions' ("Champions League"; data/competition_end_words.txt)."""
+    words = name.split(" ")[1:]
+    return any(w in lexicon.words("company_name_words.txt") for w in words) or (
+        bool(words) and words[-1] in lexicon.words("competition_end_words.txt")
+    )
 
 
 def _split_name_pairs(

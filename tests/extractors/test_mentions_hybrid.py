@@ -182,3 +182,16 @@ def test_a_tagged_pair_of_foreign_names_gives_two_people() -> None:
     b = a + len("Laura Menken Kristina Hollar")
     found = people.find(text, vocabulary(), (), [], [(a, b, "ORGANIZATION")])
     assert [m.name for m in found] == ["Laura Menken", "Kristina Hollar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Chelsea vô địch Premier League, còn Arsenal thắng FA Cup.", {"Premier League", "FA Cup"}),
+        ("Real Madrid giành quyền dự Champions League mùa tới.", {"Champions League"}),
+    ],
+)
+def test_a_competition_in_english_is_no_body_and_no_person(run, text: str, absent: set[str]) -> None:
+    article = run(text)
+    names = {o.name for o in article.organizations} | {p.name for p in article.people}
+    assert not names & absent

@@ -1098,6 +1098,11 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Quan hệ giữa Việt Nam và CHND Trung Hoa tiếp tục phát triển.",
+        [],
+        id="a-country-written-with-its-abbreviated-form",
+    ),
+    P(
         "Cục Cảnh sát PCCC và CNCH kiểm tra an toàn các chung cư cao tầng.",
         ["Cục Cảnh sát PCCC và CNCH"],
         id="second-abbreviated-field-after-va",
