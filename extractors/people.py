@@ -304,6 +304,7 @@ _RUN_ON = frozenset(
         "qua",
         "theo",
         "sau",
+        "trước",
         "tại",
         "trong",
         "với",

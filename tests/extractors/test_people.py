@@ -1328,6 +1328,12 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # a missing period: the next sentence's opening word is no part of the name
+    P(
+        "Người dẫn chương trình là chị Nguyễn Thị Lan Hương Trước đó, chị làm phóng viên.",
+        [person("Nguyễn Thị Lan Hương")],
+        id="next-sentence-opening-truoc-after-a-name",
+    ),
     P("Đoàn công tác đến Bà Rịa Vũng Tàu làm việc hai ngày.", [], id="province-written-without-its-dash"),
     # a lunar year's name: a stem that is also a surname, and a branch
     P("Lễ hội Xuân Giáp Thìn khai mạc sáng nay. Đón Tết Bính Ngọ an toàn.", [], id="lunar-year-names"),
