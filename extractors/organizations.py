@@ -172,11 +172,13 @@ def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
                 and (text[at + 1 : at + 2].isupper() or _PARTY_LOWER.match(text, at + 1))
                 else None
             )
-            if not nxt or (edges and nxt.end() not in edges[1]):
+            if not nxt:
                 break
             inner = v.heads.get(_head_key(nxt.group(0), v))
             more = _extend(text, nxt.end(), v, needs_name=bool(inner and inner.needs_name), joined=joined)
-            if more is None:
+            # the inner body must end where a word ends ("Công an TP" of "Công an TP.HCM" is
+            # completed by its place)
+            if more is None or (edges and nxt.end() not in edges[1] and more not in edges[1]):
                 break
             end = more
             chained = True

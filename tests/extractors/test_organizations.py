@@ -1098,6 +1098,11 @@ def test_one_body_written_several_ways(run, text, forms, count) -> None:
 
 EXACT = [
     P(
+        "Cơ quan CSĐT Công an TP.HCM đang điều tra vụ việc.",
+        ["Cơ quan CSĐT Công an TP.HCM"],
+        id="body-of-a-body-whose-place-is-glued-to-its-level",
+    ),
+    P(
         "Quan hệ giữa Việt Nam và CHND Trung Hoa tiếp tục phát triển.",
         [],
         id="a-country-written-with-its-abbreviated-form",
