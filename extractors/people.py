@@ -1498,6 +1498,16 @@ def cluster(mentions: list[Mention]) -> list[PersonEntity]:
     for m in short:
         key = fold(m.name)
         candidates = [k for k in entities if k.endswith(" " + key)]
+        if len(candidates) > 1 and key not in entities:
+            # two people share the short form ("ông Tuấn" after "Lê Văn Tuấn" and "Hồ Minh
+            # Tuấn"): the one named last before it is meant
+            before = [
+                (max(x.start for x in entities[k].mentions if x.start < m.start), k)
+                for k in candidates
+                if any(x.start < m.start for x in entities[k].mentions)
+            ]
+            if before:
+                candidates = [max(before)[1]]
         if len(candidates) == 1:
             entities[candidates[0]].mentions.append(m)
         elif m.rank or not _address_only(m) or key in entities:

@@ -1146,6 +1146,15 @@ COREFERENCE = [
         id="two-word-short-form-recurring-is-one-person",
     ),
     P(
+        "Bị cáo Lê Văn Tuấn và bị cáo Hồ Minh Tuấn bị đưa ra xét xử. Tại tòa, Hồ Minh Tuấn khai nhận. "
+        "Ông Tuấn cho biết rất hối hận.",
+        [
+            person("Lê Văn Tuấn", mentions=["Lê Văn Tuấn"]),
+            person("Hồ Minh Tuấn", mentions=["Hồ Minh Tuấn", "Hồ Minh Tuấn", "Tuấn"]),
+        ],
+        id="short-form-of-two-people-goes-to-the-one-named-last",
+    ),
+    P(
         "Tòa xét xử hai bị cáo Đinh Văn Khải và Lò Minh Trường. Tối hôm đó, Khải và Trường vào quán. "
         "Sau đó Khải gọi Trường ra ngoài nói chuyện.",
         [
