@@ -1337,6 +1337,12 @@ def test_organization_of_person(run, text, expected) -> None:
 # --- names that are not persons, and persons hidden among them ----------------------------------
 
 NOT_PERSONS = [
+    # a hospital or faculty department after "khoa" ("khoa Hồi sức Tích cực"), however it reads
+    P(
+        "Bệnh nhân được chuyển đến khoa Hồi sức Tích cực. Trưởng khoa Nguyễn Văn An cho biết bệnh nhân đã tỉnh.",
+        [person("Nguyễn Văn An", titles=["Trưởng khoa"])],
+        id="department-after-khoa",
+    ),
     # a missing period: the next sentence's opening word is no part of the name
     P(
         "Người dẫn chương trình là chị Nguyễn Thị Lan Hương Trước đó, chị làm phóng viên.",
