@@ -41,6 +41,7 @@ from vnnews.extractors.vocab import (
     foreign_name_pair,
     head_form,
     is_cap,
+    known_unit_prefix,
     level_words,
     next_words,
     reads_as_foreign_person,
@@ -273,6 +274,11 @@ _LOWER_POLICE = re.compile(
 )
 
 
+def _capitalized(written: str) -> str:
+    """A body's name written with a lower-case head, its head capitalized as a name has it."""
+    return written[:1].upper() + written[1:]
+
+
 def _lower_school_heads(text: str, mentions: list[OrgMention]) -> None:
     """A school named by its abbreviated type after a lower-case "trường" ("trường THCS Thừa Đức")
     starts at "trường": the head is part of its name."""
@@ -301,7 +307,7 @@ def _lower_case_heads(text: str, out: list[OrgMention], v: Vocabulary) -> None:
         if any(w in STOP_WORDS or w in ("ở", "mới", "thuộc") for w in p.group(0).split(" ")[2:]):
             continue  # "nhà máy tại Mỹ", "nhà máy của Samsung": a plant somewhere, not one named
         surface = p.group(0)
-        out.append(OrgMention(p.start(), p.end(), surface, _canonical("N" + surface[1:]), "company"))
+        out.append(OrgMention(p.start(), p.end(), surface, _canonical(_capitalized(surface)), "company"))
         taken.append((p.start(), p.end()))
     for p in _LOWER_POLICE.finditer(text):
         if any(a <= p.start() < b for a, b in taken) or _PLURAL_BEFORE.search(
@@ -310,7 +316,7 @@ def _lower_case_heads(text: str, out: list[OrgMention], v: Vocabulary) -> None:
             continue
         end = p.end() + _place_name(text, p.end(), v)
         surface = text[p.start() : end]
-        out.append(OrgMention(p.start(), end, surface, _canonical("C" + surface[1:]), "police"))
+        out.append(OrgMention(p.start(), end, surface, _canonical(_capitalized(surface)), "police"))
     out.sort(key=lambda m: m.start)
 
 
@@ -1059,9 +1065,7 @@ def _place_name(text: str, pos: int, v: Vocabulary) -> int:
         # ("Công an phường Ngô Thì Nhậm", "UBND phường Hoàng Văn Thụ")
         return 0
     # a place the gazetteer knows, however its syllables read ("TP Buôn Ma Thuột": "Ma" is a surname)
-    known_run = next(
-        (k for k in range(min(len(syllables), 5), 1, -1) if " ".join(syllables[:k]) in admin_places()), None
-    )
+    known_run = known_unit_prefix(syllables, 5)
     if known_run:
         return len(" " + " ".join(syllables[:known_run]))
     # "UBND huyện Châu Thành Võ Thanh Hùng": a name of 2-4 syllables ending the run is a person's
@@ -1449,7 +1453,7 @@ def from_model(
                     head_start,
                     end,
                     written,
-                    _canonical(written[:1].upper() + written[1:]),
+                    _canonical(_capitalized(written)),
                     kind,
                     (surface,),
                     tagged=True,

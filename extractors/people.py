@@ -37,6 +37,7 @@ from vnnews.extractors.vocab import (
     admin_places,
     foreign_name_pair,
     is_cap,
+    known_unit_prefix,
     next_words,
     reads_as_foreign_person,
     vocabulary,
@@ -426,6 +427,13 @@ _BRACKETED_ABBR = re.compile(r" \([A-ZĐ][A-ZĐ&.\-]+\)")
 _CAP_RUN = re.compile(rf" {CAP}(?: {CAP}){{0,4}}")
 
 
+def _with_abbreviation(text: str, end: int, limit: int | None) -> int:
+    """end, or past a body's abbreviation in brackets written right after it ("Thông tấn xã Việt
+    Nam (TTXVN)", "Cục Điều tra Liên bang (FBI)") when that stays within limit."""
+    abbr = _BRACKETED_ABBR.match(text, end)
+    return abbr.end() if abbr and (limit is None or abbr.end() <= limit) else end
+
+
 def _known_unit_after(text: str, pos: int) -> int:
     """Length (counting the leading space) of the longest administrative unit the gazetteer knows
     written at pos, 2 to 4 syllables; 0 when none."""
@@ -433,10 +441,8 @@ def _known_unit_after(text: str, pos: int) -> int:
     if not run:
         return 0
     syllables = run.group(0).split()
-    for k in range(min(len(syllables), 4), 1, -1):
-        if " ".join(syllables[:k]) in admin_places():
-            return len(" " + " ".join(syllables[:k]))
-    return 0
+    k = known_unit_prefix(syllables, 4)
+    return len(" " + " ".join(syllables[:k])) if k else 0
 
 
 def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
@@ -451,10 +457,8 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             break
         head = v.head_re.match(text, a) if is_cap(w) else None
         if head and head.end() > b and (limit is None or head.end() <= limit):
-            end = head.end()  # "Sở Lao động – Thương binh và Xã hội": a body's name as the lexicon has it
-            abbr = _BRACKETED_ABBR.match(text, end)
-            if abbr and (limit is None or abbr.end() <= limit):
-                end = abbr.end()  # "Cục Điều tra Liên bang (FBI)"
+            # "Sở Lao động – Thương binh và Xã hội": a body's name as the lexicon has it
+            end = _with_abbreviation(text, head.end(), limit)
             while i < len(words) and words[i][0] < end:
                 i += 1
             continue
@@ -498,10 +502,8 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
             # after "huyện" or "Huyện ủy", two capitalized words are a place ("huyện Châu Thành")
             if _person_at(words, i, v, min_len=3 if after_level else 2) and not v.place_re.match(text, a):
                 break
-            end = b
-            abbr = _BRACKETED_ABBR.match(text, b)
-            if abbr and (limit is None or abbr.end() <= limit):
-                end = abbr.end()  # "Thông tấn xã Việt Nam (TTXVN)"
+            end = _with_abbreviation(text, b, limit)
+            if end > b:
                 i += 1
                 while i < len(words) and words[i][0] < end:
                     i += 1
@@ -520,9 +522,7 @@ def _title_tail(text: str, pos: int, v: Vocabulary, limit: int | None) -> int:
         i += 1
     if end == pos:
         return end
-    abbr = _BRACKETED_ABBR.match(text, end)
-    if abbr and (limit is None or abbr.end() <= limit):
-        end = abbr.end()  # "Cục Điều tra Liên bang (FBI)": the body's abbreviation in brackets
+    end = _with_abbreviation(text, end, limit)
     # "Trung tâm ... kinh tế - xã hội quốc gia": a dash between two lowercase words of one compound
     dash = _INNER_DASH.match(text, end)
     if dash and not is_cap(text[end - 1 : end]) and dash.group(1) in v.inner_lower:
@@ -604,8 +604,8 @@ def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> 
         if tail is None:
             run = re.match(rf"{CAP}(?: {CAP}){{0,3}}", text[at:])
             words = run.group(0).split(" ") if run else []
-            known = [k for k in range(len(words), 0, -1) if " ".join(words[:k]) in admin_places()]
-            tail = at + len(" ".join(words[: known[0]] if known else words)) if words else None
+            known = known_unit_prefix(words, len(words), least=1)
+            tail = at + len(" ".join(words[:known] if known else words)) if words else None
         if tail and (limit is None or tail <= limit):
             end = tail
     return end
@@ -954,10 +954,9 @@ def _trim_to_model_names(
     """A foreign name the rules ran back into the body or place before it ("Chủ tịch Facebook Mark
     Zuckerberg" giving "Facebook Mark Zuckerberg") starts where the tagger's PERSON span starts,
     when the tagger reads the words before as a body or place, or reads nothing there, a title
-    ends before them and its own name has two words or more; a name with an honorific or rank before it, or opening on a Vietnamese
-    surname, keeps the rules' start."""
+    ends before them and its own name has two words or more; a name with an honorific or rank
+    before it, or opening on a Vietnamese surname, keeps the rules' start."""
     people = {(a, b) for a, b, label in model if label in ("PERSON", SURE_PERSON)}
-    tagged = [(a, b, label) for a, b, label in model]
     tagged_names = {text[a:b] for a, b in people}
     for m in found:
         if m.honorific or m.rank or m.name.split(" ")[0] in v.surnames or m.name in tagged_names:
@@ -965,7 +964,7 @@ def _trim_to_model_names(
         inner = next((a for a, b in people if m.start < a and b == m.end), None)
         if inner is None or not is_foreign_word(text[inner : m.end].split(" ")[-1]):
             continue
-        before = [label for a, b, label in tagged if a < inner and b > m.start]
+        before = [label for a, b, label in model if a < inner and b > m.start]
         if (before and all(label in ("ORGANIZATION", "LOCATION") for label in before)) or (
             not before and " " in text[inner : m.end] and _title_ends_at(text, m.start, v)
         ):
@@ -979,7 +978,8 @@ def _extend_to_model_names(
     """A name whose first word is no surname ("An Dương Vương", where the rules start at the
     surname "Dương") starts where the tagger's PERSON span does, when that span ends with the
     rules' name, adds at most two capitalized words before it, none of them a place, country or
-    body's head, and no title, body, place, rank or honorific starts there; a name after an honorific or rank keeps its start."""
+    body's head, and no title, body, place, rank or honorific starts there; a name after an
+    honorific or rank keeps its start."""
     people = [(a, b) for a, b, label in model if label in ("PERSON", SURE_PERSON)]
     for m in found:
         if m.honorific or m.rank:

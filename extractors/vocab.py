@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import get_args
@@ -391,6 +392,19 @@ def admin_places() -> frozenset[str]:
     # district names that are numbers ("Quận 1") are not names a person could have
     return frozenset(
         fix_tone_placement(unicodedata.normalize("NFC", n)) for n in names if n and not n[:1].isdigit()
+    )
+
+
+def known_unit_prefix(syllables: Sequence[str], most: int, least: int = 2) -> int:
+    """How many leading syllables (least to most) name a unit the administrative gazetteer knows
+    (admin_places), the longest such run; 0 when none ("Buôn Ma Thuột ..." gives 3)."""
+    return next(
+        (
+            k
+            for k in range(min(len(syllables), most), least - 1, -1)
+            if " ".join(syllables[:k]) in admin_places()
+        ),
+        0,
     )
 
 
