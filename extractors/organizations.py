@@ -660,6 +660,11 @@ def _is_place_word(name: str, v: Vocabulary) -> bool:
     return name in v.places or name in v.countries or name in _PAIR_SHORT or name in admin_places()
 
 
+def _place_words(words: list[str], v: Vocabulary) -> int:
+    """How many leading words name a place of a pair (_is_place_word), the longest; 0 when none."""
+    return next((k for k in range(len(words), 0, -1) if _is_place_word(" ".join(words[:k]), v)), 0)
+
+
 def _second_place(text: str, end: int, v: Vocabulary) -> int | None:
     """The end of a second place joined by a dash to the place that ends a body's name at end
     ("... Việt Nam - Nhật Bản", "... Thăng Long - Hà Nội", "... Hà Nội - Amsterdam"), or None."""
@@ -673,9 +678,9 @@ def _second_place(text: str, end: int, v: Vocabulary) -> int | None:
     if not after:
         return None
     words = after.group(0).split(" ")
-    for k in range(len(words), 0, -1):
-        if _is_place_word(" ".join(words[:k]), v):
-            return dash.end() + len(" ".join(words[:k]))
+    k = _place_words(words, v)
+    if k:
+        return dash.end() + len(" ".join(words[:k]))
     # a foreign city after a Vietnamese place: one foreign word ("Hà Nội - Amsterdam")
     if is_foreign_word(words[0]) and (len(words) == 1 or not is_cap(words[1])):
         return dash.end() + len(words[0])
@@ -690,10 +695,8 @@ def _place_pair_at(text: str, pos: int, v: Vocabulary) -> int | None:
     if not run:
         return None
     words = run.group(0).split(" ")
-    for k in range(len(words), 0, -1):
-        if _is_place_word(" ".join(words[:k]), v):
-            return _second_place(text, pos + 1 + len(" ".join(words[:k])), v)
-    return None
+    k = _place_words(words, v)
+    return _second_place(text, pos + 1 + len(" ".join(words[:k])), v) if k else None
 
 
 def _extend_name(
