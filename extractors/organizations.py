@@ -1351,14 +1351,20 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
+# the kinds whose names the tagger may run on: their names hold business and field words in sentence
+# case ("Tổng công ty Thăm dò khai thác Dầu khí", "Hiệp hội Phòng cháy chữa cháy Nhật Bản"); a state
+# body's name ends where the rules end it, as the tagger runs on into its verbs ("Bộ Nội vụ Slovakia
+# thăm ...") and terms ("Ban Chấp hành Trung ương Đảng khóa XIII")
+_RUN_ON_KINDS = frozenset({"company", "other", "education", "health", "mass", "press"})
+
+
 def extended_by_model(
     text: str, spans: list[tuple[int, int]], found: list[OrgMention], v: Vocabulary
 ) -> list[OrgMention]:
     """found, a name the rules ended at a lowercase word ("Công ty TNHH MTV Lọc" of "... Lọc hóa dầu
-    Bình Sơn") running on to the end of the tagger's span that starts with it, when that span ends
-    in a capitalized word or a number and crosses no punctuation or "và": companies and other
-    bodies, whose names hold business words; a state body's name ends where the rules end it
-    ("Ban Chấp hành Trung ương Đảng" before "khóa XIII")."""
+    Bình Sơn") running on to the end of the tagger's span that starts with it, when that span
+    crosses no punctuation or "và" and ends in a capitalized word, a number or the lowercase end of
+    a field in sentence case (`_ends_in_field`); for the kinds in _RUN_ON_KINDS only."""
     ends = {}
     for start, end in spans:
         ends[start] = max(end, ends.get(start, 0))
@@ -1369,14 +1375,30 @@ def extended_by_model(
             extra = text[m.end : end]
             last = extra.rsplit(" ", 1)[-1]
             if (
-                m.kind in ("company", "other")
-                and (last[:1].isupper() or last[:1].isdigit())
+                m.kind in _RUN_ON_KINDS
+                and (last[:1].isupper() or last[:1].isdigit() or _ends_in_field(text[m.start : end], v))
                 and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
             ):
                 surface = text[m.start : end]
                 m = replace(m, end=end, surface=surface, name=_canonical(surface))
         out.append(m)
     return out
+
+
+def _ends_in_field(surface: str, v: Vocabulary) -> bool:
+    """Whether the lowercase words that end a name continue a field in sentence case ("Vận tải
+    thủy", "Quản lý tiên tiến"), not follow a place, where they are the sentence's verb ("U20 Việt
+    Nam phạm lỗi", "Trung tâm ... Thuận Thành nhân kỷ niệm")."""
+    words = surface.split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1].islower():
+        k -= 1
+    run: list[str] = []  # the capitalized words before them
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+        run.insert(0, words[k])
+    tails = (" ".join(run[j:]) for j in range(len(run)))
+    return not any(t in v.places or t in v.countries or t in admin_places() for t in tails)
 
 
 @cache

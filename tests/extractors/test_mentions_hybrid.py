@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from vnnews.extractors import organizations
+
 PEOPLE = [
     ("foreign-name-after-role", "Trong trận đấu tối qua, thủ thành Hugo Lloris đã có ba pha cứu thua xuất sắc.", {"Hugo Lloris"}),
     ("foreign-minister", "Bộ trưởng Tài chính Đức Christian Lindner cho biết ngân sách sẽ được cắt giảm.", {"Christian Lindner"}),
@@ -77,7 +79,23 @@ TAGGED_BODY_EDGES = [
      {"Everton", "Southampton", "Leeds United", "Burnley"}, {"Everton 2-1 Southampton", "Leeds United 0-0 Burnley"}),
     ("company-name-with-lowercase-words", "Sáng nay, Công ty TNHH MTV Xây lắp điện Sông Đà cho biết sẽ tuyển 50 công nhân.",
      {"Công ty TNHH MTV Xây lắp điện Sông Đà"}, {"Công ty TNHH MTV Xây lắp"}),
+    ("field-ending-in-lowercase-words", "Ông Lê Văn Hòa, Giám đốc Công ty Khai thác Khoáng sản miền núi, cho biết.",
+     {"Công ty Khai thác Khoáng sản miền núi"}, {"Công ty Khai thác Khoáng sản"}),
+    ("verb-after-a-team-s-place", "Sau hiệp một, U23 Thái Lan phạm lỗi nhiều hơn.", {"U23 Thái Lan"}, {"U23 Thái Lan phạm"}),
 ]  # fmt: skip
+
+
+ENDS_IN_FIELD = [
+    ("Tổng công ty Vận tải thủy", True),
+    ("Trung tâm Đào tạo Quản lý tiên tiến", True),
+    ("U20 Việt Nam phạm", False),  # a country, then the sentence's verb
+    ("Trung tâm Điều dưỡng Thuận Thành nhân", False),  # a district, then a verb
+]
+
+
+@pytest.mark.parametrize(("surface", "expected"), ENDS_IN_FIELD)
+def test_lowercase_words_end_a_name_only_after_a_field(surface: str, expected: bool) -> None:
+    assert organizations._ends_in_field(surface, organizations.vocabulary()) is expected
 
 
 @pytest.mark.parametrize(
