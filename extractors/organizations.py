@@ -1463,7 +1463,10 @@ def from_model(
             continue  # "Daniil Medvedev", "Mona Barthel Svetlana Kuznetsova": persons the tagger took for a body
         if _sector_of_country(surface, v):
             continue  # "báo chí Nhật Bản": a country's press, not one paper
-        if v.head_re.match(text, start) or _PLURAL_INSIDE.search(surface) or not _balanced(surface):
+        head = v.head_re.match(text, start)
+        if head and _lower_case_field_name(text, head, end, v):
+            head = None  # "Nhà máy sản xuất xơ sợi Đình Vũ": a name the rules cannot read
+        if head or _PLURAL_INSIDE.search(surface) or not _balanced(surface):
             # a head the rules know ("Ủy ban nhân dân ...") is theirs to judge (they leave out titles'
             # bodies and classes of bodies on purpose); "các huyện": a class; a cut bracket or quote
             continue
@@ -1488,6 +1491,24 @@ def from_model(
         out.append(OrgMention(start, end, surface, name, kind, tagged=True))
     _lower_school_heads(text, out)
     return out
+
+
+def _lower_case_field_name(text: str, head: re.Match[str], end: int, v: Vocabulary) -> bool:
+    """Whether a tagged span that opens on a known head is a name the rules cannot read: a head of a
+    kind in _RUN_ON_KINDS, then its field in lowercase words and a capitalized name ("Nhà máy sản
+    xuất xơ sợi Đình Vũ", "Công ty luật Minh Bạch"); not a clause (no punctuation, "và" or word
+    that relates the body: "Hiệp hội đối với Báo ...")."""
+    known = v.heads.get(_head_key(head.group(0), v))
+    rest = text[head.end() : end]
+    return (
+        known is not None
+        and known.kind in _RUN_ON_KINDS
+        and rest[:1] == " "
+        and rest[1:2].islower()
+        and rest.rsplit(" ", 1)[-1][:1].isupper()
+        and not re.search(r"[,.;:()“”\"\n–]| và ", rest)
+        and not _field_ends()[1].search(rest)
+    )
 
 
 def mentions_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[OrgMention]:

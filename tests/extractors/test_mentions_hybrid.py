@@ -81,6 +81,10 @@ TAGGED_BODY_EDGES = [
      {"Công ty TNHH MTV Xây lắp điện Sông Đà"}, {"Công ty TNHH MTV Xây lắp"}),
     ("field-ending-in-lowercase-words", "Ông Lê Văn Hòa, Giám đốc Công ty Khai thác Khoáng sản miền núi, cho biết.",
      {"Công ty Khai thác Khoáng sản miền núi"}, {"Công ty Khai thác Khoáng sản"}),
+    ("factory-with-its-field-in-lowercase", "Theo kế hoạch, Nhà máy chế biến thủy sản Cà Mau sẽ hoạt động từ tháng 6.",
+     {"Nhà máy chế biến thủy sản Cà Mau"}, set()),
+    ("firm-with-its-field-in-lowercase", "Hợp đồng được ký với Công ty luật Ánh Dương từ tháng trước.",
+     {"Công ty luật Ánh Dương"}, set()),
     ("verb-after-a-team-s-place", "Sau hiệp một, U23 Thái Lan phạm lỗi nhiều hơn.", {"U23 Thái Lan"}, {"U23 Thái Lan phạm"}),
 ]  # fmt: skip
 
@@ -91,6 +95,25 @@ ENDS_IN_FIELD = [
     ("U20 Việt Nam phạm", False),  # a country, then the sentence's verb
     ("Trung tâm Điều dưỡng Thuận Thành nhân", False),  # a district, then a verb
 ]
+
+
+LOWER_CASE_FIELD_NAMES = [
+    ("Nhà máy chế biến thủy sản Cà Mau", True),
+    ("Công ty luật Ánh Dương", True),
+    ("Hiệp hội đối với Báo Tuổi Trẻ", False),  # a clause: the body is related to another
+    ("Công ty sản xuất, Hải Phòng", False),  # a list
+    ("Bộ phận kỹ thuật Hà Nội", False),  # not a kind whose name the rules leave to the tagger
+    ("Nhà máy sản xuất phân bón", False),  # no name after the field
+]
+
+
+@pytest.mark.parametrize(("surface", "expected"), LOWER_CASE_FIELD_NAMES)
+def test_a_known_head_with_a_lowercase_field_is_left_to_the_tagger(surface: str, expected: bool) -> None:
+    v = organizations.vocabulary()
+    head = v.head_re.match(surface)
+    assert (
+        head is not None and organizations._lower_case_field_name(surface, head, len(surface), v)
+    ) is expected
 
 
 @pytest.mark.parametrize(("surface", "expected"), ENDS_IN_FIELD)
