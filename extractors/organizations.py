@@ -1494,21 +1494,39 @@ def from_model(
 
 
 def _lower_case_field_name(text: str, head: re.Match[str], end: int, v: Vocabulary) -> bool:
-    """Whether a tagged span that opens on a known head is a name the rules cannot read: a head of a
-    kind in _RUN_ON_KINDS, then its field in lowercase words and a capitalized name ("Nhà máy sản
-    xuất xơ sợi Đình Vũ", "Công ty luật Minh Bạch"); not a clause (no punctuation, "và" or word
-    that relates the body: "Hiệp hội đối với Báo ...")."""
+    """Whether a tagged span that opens on a known head is a name the rules cannot read: the head,
+    then its field in lowercase words and a capitalized name: of any name for a kind in
+    _RUN_ON_KINDS ("Nhà máy sản xuất xơ sợi Đình Vũ", "Công ty luật Minh Bạch"), of a place only for
+    the others, the state's ("Cục đăng kiểm Việt Nam"), whose spans the tagger runs on into verbs;
+    never a clause (no punctuation, "và" or word that relates the body: "Hiệp hội đối với Báo ..."),
+    nor a head that is the first syllable of a common word ("Bộ phận")."""
     known = v.heads.get(_head_key(head.group(0), v))
     rest = text[head.end() : end]
+    if (
+        known is None
+        or rest[:1] != " "
+        or not rest[1:2].islower()
+        or not rest.rsplit(" ", 1)[-1][:1].isupper()
+        or re.search(r"[,.;:()“”\"\n–]| và ", rest)
+        or _field_ends()[1].search(rest)
+    ):
+        return False
+    pair = f"{head.group(0).rsplit(' ', 1)[-1]} {rest.split()[0]}".lower()
+    if pair in word_clusters()[1]:
+        return False  # "Bộ phận kỹ thuật Hà Nội": the head's syllable begins a common word
+    if known.kind in _RUN_ON_KINDS:
+        return True
+    words = rest.split()
+    k = next(i for i, w in enumerate(words) if not w.islower())
+    name = " ".join(words[k:])
     return (
-        known is not None
-        and known.kind in _RUN_ON_KINDS
-        and rest[:1] == " "
-        and rest[1:2].islower()
-        and rest.rsplit(" ", 1)[-1][:1].isupper()
-        and not re.search(r"[,.;:()“”\"\n–]| và ", rest)
-        and not _field_ends()[1].search(rest)
+        known.needs_name  # "Sở Tài chính": a complete head, what follows it is the clause's
+        and k <= _MAX_STATE_FIELD_WORDS
+        and (name in v.places or name in v.countries or name in admin_places())
     )
+
+
+_MAX_STATE_FIELD_WORDS = 4  # "đăng kiểm": a state body's field in lowercase is a few words
 
 
 def mentions_of(doc: Doc, spans_key: str = SPANS_KEY) -> list[OrgMention]:

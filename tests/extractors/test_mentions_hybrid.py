@@ -85,6 +85,8 @@ TAGGED_BODY_EDGES = [
      {"Nhà máy chế biến thủy sản Cà Mau"}, set()),
     ("firm-with-its-field-in-lowercase", "Hợp đồng được ký với Công ty luật Ánh Dương từ tháng trước.",
      {"Công ty luật Ánh Dương"}, set()),
+    ("state-body-with-its-field-in-lowercase", "Sáng nay, Sở tài chính Đà Nẵng đã công bố giá đất mới.",
+     {"Sở tài chính Đà Nẵng"}, set()),
     ("verb-after-a-team-s-place", "Sau hiệp một, U23 Thái Lan phạm lỗi nhiều hơn.", {"U23 Thái Lan"}, {"U23 Thái Lan phạm"}),
 ]  # fmt: skip
 
@@ -100,6 +102,8 @@ ENDS_IN_FIELD = [
 LOWER_CASE_FIELD_NAMES = [
     ("Nhà máy chế biến thủy sản Cà Mau", True),
     ("Công ty luật Ánh Dương", True),
+    ("Cục đăng kiểm Việt Nam", True),  # a state body's field in lowercase, then its place
+    ("Sở tài chính nhận định Đà Nẵng", False),  # a state body's field runs on into a clause
     ("Hiệp hội đối với Báo Tuổi Trẻ", False),  # a clause: the body is related to another
     ("Công ty sản xuất, Hải Phòng", False),  # a list
     ("Bộ phận kỹ thuật Hà Nội", False),  # not a kind whose name the rules leave to the tagger
