@@ -779,7 +779,11 @@ def _extend_name(
                 i += 1
             continue
         prev = words[i - 1][2].lower() if i else text[:pos].rsplit(" ", 1)[-1].lower()
-        lower_ok = w.islower() and named and (a in joined or (prev, w) in v.bigrams)
+        lower_ok = (
+            w.islower()
+            and named
+            and ((a in joined and not _after_a_name(words, i, v)) or (prev, w) in v.bigrams)
+        )
         if is_cap(w) or (w.isdigit() and len(w) <= 4) or lower_ok:
             if w.isdigit() and re.match(r"[/.-]\d", text[b : b + 2]):
                 break
@@ -831,6 +835,17 @@ def _extend_name(
     if needs_name and not named:
         return None
     return end
+
+
+def _after_a_name(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> bool:
+    """Whether words[i] follows a person's name (a run of capitalized words opening on a surname):
+    then a lowercase syllable the segmenter joined to the name is the sentence's verb ("Trường THPT
+    Nguyễn Du đạt", "Trường Tiểu học Kim Đồng khánh thành"), not part of the body's name ("Bảo tàng
+    Mỹ thuật")."""
+    k = i
+    while k > 0 and is_cap(words[k - 1][2]):
+        k -= 1
+    return i - k >= 2 and words[k][2] in v.surnames
 
 
 # the national level written after a complete head, as a locality would be
@@ -1387,8 +1402,9 @@ def extended_by_model(
 
 def _ends_in_field(surface: str, v: Vocabulary) -> bool:
     """Whether the lowercase words that end a name continue a field in sentence case ("Vận tải
-    thủy", "Quản lý tiên tiến"), not follow a place, where they are the sentence's verb ("U20 Việt
-    Nam phạm lỗi", "Trung tâm ... Thuận Thành nhân kỷ niệm")."""
+    thủy", "Quản lý tiên tiến"), not follow a place or a person's name, where they are the
+    sentence's verb ("U20 Việt Nam phạm lỗi", "Trung tâm ... Thuận Thành nhân kỷ niệm", "Trường THPT
+    Nguyễn Du đạt")."""
     words = surface.split(" ")
     k = len(words)
     while k > 0 and words[k - 1].islower():
@@ -1397,6 +1413,8 @@ def _ends_in_field(surface: str, v: Vocabulary) -> bool:
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
         run.insert(0, words[k])
+    if any(run[j] in v.surnames for j in range(max(0, len(run) - 4), len(run) - 1)):
+        return False  # "Trường THPT Nguyễn Du đạt": a person's name, then the verb
     tails = (" ".join(run[j:]) for j in range(len(run)))
     return not any(t in v.places or t in v.countries or t in admin_places() for t in tails)
 
