@@ -113,6 +113,18 @@ def _set_noun_after_bo() -> re.Pattern[str]:
 
 def find(text: str, doc: Doc | None = None) -> list[OrgMention]:
     """Every mention of a specific body in the text."""
+    # "trường THPT chuyên Hùng Vương": the press writes a school's head in lowercase before its
+    # abbreviated type; the rules read it capitalized (same length, same offsets), and each mention
+    # keeps the text as written
+    read = _LOWER_SCHOOL.sub(lambda m: _capitalized(m.group(0)), text)
+    found = _find(read, doc)
+    if read != text:
+        for m in found:
+            m.surface = text[m.start : m.end]
+    return found
+
+
+def _find(text: str, doc: Doc | None) -> list[OrgMention]:
     v = vocabulary()
     edges = _token_edges(doc)
     # syllables that continue an underthesea word ("Đặc biệt"): lowercase, yet part of the name
@@ -1378,8 +1390,9 @@ def extended_by_model(
 ) -> list[OrgMention]:
     """found, a name the rules ended at a lowercase word ("Công ty TNHH MTV Lọc" of "... Lọc hóa dầu
     Bình Sơn") running on to the end of the tagger's span that starts with it, when that span
-    crosses no punctuation or "và" and ends in a capitalized word, a number or the lowercase end of
-    a field in sentence case (`_ends_in_field`); for the kinds in _RUN_ON_KINDS only."""
+    crosses no punctuation, "và" or word that relates the body ("phối hợp với"), and ends in a
+    capitalized word, a number or the lowercase end of a field in sentence case (`_ends_in_field`);
+    for the kinds in _RUN_ON_KINDS only."""
     ends = {}
     for start, end in spans:
         ends[start] = max(end, ends.get(start, 0))
@@ -1393,6 +1406,7 @@ def extended_by_model(
                 m.kind in _RUN_ON_KINDS
                 and (last[:1].isupper() or last[:1].isdigit() or _ends_in_field(text[m.start : end], v))
                 and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
+                and not _field_ends()[1].search(extra)  # "Hội Nông dân tỉnh phối hợp với ...": a clause
             ):
                 surface = text[m.start : end]
                 m = replace(m, end=end, surface=surface, name=_canonical(surface))

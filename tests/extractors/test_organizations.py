@@ -568,6 +568,11 @@ OTHER_BODIES = [
         ["Trường Trung học phổ thông Nguyễn Du"],
         id="truong-thpt-person-name",
     ),
+    P(  # the press writes the head in lowercase before the abbreviated type
+        "Em Lan, học sinh lớp 11 trường THPT chuyên Lê Quý Đôn, đoạt giải nhất môn Hóa.",
+        ["Trường Trung học phổ thông chuyên Lê Quý Đôn"],
+        id="lowercase-school-head-before-its-type",
+    ),
     P(  # the segmenter joins "Du tuyển": the verb after a person's name is not the school's
         "Năm nay, Trường THPT Nguyễn Du tuyển 500 học sinh lớp 10.",
         ["Trường Trung học phổ thông Nguyễn Du"],
