@@ -275,8 +275,11 @@ def _find(text: str, doc: Doc | None) -> list[OrgMention]:
     return out
 
 
-# a school's type, abbreviated, after a lower-case "trường" ("trường THCS Thừa Đức")
-_LOWER_SCHOOL = re.compile(r"(?<![\w.])trường (?=(?:THPT|THCS|PTDTNT|PTDTBT|TH|ĐH|CĐ)(?![\w]))")
+# a school's type, abbreviated or capitalized, after a lower-case "trường" ("trường THCS Thừa Đức",
+# "trường Đại học Ngoại thương")
+_LOWER_SCHOOL = re.compile(
+    r"(?<![\w.])trường (?=(?:THPT|THCS|PTDTNT|PTDTBT|TH|ĐH|CĐ|Đại học|Cao đẳng|Tiểu học|Trung học|Mầm non)(?![\w]))"
+)
 # a plant named after its product and place ("nhà máy sản xuất đạm Hà Bắc", "nhà máy thủy điện Sơn La")
 _LOWER_PLANT = re.compile(
     rf"(?<![\w.])nhà máy(?: [{LOWER}]+){{0,4}} {CAP}(?: {CAP}){{0,3}}(?: số \d{{1,2}})?(?![\w])"
@@ -1212,6 +1215,7 @@ def _cluster_key(name: str) -> str:
 
 
 _LEVEL_TAIL = re.compile(rf" (?:{UNITS})$")
+_LOCAL_LEVEL = re.compile(rf"(?<= )(?:{UNITS}) (?=[{UPPER}])")  # a level word before a place in a name
 _LEVEL_HEAD = re.compile(rf"^(?:{UNITS}) ")
 
 
@@ -1230,6 +1234,12 @@ def cluster(mentions: list[OrgMention]) -> list[OrgEntity]:
         if ent is None:
             ent = entities[key] = OrgEntity(m.name, m.kind)
         ent.mentions.append(m)
+    for key in list(entities):
+        # "Trường Tiểu học xã Thạch Văn" is "Trường Tiểu học Thạch Văn" written with its level
+        bare = _cluster_key(_LOCAL_LEVEL.sub("", entities[key].name))
+        if bare != key and bare in entities:
+            target = entities[bare]
+            target.mentions = sorted(target.mentions + entities.pop(key).mentions, key=lambda x: x.start)
     v = vocabulary()
     for key in list(entities):
         if key not in entities:

@@ -573,6 +573,11 @@ OTHER_BODIES = [
         ["Trường Trung học phổ thông chuyên Lê Quý Đôn"],
         id="lowercase-school-head-before-its-type",
     ),
+    P(
+        "Ông Minh, giảng viên trường Đại học Thủy lợi, tham gia đoàn khảo sát.",
+        ["Trường Đại học Thủy lợi"],
+        id="lowercase-school-head-before-a-university",
+    ),
     P(  # the segmenter joins "Du tuyển": the verb after a person's name is not the school's
         "Năm nay, Trường THPT Nguyễn Du tuyển 500 học sinh lớp 10.",
         ["Trường Trung học phổ thông Nguyễn Du"],
@@ -1795,6 +1800,11 @@ def test_offsets_slice_back_to_text(run) -> None:
             "Các LĐLĐ quận, huyện đã vận động công nhân; LĐLĐ tỉnh biểu dương 12 đơn vị.",
             [("Liên đoàn Lao động tỉnh", 1)],
             id="plural-class-is-not-a-body",
+        ),
+        P(
+            "Trường Mầm non Hòa Bình khai giảng năm học mới. Cô giáo trường Mầm non xã Hòa Bình đón 120 cháu.",
+            [("Trường Mầm non Hòa Bình", 2)],
+            id="a-name-written-with-its-level-is-the-same-body",
         ),
     ],
 )
