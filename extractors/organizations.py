@@ -1462,18 +1462,41 @@ def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
 
 
-def _after_lower_company_head(text: str, start: int, end: int, v: Vocabulary) -> int:
-    """Where a tagged body's name starts when the span opens on a company head written lower case
-    ("công ty Ethio Telecom" → "Ethio Telecom"): the rules read a lower-case head as a common noun,
-    the capitalized name after it is the body; else `start`."""
+def _after_lower_head(text: str, start: int, end: int, v: Vocabulary) -> int:
+    """Where a tagged body's name starts when the span opens on a known head written lower case
+    ("công ty Ethio Telecom" → "Ethio Telecom", "đại học Quốc tế Tokyo" → "Quốc tế Tokyo"): the rules
+    read a lower-case head as a common noun, the capitalized name after it is the body; else
+    `start`. A head that ends a word begun before it is none ("phim trường", "trưởng phòng")."""
     head = v.head_re.match(text, start, end)
     if not head or not text[start : start + 1].islower() or text[head.end() : head.end() + 1] != " ":
         return start
-    known = v.heads.get(_head_key(head.group(0), v))
     name_start = head.end() + 1
-    if known is None or known.kind != "company" or not text[name_start : name_start + 1].isupper():
+    if v.heads.get(_head_key(head.group(0), v)) is None or not text[name_start : name_start + 1].isupper():
+        return start
+    before = text[max(0, start - 12) : start].rsplit(" ", 2)
+    if len(before) > 1 and f"{before[-2]} {head.group(0).split(' ')[0]}".lower() in word_clusters()[1]:
         return start
     return name_start
+
+
+def _lower_head_before(text: str, start: int, v: Vocabulary) -> int | None:
+    """Where a school's or hospital's head written lower case starts, when it stands right before a
+    tagged body the tagger took without it ("giáo sư đại học [Quốc tế Osaka]"), unless it ends a
+    word begun before it ("phim trường"); else None."""
+    words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
+    offset = max(0, start - 40)
+    for k in (3, 2, 1):
+        if len(words) < k or words[-1].end() + offset != start - 1:
+            continue
+        head_start = words[-k].start() + offset
+        head = text[head_start : start - 1]
+        known = v.heads.get(_head_key(head, v)) if head[:1].islower() and v.head_re.fullmatch(head) else None
+        if known is None or known.kind not in ("education", "health"):
+            continue  # "vụ", "sở", "đội", "công ty" are common nouns too ("vụ Oceanbank")
+        if len(words) > k and f"{words[-k - 1].group(0)} {head.split(' ')[0]}".lower() in word_clusters()[1]:
+            return None
+        return head_start
+    return None
 
 
 def from_model(
@@ -1485,10 +1508,10 @@ def from_model(
     out = []
     for start, end in _split_at_scores(text, spans):
         start, end = _clean_span(text, start, end, v)
-        # "công ty Ethio Telecom": the company's name after a lower-case head; the head is written
-        # with it, so the mention keeps it and the bare name is another writing of the body
-        name_start = _after_lower_company_head(text, start, end, v)
-        head_start = start if name_start > start else None
+        # "công ty Ethio Telecom", "đại học Quốc tế Tokyo": the name after a lower-case head; the
+        # head is written with it, so the mention keeps it and the bare name is another writing
+        name_start = _after_lower_head(text, start, end, v)
+        head_start = start if name_start > start else _lower_head_before(text, start, v)
         start = name_start
         surface = text[start:end]
         if end <= start or taken.overlaps(start, end) or not (surface[:1].isupper() or surface[:1].isdigit()):

@@ -54,6 +54,15 @@ def test_a_short_mention_joins_the_person_named_in_full(run) -> None:
 
 
 ORGANIZATIONS = [
+    pytest.param(
+        "Ông Lý, giảng viên thuộc đại học Sư phạm Hồ Bắc, cho rằng hình phạt như vậy là quá nặng.",
+        {"Đại học Sư phạm Hồ Bắc"}, id="university-with-a-lowercase-head",
+    ),
+    pytest.param(
+        "Ông Tanaka, giáo sư đại học Quốc tế Osaka, nhận định thị trường sẽ phục hồi.",
+        {"Đại học Quốc tế Osaka"}, id="lowercase-head-left-out-by-the-tagger",
+    ),
+    pytest.param("Cháu bé được đưa vào bệnh viện Xanh Pôn cấp cứu.", {"Bệnh viện Xanh Pôn"}, id="hospital-with-a-lowercase-head"),
     pytest.param("Theo hãng Reuters, công ty Ethio Telecom đã ký hợp đồng mới.", {"Reuters", "Ethio Telecom"}, id="news-agency-and-company"),
     pytest.param(
         "Hơn 200 công nhân của công ty Hoàng Long đã nghỉ việc.", {"Công ty Hoàng Long", "Hoàng Long"},
@@ -140,6 +149,19 @@ def test_a_tagged_body_has_the_edges_of_its_name(run, text: str, present: set[st
 def test_organizations_beyond_the_state(run, text: str, names: set[str]) -> None:
     """Companies, banks, media and teams the tagger names are organizations."""
     assert names <= {form for o in run(text).organizations for form in (o.name, *o.aliases)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ông Kim từng mở phim trường Thanh Xuân để quay phim võ thuật.", id="film-studio"),
+        pytest.param("Theo trưởng phòng PC45, vụ việc đang được điều tra.", id="head-of-a-department"),
+    ],
+)
+def test_a_lowercase_head_ending_a_word_is_no_body(run, text: str) -> None:
+    """A head that ends another word ("phim trường", "trưởng phòng") opens no body."""
+    names = {o.name for o in run(text).organizations}
+    assert not {n for n in names if n.startswith(("Trường", "Phòng"))}
 
 
 FOREIGN_RUNS = [
