@@ -258,10 +258,7 @@ def _find(text: str, doc: Doc | None) -> list[OrgMention]:
     out.extend(_teams(text, out))
     out.extend(_distributed(text, out, v))
     out.sort(key=lambda m: m.start)
-    # "Thường vụ Quân ủy Trung ương (QUTW)": an abbreviation in brackets after a body is that body
-    for a, b in pairwise(out):
-        if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")" and b.surface.isupper():
-            b.name, b.kind = a.name, a.kind
+    _name_bracketed_abbreviations(text, out)
     out.extend(_bracketed_aliases(text, out, v))
     out.sort(key=lambda m: m.start)
     # "Ủy ban Văn hóa, Giáo dục của Quốc hội": the body written with the body it belongs to
@@ -273,6 +270,14 @@ def _find(text: str, doc: Doc | None) -> list[OrgMention]:
     _share_locality(text, out)
     _lower_case_heads(text, out, v)
     return out
+
+
+def _name_bracketed_abbreviations(text: str, mentions: list[OrgMention]) -> None:
+    """An abbreviation in brackets right after a body is that body ("Thường vụ Quân ủy Trung ương
+    (QUTW)", "đảng Dân chủ Xã hội (SPD)"): it takes the body's name and kind. Mentions in order."""
+    for a, b in pairwise(mentions):
+        if text[a.end : b.start] == " (" and text[b.end : b.end + 1] == ")" and b.surface.isupper():
+            b.name, b.kind = a.name, a.kind
 
 
 # a school's type, abbreviated or capitalized, after a lower-case "trường" ("trường THCS Thừa Đức",
@@ -1317,7 +1322,8 @@ class OrganizationTagger(SpanComponent):
         found += youth_teams(text, found, self.vocabulary)
         tagged = _entities(doc, self.mentions_key, "ORGANIZATION")
         found = extended_by_model(text, tagged, found, self.vocabulary)
-        found += from_model(text, tagged, found, self.vocabulary)
+        found = sorted(found + from_model(text, tagged, found, self.vocabulary), key=lambda m: m.start)
+        _name_bracketed_abbreviations(text, found)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
 
@@ -1462,16 +1468,24 @@ def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
 
 
+# a party named after "đảng" ("đảng Dân chủ Xã hội", "đảng Cộng hòa"): the rules know parties by
+# their whole names, the tagger finds the others
+_PARTY = re.compile(r"đảng(?= )")
+
+
 def _after_lower_head(text: str, start: int, end: int, v: Vocabulary) -> int:
     """Where a tagged body's name starts when the span opens on a known head written lower case
     ("công ty Ethio Telecom" → "Ethio Telecom", "đại học Quốc tế Tokyo" → "Quốc tế Tokyo"): the rules
     read a lower-case head as a common noun, the capitalized name after it is the body; else
     `start`. A head that ends a word begun before it is none ("phim trường", "trưởng phòng")."""
-    head = v.head_re.match(text, start, end)
+    head = v.head_re.match(text, start, end) or _PARTY.match(text, start, end)
     if not head or not text[start : start + 1].islower() or text[head.end() : head.end() + 1] != " ":
         return start
     name_start = head.end() + 1
-    if v.heads.get(_head_key(head.group(0), v)) is None or not text[name_start : name_start + 1].isupper():
+    if (
+        not (head.re is _PARTY or v.heads.get(_head_key(head.group(0), v)))
+        or not text[name_start : name_start + 1].isupper()
+    ):
         return start
     before = text[max(0, start - 12) : start].rsplit(" ", 2)
     if len(before) > 1 and f"{before[-2]} {head.group(0).split(' ')[0]}".lower() in word_clusters()[1]:
@@ -1541,12 +1555,17 @@ def from_model(
         kind = _kind(name, known.kind if known else "other", v)
         if head_start is not None and not taken.overlaps(head_start, end):
             written = text[head_start:end]
+            full = _canonical(_capitalized(written))
+            head = v.head_re.match(full)
+            known = v.heads.get(_head_key(head.group(0), v)) if head else None
+            # "đảng Dân chủ Xã hội": the press writes a party's head lower case when it is foreign
+            kind = _kind(full, known.kind if known else "foreign" if _PARTY.match(written) else kind, v)
             out.append(
                 OrgMention(
                     head_start,
                     end,
                     written,
-                    _canonical(_capitalized(written)),
+                    full,
                     kind,
                     (surface,),
                     tagged=True,

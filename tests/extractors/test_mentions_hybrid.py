@@ -55,6 +55,10 @@ def test_a_short_mention_joins_the_person_named_in_full(run) -> None:
 
 ORGANIZATIONS = [
     pytest.param(
+        "Bà Merkel giành lại quyền kiểm soát chính phủ từ đảng Dân chủ Xã hội (SPD) vào năm 2005.",
+        {"Đảng Dân chủ Xã hội", "SPD"}, id="foreign-party-with-a-lowercase-head",
+    ),
+    pytest.param(
         "Ông Lý, giảng viên thuộc đại học Sư phạm Hồ Bắc, cho rằng hình phạt như vậy là quá nặng.",
         {"Đại học Sư phạm Hồ Bắc"}, id="university-with-a-lowercase-head",
     ),
@@ -149,6 +153,14 @@ def test_a_tagged_body_has_the_edges_of_its_name(run, text: str, present: set[st
 def test_organizations_beyond_the_state(run, text: str, names: set[str]) -> None:
     """Companies, banks, media and teams the tagger names are organizations."""
     assert names <= {form for o in run(text).organizations for form in (o.name, *o.aliases)}
+
+
+def test_a_tagged_body_s_bracketed_abbreviation_is_that_body(run) -> None:
+    """The abbreviation in brackets after a body the tagger found names the same body."""
+    article = run("Bà Merkel giành lại quyền kiểm soát chính phủ từ đảng Dân chủ Xã hội (SPD) vào năm 2005.")
+    assert [(o.name, o.kind, "SPD" in o.aliases) for o in article.organizations] == [
+        ("Đảng Dân chủ Xã hội", "foreign", True)
+    ]
 
 
 @pytest.mark.parametrize(
