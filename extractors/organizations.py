@@ -1415,19 +1415,39 @@ def extended_by_model(
     out = []
     for m in found:
         end = ends.get(m.start, 0)
-        if end > m.end and text[m.end : m.end + 1] == " " and text[m.end + 1 : m.end + 2].islower():
-            extra = text[m.end : end]
-            last = extra.rsplit(" ", 1)[-1]
-            if (
-                m.kind in _RUN_ON_KINDS
-                and (last[:1].isupper() or last[:1].isdigit() or _ends_in_field(text[m.start : end], v))
-                and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
-                and not _field_ends()[1].search(extra)  # "Hội Nông dân tỉnh phối hợp với ...": a clause
-            ):
-                surface = text[m.start : end]
-                m = replace(m, end=end, surface=surface, name=_canonical(surface))
+        if end > m.end and _runs_on(text, m, end, v):
+            surface = text[m.start : end]
+            m = replace(m, end=end, surface=surface, name=_canonical(surface))
         out.append(m)
     return out
+
+
+_DASH_PAIR = re.compile(rf" ?[-–] ?(?={CAP})")
+
+
+def _runs_on(text: str, m: OrgMention, end: int, v: Vocabulary) -> bool:
+    """Whether a body's name runs on from m.end to the tagger's end: a second name after a dash (a
+    pair of names or fields: "VQG Phong Nha – Kẻ Bàng", "Chữ thập đỏ - Trăng lưỡi liềm đỏ Quốc
+    tế"; not a body or a place, which the rules pair themselves), or lowercase words for a kind in
+    _RUN_ON_KINDS; see extended_by_model."""
+    extra = text[m.end : end]
+    dash = _DASH_PAIR.match(extra)
+    if dash:
+        second = m.end + dash.end()
+        if v.head_re.match(text, second) or _place_at(text, second, v) or text[second:end] in v.countries:
+            return False  # "... - Đại học Quốc gia Hà Nội", "... DAP 1 - Hải Phòng": another body, a seat
+        extra = " " + extra[dash.end() :]
+        if all(is_cap(w) for w in extra.split()):
+            return not re.search(r"[-–,.;:()“”\"\n]", extra)  # "Phong Nha – Kẻ Bàng": a pair of names
+    elif not (extra[:1] == " " and extra[1:2].islower()):
+        return False
+    last = extra.rsplit(" ", 1)[-1]
+    return (
+        m.kind in _RUN_ON_KINDS
+        and (last[:1].isupper() or last[:1].isdigit() or _ends_in_field(text[m.start : end], v))
+        and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
+        and not _field_ends()[1].search(extra)  # "Hội Nông dân tỉnh phối hợp với ...": a clause
+    )
 
 
 def _ends_in_field(surface: str, v: Vocabulary) -> bool:

@@ -100,6 +100,8 @@ TAGGED_BODY_EDGES = [
      {"Công ty luật Ánh Dương"}, set()),
     ("state-body-with-its-field-in-lowercase", "Sáng nay, Sở tài chính Đà Nẵng đã công bố giá đất mới.",
      {"Sở tài chính Đà Nẵng"}, set()),
+    ("two-fields-joined-by-a-dash", "Đại diện Trung tâm Xúc tiến Đầu tư - Thương mại Miền Trung phát biểu tại hội nghị.",
+     {"Trung tâm Xúc tiến Đầu tư - Thương mại Miền Trung"}, {"Trung tâm Xúc tiến Đầu tư"}),
     ("verb-after-a-team-s-place", "Sau hiệp một, U23 Thái Lan phạm lỗi nhiều hơn.", {"U23 Thái Lan"}, {"U23 Thái Lan phạm"}),
 ]  # fmt: skip
 
