@@ -1058,6 +1058,31 @@ def _skip_titles_and_bodies(text: str, start: int, end: int, v: Vocabulary) -> i
         pos = m.end() + 1
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _whole_words(text: str, forms: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each whole-word occurrence of the forms, left to right, the longest at a
+    position, none overlapping: what a regex alternation of them would find, without compiling one
+    per article (a name's forms differ from article to article, beyond the regex cache)."""
+    hits = []
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            if not (_is_word_char(before) or before in "&.-") and not (_is_word_char(after) or after in "&-"):
+                hits.append((i, j))
+            i = text.find(form, i + 1)
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(hits, key=lambda h: (h[0], -h[1])):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
 def _with_back_references(
     text: str, v: Vocabulary, found: list[Mention], skip: list[tuple[int, int]], bodies: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -1095,8 +1120,7 @@ def _with_back_references(
         return found
     taken = Intervals((m.start, m.end) for m in found)
     added = []
-    for m in re.finditer(rf"(?<![\w&.-])(?:{lexicon.alternation(forms)})(?![\w&-])", text):
-        a, b = m.span()
+    for a, b in _whole_words(text, forms):
         if taken.overlaps(a, b) or (b + 1 in v.joined and _known_word_from(text, a, b)):
             continue  # part of a longer word ("Thanh niên") or of a mention found already
         honorific, rank, _ = _cue_before(text, a, v)
@@ -1114,10 +1138,10 @@ def _with_back_references(
             continue
         if _street_before(text, a, v):
             continue
-        if m.group(0) in ambiguous and not (honorific or rank):
-            if m.group(0) not in free_heads or not _between_lower_words(text, a, b):
+        if text[a:b] in ambiguous and not (honorific or rank):
+            if text[a:b] not in free_heads or not _between_lower_words(text, a, b):
                 continue  # "Nga" alone may be the country: "chị Nga" is the person
-        added.append(Mention(a, b, m.group(0), honorific, rank, cue=True))
+        added.append(Mention(a, b, text[a:b], honorific, rank, cue=True))
     return sorted(found + added, key=lambda m: m.start) if added else found
 
 
