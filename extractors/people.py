@@ -324,6 +324,8 @@ _RUN_ON = frozenset(
         "về",
         "cùng",
         "kết",
+        "năm",
+        "tháng",
     ]
 )
 

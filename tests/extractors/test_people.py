@@ -1349,6 +1349,11 @@ NOT_PERSONS = [
         [person("Nguyễn Thị Lan Hương")],
         id="next-sentence-opening-truoc-after-a-name",
     ),
+    P(
+        "Bức ảnh cưới của diễn viên Trần Mỹ Linh Năm 2019 cô kết hôn cùng một doanh nhân.",
+        [person("Trần Mỹ Linh")],
+        id="next-sentence-opening-nam-after-a-name",
+    ),
     P("Đoàn công tác đến Bà Rịa Vũng Tàu làm việc hai ngày.", [], id="province-written-without-its-dash"),
     # a lunar year's name: a stem that is also a surname, and a branch
     P("Lễ hội Xuân Giáp Thìn khai mạc sáng nay. Đón Tết Bính Ngọ an toàn.", [], id="lunar-year-names"),
