@@ -280,6 +280,43 @@ def _name_bracketed_abbreviations(text: str, mentions: list[OrgMention]) -> None
             b.name, b.kind = a.name, a.kind
 
 
+# "đảng" before a party's name: the lexicon knows the parties of Vietnam by their whole names
+_PARTY_WORD = re.compile(r"(?<![\w])[đĐ]ảng (?=[" + UPPER + r"])")
+
+
+def _parties_abroad(
+    text: str, found: list[OrgMention], v: Vocabulary, joined: frozenset[int]
+) -> list[OrgMention]:
+    """Parties named after "đảng" the lexicon does not know, as the international press writes
+    them ("đảng Cộng hòa", "Đảng Lao động Anh", "đảng Nước Nga Thống nhất"): the name is the
+    capitalized words after it with the lowercase syllables that make words of them ("Cộng hòa":
+    joined by the segmenter or a known word); kind `foreign`. Not a class ("các đảng Dân chủ"), not
+    over a body found (the rules' and the tagger's come first)."""
+    taken = Intervals((m.start, m.end) for m in found)
+    out = []
+    for p in _PARTY_WORD.finditer(text):
+        if taken.overlaps(p.start(), p.end()) or _PLURAL_BEFORE.search(
+            text, max(0, p.start() - 8), p.start()
+        ):
+            continue
+        end, prev = p.end(), ""
+        for a, b, word in next_words(text, p.end() - 1):
+            # a lowercase syllable of the word the capitalized one opens: "Cộng hòa", "Dân chủ"
+            compound = (
+                word.islower() and end == a - 1 and (a in joined or f"{prev} {word}" in word_clusters()[1])
+            )
+            if not (is_cap(word) or compound):
+                break
+            if not compound and (_level_at(text, a, v) or word in STOP_WORDS):
+                break
+            end, prev = b, word.lower()
+        surface = text[p.start() : end]
+        if end == p.end() or taken.overlaps(p.start(), end) or surface[len("đảng ") :] in v.countries:
+            continue
+        out.append(OrgMention(p.start(), end, surface, _canonical(_capitalized(surface)), "foreign"))
+    return out
+
+
 # a school's type, abbreviated or capitalized, after a lower-case "trường" ("trường THCS Thừa Đức",
 # "trường Đại học Ngoại thương")
 _LOWER_SCHOOL = re.compile(
@@ -1322,7 +1359,9 @@ class OrganizationTagger(SpanComponent):
         found += youth_teams(text, found, self.vocabulary)
         tagged = _entities(doc, self.mentions_key, "ORGANIZATION")
         found = extended_by_model(text, tagged, found, self.vocabulary)
-        found = sorted(found + from_model(text, tagged, found, self.vocabulary), key=lambda m: m.start)
+        found += from_model(text, tagged, found, self.vocabulary)
+        found += _parties_abroad(text, found, self.vocabulary, joined_syllables(doc))
+        found.sort(key=lambda m: m.start)
         _name_bracketed_abbreviations(text, found)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
 
@@ -1380,7 +1419,8 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
     and trailing lowercase words no body name holds ("Quảng Nam FC ôm" → "Quảng Nam FC")."""
     words = [(start + m.start(), start + m.end(), m.group(0)) for m in re.finditer(r"\S+", text[start:end])]
     for i, (_, _, w) in enumerate(words[1:], 1):
-        if w.lower() in v.honorifics or w in v.honorifics:
+        # an honorific that ends the span is a word of the name ("đảng Lao động Anh")
+        if (w.lower() in v.honorifics or w in v.honorifics) and i + 1 < len(words):
             words = words[:i]
             break
     title = v.title_re.match(text, start) if words else None

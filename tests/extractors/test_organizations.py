@@ -1373,6 +1373,23 @@ EXACT = [
         ["Ủy ban Nhà nước về người Việt Nam ở nước ngoài"],
         id="national-committee-subject-ends-before-the-verb",
     ),
+    # parties abroad named after "đảng": the capitalized words and the syllables of their words
+    P(
+        "Các nghị sĩ đảng Cộng hòa phản đối dự luật, trong khi đảng Dân chủ ủng hộ.",
+        ["Đảng Cộng hòa", "Đảng Dân chủ"],
+        id="parties-abroad-after-a-lowercase-dang",
+    ),
+    P(
+        "Đảng Lao động Anh giành thắng lợi trong cuộc bầu cử.",
+        ["Đảng Lao động Anh"],
+        id="party-abroad-with-its-country",
+    ),
+    P(  # "Anh" ends the name: a country, not an honorific before a person's name
+        "Thủ tướng thuộc đảng Lao động Anh đã từ chức hôm qua.",
+        ["Đảng Lao động Anh"],
+        id="party-abroad-ending-in-a-country-read-as-an-honorific",
+    ),
+    P("Các đảng Dân chủ và Cộng hòa đều lên tiếng về dự luật.", [], id="a-class-of-parties-is-no-body"),
 ]
 
 
