@@ -809,6 +809,8 @@ def _extend_name(
                 continue
         if _level_at(text, a, v) or w in STOP_WORDS:
             break
+        if named and w in _TIME_OPENERS and re.match(r" \d", text[b : b + 2]):
+            break  # "Ảnh: Nhà hát Tuổi trẻ Chiều 31.5, ...": the next sentence, its period lost
         if named and PARTICLE_NAME.match(text, a):
             break  # "Hội đồng An ninh Quốc gia Shahidan Bin Kassim": a foreign name by its particle
         if any(text.startswith(c, a) for c in CENTRAL):
@@ -903,6 +905,10 @@ def _after_a_name(words: list[tuple[int, int, str]], i: int, v: Vocabulary) -> b
     while k > 0 and is_cap(words[k - 1][2]):
         k -= 1
     return i - k >= 2 and words[k][2] in v.surnames
+
+
+# a sentence's opening time word, capitalized, before a date ("Chiều 31.5", "Ngày 2/9")
+_TIME_OPENERS = frozenset(["Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Ngày", "Hôm", "Tháng", "Năm"])
 
 
 # the national level written after a complete head, as a locality would be
@@ -1490,6 +1496,10 @@ def _runs_on(text: str, m: OrgMention, end: int, v: Vocabulary) -> bool:
     )
 
 
+# the lowercase syllables a field in sentence case ends with ("Quản lý tiên tiến", "Sức khỏe phụ nữ")
+_MAX_FIELD_TAIL = 4
+
+
 def _ends_in_field(surface: str, v: Vocabulary) -> bool:
     """Whether the lowercase words that end a name continue a field in sentence case ("Vận tải
     thủy", "Quản lý tiên tiến"), not follow a place or a person's name, where they are the
@@ -1499,6 +1509,8 @@ def _ends_in_field(surface: str, v: Vocabulary) -> bool:
     k = len(words)
     while k > 0 and words[k - 1].islower():
         k -= 1
+    if len(words) - k > _MAX_FIELD_TAIL:
+        return False  # "Nhà hát Chèo Quân đội biểu diễn phục vụ bà con": the clause's verbs
     run: list[str] = []  # the capitalized words before them
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1

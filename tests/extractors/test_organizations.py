@@ -1384,6 +1384,12 @@ EXACT = [
         ["Đảng Lao động Anh"],
         id="party-abroad-with-its-country",
     ),
+    P("Nhà hát Chèo Quân đội biểu diễn phục vụ bà con vùng biên.", ["Nhà hát Chèo Quân đội"], id="theatre"),
+    P(  # a caption's period lost: the next sentence opens on a time word and a date
+        "Ảnh: Nhà hát Kịch Việt Nam Chiều 31.5, ông Tấn nhận quyết định.",
+        ["Nhà hát Kịch Việt Nam"],
+        id="time-word-and-date-after-a-body",
+    ),
     P(  # "Anh" ends the name: a country, not an honorific before a person's name
         "Thủ tướng thuộc đảng Lao động Anh đã từ chức hôm qua.",
         ["Đảng Lao động Anh"],
