@@ -1565,22 +1565,29 @@ def _after_lower_head(text: str, start: int, end: int, v: Vocabulary) -> int:
     return name_start
 
 
+@cache
+def _school_and_hospital_heads() -> tuple[str, ...]:
+    """The heads of schools and hospitals the lexicon knows, lower case, longest first."""
+    v = vocabulary()
+    forms = {h.lower() for h, known in v.heads.items() if known.kind in ("education", "health")}
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
 def _lower_head_before(text: str, start: int, v: Vocabulary) -> int | None:
     """Where a school's or hospital's head written lower case starts, when it stands right before a
     tagged body the tagger took without it ("giáo sư đại học [Quốc tế Osaka]"), unless it ends a
     word begun before it ("phim trường"); else None."""
-    words = list(re.finditer(r"\S+", text[max(0, start - 40) : start]))
-    offset = max(0, start - 40)
-    for k in (3, 2, 1):
-        if len(words) < k or words[-1].end() + offset != start - 1:
+    if text[start - 1 : start] != " ":
+        return None
+    for head in _school_and_hospital_heads():
+        head_start = start - 1 - len(head)
+        if head_start < 0 or not text.startswith(head, head_start):
             continue
-        head_start = words[-k].start() + offset
-        head = text[head_start : start - 1]
-        known = v.heads.get(_head_key(head, v)) if head[:1].islower() and v.head_re.fullmatch(head) else None
-        if known is None or known.kind not in ("education", "health"):
-            continue  # "vụ", "sở", "đội", "công ty" are common nouns too ("vụ Oceanbank")
-        if len(words) > k and f"{words[-k - 1].group(0)} {head.split(' ')[0]}".lower() in word_clusters()[1]:
-            return None
+        if head_start and (text[head_start - 1].isalnum() or text[head_start - 1] == "_"):
+            continue  # the end of a longer word
+        previous = text[max(0, head_start - 12) : head_start].rsplit(" ", 2)
+        if len(previous) > 1 and f"{previous[-2]} {head.split(' ')[0]}".lower() in word_clusters()[1]:
+            return None  # "phim trường": the head ends a word begun before it
         return head_start
     return None
 
