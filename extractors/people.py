@@ -30,6 +30,7 @@ from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
     COMMON_SURNAMES,
     FOREIGN_GIVEN_NAMES,
+    MIDDLE_NAMES,
     NAME_PARTICLE,
     PARTICLE_NAME,
     STOP_WORDS,
@@ -1222,6 +1223,10 @@ def _written_as_place(
         # province: given names are often a district's, "Đàm Vĩnh Hưng")
         if " ".join(words[-2:]) in v.places:
             return True
+    if name in admin_places() and words[0] not in v.surnames and words[0] not in MIDDLE_NAMES:
+        # "Mường Nhé", "Thất Sơn": a district's name, and neither a surname nor a middle name opens
+        # it (a player is named by his last two names: "Thanh Bình", "Xuân Trường")
+        return True
     return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places()
 
 

@@ -1355,6 +1355,20 @@ NOT_PERSONS = [
         id="next-sentence-opening-nam-after-a-name",
     ),
     P("Đoàn công tác đến Bà Rịa Vũng Tàu làm việc hai ngày.", [], id="province-written-without-its-dash"),
+    # a district's name opening on neither a surname nor a middle name, with no cue
+    P(
+        "Mường Nhé triển khai chương trình hỗ trợ nhà ở cho người nghèo.",
+        [],
+        id="district-opening-a-sentence",
+    ),
+    # a province of Laos, as the press spells it
+    P("Luang Prabang nổi tiếng với những ngôi chùa cổ kính.", [], id="province-of-laos"),
+    # a player named by his last two names, a district's too: a person
+    P(
+        "Trong hiệp hai, Thanh Bình ghi bàn thắng duy nhất cho đội nhà.",
+        [person("Thanh Bình")],
+        id="player-named-like-a-district",
+    ),
     # a lunar year's name: a stem that is also a surname, and a branch
     P("Lễ hội Xuân Giáp Thìn khai mạc sáng nay. Đón Tết Bính Ngọ an toàn.", [], id="lunar-year-names"),
     # a ship named after a person, a country between the ship's word and the name
