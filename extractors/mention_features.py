@@ -88,15 +88,41 @@ def _cluster_features(
     return {w: tuple((name, str(ids[i])) for name, i in where) for w, ids in table.items()}
 
 
-@cache
-def gazetteer() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Lower-cased lexicon phrases -> the lexicons holding them; and every word-prefix of a phrase."""
-    phrases: dict[str, set[str]] = {}
+GAZETTEER_FILE = "mention_gazetteer.tsv"
+
+
+def gazetteer_rows_from_lexicons() -> list[tuple[str, str]]:
+    """(lexicon name, lower-cased phrase) of every phrase of the rule lexicons the tagger reads
+    (_LEXICONS), sorted: what `training.gazetteer` writes to GAZETTEER_FILE."""
+    rows: set[tuple[str, str]] = set()
     for name, (path, columns) in _LEXICONS.items():
         for row in lexicon.rows(path, columns):
             phrase = _SPACE.sub(" ", row[0].lower()).strip()
             if phrase:
-                phrases.setdefault(phrase, set()).add(name)
+                rows.add((name, phrase))
+    return sorted(rows)
+
+
+@cache
+def gazetteer_rows(name: str = GAZETTEER_FILE) -> tuple[tuple[str, str], ...]:
+    """The tagger's own copy of the rule lexicons, (lexicon name, phrase) per row, as it was trained
+    with them: the rule lexicons grow with the rules, and a model's features must not move under
+    it (a change is made on purpose, by `training.gazetteer` then retraining). Loaded once and
+    validated (LexiconError when a row names no known lexicon or is not lower case)."""
+    out = []
+    for kind, phrase in lexicon.rows(name, (2, 2)):
+        if kind not in _LEXICONS or phrase != _SPACE.sub(" ", phrase.lower()).strip():
+            raise lexicon.LexiconError(f"{name}: bad row {kind!r} {phrase!r}")
+        out.append((kind, phrase))
+    return tuple(out)
+
+
+@cache
+def gazetteer() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Lower-cased lexicon phrases -> the lexicons holding them; and every word-prefix of a phrase."""
+    phrases: dict[str, set[str]] = {}
+    for kind, phrase in gazetteer_rows():
+        phrases.setdefault(phrase, set()).add(kind)
     prefixes: set[str] = set()
     for phrase in phrases:
         parts = phrase.split(" ")
@@ -234,7 +260,7 @@ class DocContext:
 
 def doc_context(doc: Doc) -> DocContext:
     """The article-level facts the features use, gathered in one pass over the Doc."""
-    surnames = _lower_lexicon("surnames.txt")
+    surnames = _gazetteer_words("surname")
     texts = token_texts(doc)
     # a whitespace token is never lower-case: the words written lower-case, in one pass
     lower = {t for t in texts if t.islower()}
@@ -262,9 +288,9 @@ def doc_context(doc: Doc) -> DocContext:
 
 
 @cache
-def _lower_lexicon(name: str) -> frozenset[str]:
-    """A one-column lexicon, lower-cased."""
-    return frozenset(w.lower() for w in lexicon.words(name))
+def _gazetteer_words(kind: str) -> frozenset[str]:
+    """The phrases of one lexicon of the tagger's gazetteer ("surname", "middle")."""
+    return frozenset(phrase for k, phrase in gazetteer_rows() if k == kind)
 
 
 def token_flags(word: str, i: int, n: int, ctx: DocContext) -> list[str]:
@@ -413,7 +439,7 @@ class Featurizer:
         if hit is None:
             if len(self._cache) >= self.CACHE_MAX:
                 self._cache.clear()
-            own = _own(word, marks, _lower_lexicon("surnames.txt"), _lower_lexicon("middle_names.txt"))
+            own = _own(word, marks, _gazetteer_words("surname"), _gazetteer_words("middle"))
             lex = [k for k in own if k.startswith("lex=")]
             lent = []
             for off in CONTEXT_OFFSETS:

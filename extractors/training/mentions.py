@@ -123,6 +123,7 @@ def main(
             config = FeatureConfig(tuple(int(k) for k in context_clusters.split()), far, word_bigrams)
             click.echo(f"features: {config}")
             times = crf.train(docs, model, c1=c1, c2=c2, iterations=iterations, config=config)
+            mention_model.write_inputs(out)
             click.echo(f"features {times['features_s']:.0f} s, training {times['train_s']:.0f} s")
         tagger = mention_model.CRFMentionTagger(model)
         size = model.stat().st_size

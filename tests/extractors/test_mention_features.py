@@ -28,6 +28,49 @@ def test_cluster_file_loads_and_validates() -> None:
     )
 
 
+def test_the_tagger_s_gazetteer_loads_with_every_lexicon() -> None:
+    rows = mention_features.gazetteer_rows()
+    assert {kind for kind, _ in rows} == set(mention_features._LEXICONS)
+    assert all(phrase == phrase.lower() for _, phrase in rows)
+    phrases, prefixes = mention_features.gazetteer()
+    assert "nguyễn" in phrases and "nguyễn" in prefixes
+    # the header says where the copy comes from and how to make it again
+    assert any(
+        "python -m vnnews.extractors.training.gazetteer" in c
+        for c in lexicon.comments(mention_features.GAZETTEER_FILE)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# source: test\nplace\thà nội\n",  # a lexicon the features do not read
+        "# source: test\nprovince\tHà Nội\n",  # not lower case
+        "# source: test\nprovince\n",  # a missing column
+    ],
+    ids=["kind", "case", "columns"],
+)
+def test_a_malformed_gazetteer_is_refused(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    name = f"gazetteer-{request.node.callspec.id}.tsv"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    real = lexicon._path
+    monkeypatch.setattr(lexicon, "_path", lambda n: tmp_path / n if n == name else real(n))
+    with pytest.raises(lexicon.LexiconError):
+        mention_features.gazetteer_rows(name)
+
+
+def test_the_gazetteer_command_copies_the_rule_lexicons(tmp_path: Path) -> None:
+    from vnnews.extractors.training import gazetteer as command
+
+    out = tmp_path / "gazetteer.tsv"
+    n = command.write(out)
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert n == len(lines) > 1000
+    assert [tuple(line.split("\t")) for line in lines] == mention_features.gazetteer_rows_from_lexicons()
+
+
 @pytest.mark.parametrize(
     "text",
     [

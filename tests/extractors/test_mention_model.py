@@ -229,3 +229,10 @@ def _propagate_reference(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tu
 def test_propagate_finds_the_repeats_a_walk_over_every_token_finds(words, spans) -> None:
     doc = Doc(nlp_module.build(()).vocab, words=words)
     assert mention_model.propagate(doc, spans) == _propagate_reference(doc, spans)
+
+
+def test_the_shipped_model_was_trained_with_today_s_data_files() -> None:
+    """The gazetteer and word clusters the features read are the ones the shipped model was trained
+    with (their SHA-256, recorded by the training command): change either, then retrain
+    (python -m vnnews.extractors.training.mentions --engine crf --out extractors/models/mentions/)."""
+    assert mention_model.recorded_inputs() == mention_model.input_fingerprints()
