@@ -1367,9 +1367,23 @@ class OrganizationTagger(SpanComponent):
         found = extended_by_model(text, tagged, found, self.vocabulary)
         found += from_model(text, tagged, found, self.vocabulary)
         found += _parties_abroad(text, found, self.vocabulary, joined_syllables(doc))
+        found = _not_persons(text, found, _entities(doc, self.mentions_key, "PERSON"), self.vocabulary)
         found.sort(key=lambda m: m.start)
         _name_bracketed_abbreviations(text, found)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
+
+
+def _not_persons(
+    text: str, found: list[OrgMention], persons: list[tuple[int, int]], v: Vocabulary
+) -> list[OrgMention]:
+    """found without the bare one-word names that end the full name of a person the tagger finds in
+    the article ("Bale" after "Gareth Bale", tagged a body in one sentence; "Tuấn, Lượng" after a
+    hospital are "Bùi Minh Tuấn" and "Bùi Văn Lượng", not sibling hospitals). A whole name the tagger
+    calls a person stays a body where it says so: it calls clubs persons too ("Watford")."""
+    forms = {text[a:b].rsplit(" ", 1)[1] for a, b in persons if " " in text[a:b]}
+    if not forms:
+        return found
+    return [m for m in found if m.surface not in forms or v.head_re.match(m.surface)]
 
 
 # a national or provincial youth team: an age group, then the country or province ("U20 Việt Nam",

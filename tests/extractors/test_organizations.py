@@ -1390,6 +1390,12 @@ EXACT = [
         ["Nhà hát Kịch Việt Nam"],
         id="time-word-and-date-after-a-body",
     ),
+    P(  # short forms of people named in full, listed after a hospital: no sibling hospitals
+        "Ba thanh niên bị thương là Bùi Minh Tuấn, Bùi Văn Lượng và Bùi Nhật Trường. Theo Bệnh viện "
+        "Đa khoa tỉnh, Tuấn, Lượng và Trường được đưa vào viện lúc nửa đêm.",
+        ["Bệnh viện Đa khoa tỉnh"],
+        id="people-s-short-forms-after-a-body-are-no-siblings",
+    ),
     P(  # "Anh" ends the name: a country, not an honorific before a person's name
         "Thủ tướng thuộc đảng Lao động Anh đã từ chức hôm qua.",
         ["Đảng Lao động Anh"],
