@@ -260,13 +260,17 @@ def spelling_variants(form: str) -> set[str]:
 
 
 def expand(surface: str) -> str:
-    """The surface form with every abbreviation written out ("Bộ CHQS tỉnh" -> "Bộ Chỉ huy Quân sự tỉnh")."""
+    """The surface form with every abbreviation written out ("Bộ CHQS tỉnh" -> "Bộ Chỉ huy Quân sự tỉnh"),
+    except a company's, which is written out only where it stands alone ("VNPT" -> "Tập đoàn Bưu
+    chính Viễn thông Việt Nam", but "VNPT Kiên Giang")."""
     v = vocabulary()
     levels = _lowercase_levels()
     text = re.sub(r"\s+", " ", surface.strip())
 
     def repl(m: re.Match[str]) -> str:
-        expansion = v.abbreviations[m.group(0)][0]
+        expansion, kind = v.abbreviations[m.group(0)][:2]
+        if kind == "company" and m.group(0) != text:
+            return m.group(0)  # a group's brand inside a unit's name: "Trung tâm Kinh doanh VNPT Vĩnh Long"
         # a locality level inside a name is written in lowercase ("UBND TP Huế" -> "... thành phố Huế")
         if m.start() > 0 and expansion.lower() in levels:
             return expansion.lower()

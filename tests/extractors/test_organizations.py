@@ -1746,6 +1746,13 @@ EXPAND = [
     P("T.Ư Hội NDVN", "Trung ương Hội Nông dân Việt Nam", id="tu-dotted"),
     P("Ban Tuyên giáo TƯ", "Ban Tuyên giáo Trung ương", id="tu"),
     P("Ban Dân vận TW", "Ban Dân vận Trung ương", id="tw"),
+    # a group's brand is written out alone, kept inside a unit's name
+    P("EVN", "Tập đoàn Điện lực Việt Nam", id="company-alone"),
+    P(
+        "Trung tâm Kinh doanh VNPT Cà Mau",
+        "Trung tâm Kinh doanh VNPT Cà Mau",
+        id="company-inside-a-unit-s-name",
+    ),
     P("UBTƯ MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", id="ubtu-mttq"),
     P("Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", id="mttq"),
     P("Hội LHPN huyện", "Hội Liên hiệp Phụ nữ huyện", id="lhpn"),
