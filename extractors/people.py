@@ -608,6 +608,10 @@ def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> 
             run = re.match(rf"{CAP}(?: {CAP}){{0,3}}", text[at:])
             words = run.group(0).split(" ") if run else []
             known = known_unit_prefix(words, len(words), least=1)
+            if not known:
+                # "Tổng Lãnh sự Việt Nam tại Frankfurt Nguyễn Hồng Lĩnh": a place abroad the gazetteer
+                # does not know ends where a Vietnamese name opens on its surname
+                known = next((k for k in range(1, len(words) - 1) if _is_surname(words[k], v)), 0)
             tail = at + len(" ".join(words[:known] if known else words)) if words else None
         if tail and (limit is None or tail <= limit):
             end = tail

@@ -464,6 +464,11 @@ FOREIGN = [
         [person("Nguyễn Văn Trung", titles=["Đại sứ Việt Nam tại Cộng hòa Séc"])],
         id="ambassador-post-then-vietnamese-name",
     ),
+    P(  # a city abroad the gazetteer does not know: the Vietnamese name after it opens on its surname
+        "Tổng Lãnh sự Việt Nam tại Osaka Trần Minh Đức cho biết như vậy.",
+        [person("Trần Minh Đức", titles=["Tổng Lãnh sự Việt Nam tại Osaka"])],
+        id="consul-general-in-a-city-abroad",
+    ),
     P(
         "Phát biểu tại lễ ký kết, Đại sứ Australia Helen Whitmore nhấn mạnh hợp tác giáo dục nghề nghiệp.",
         [person("Helen Whitmore", titles=["Đại sứ Australia"], role="speaker")],
