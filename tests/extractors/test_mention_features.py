@@ -28,6 +28,14 @@ def test_cluster_file_loads_and_validates() -> None:
     )
 
 
+def _data_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> str:
+    """A data file of this name and text that the lexicon loader finds beside the real ones."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    real = lexicon._path
+    monkeypatch.setattr(lexicon, "_path", lambda n: tmp_path / n if n == name else real(n))
+    return name
+
+
 def test_the_tagger_s_gazetteer_loads_with_every_lexicon() -> None:
     rows = mention_features.gazetteer_rows()
     assert {kind for kind, _ in rows} == set(mention_features._LEXICONS)
@@ -41,26 +49,6 @@ def test_the_tagger_s_gazetteer_loads_with_every_lexicon() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "# source: test\nplace\thà nội\n",  # a lexicon the features do not read
-        "# source: test\nprovince\tHà Nội\n",  # not lower case
-        "# source: test\nprovince\n",  # a missing column
-    ],
-    ids=["kind", "case", "columns"],
-)
-def test_a_malformed_gazetteer_is_refused(
-    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
-) -> None:
-    name = f"gazetteer-{request.node.callspec.id}.tsv"
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    real = lexicon._path
-    monkeypatch.setattr(lexicon, "_path", lambda n: tmp_path / n if n == name else real(n))
-    with pytest.raises(lexicon.LexiconError):
-        mention_features.gazetteer_rows(name)
-
-
 def test_the_gazetteer_command_copies_the_rule_lexicons(tmp_path: Path) -> None:
     from vnnews.extractors.training import gazetteer as command
 
@@ -71,25 +59,28 @@ def test_the_gazetteer_command_copies_the_rule_lexicons(tmp_path: Path) -> None:
     assert [tuple(line.split("\t")) for line in lines] == mention_features.gazetteer_rows_from_lexicons()
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "# source: test\n# levels: 4 8\nhà nội\t1\n",  # a missing column
-        "# source: test\n# levels: 4 8\nhà nội\t1\t9\n",  # an id past its level
-        "# source: test\n# levels: 4 8\nHà Nội\t1\t2\n",  # not lower case
-        "# source: test\nhà nội\t1\t2\n",  # no levels line
-    ],
-    ids=["columns", "range", "case", "levels"],
-)
-def test_a_malformed_cluster_file_is_refused(
-    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+MALFORMED = [
+    # the word clusters
+    pytest.param("word_clusters", "# source: test\n# levels: 4 8\nhà nội\t1\n", id="clusters-columns"),
+    pytest.param("word_clusters", "# source: test\n# levels: 4 8\nhà nội\t1\t9\n", id="clusters-range"),
+    pytest.param("word_clusters", "# source: test\n# levels: 4 8\nHà Nội\t1\t2\n", id="clusters-case"),
+    pytest.param("word_clusters", "# source: test\nhà nội\t1\t2\n", id="clusters-levels"),
+    # the tagger's gazetteer
+    pytest.param("gazetteer_rows", "# source: test\nplace\thà nội\n", id="gazetteer-kind"),
+    pytest.param("gazetteer_rows", "# source: test\nprovince\tHà Nội\n", id="gazetteer-case"),
+    pytest.param("gazetteer_rows", "# source: test\nprovince\n", id="gazetteer-columns"),
+]
+
+
+@pytest.mark.parametrize(("loader", "text"), MALFORMED)
+def test_a_malformed_data_file_of_the_tagger_is_refused(
+    loader: str, text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
 ) -> None:
-    name = f"clusters-{request.node.callspec.id}.tsv"
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    real = lexicon._path
-    monkeypatch.setattr(lexicon, "_path", lambda n: tmp_path / n if n == name else real(n))
+    """A cluster file with a missing column, an id past its level, an upper-case word or no levels
+    line; a gazetteer row of an unknown lexicon, upper case or without its phrase."""
+    name = _data_file(tmp_path, monkeypatch, f"{request.node.callspec.id}.tsv", text)
     with pytest.raises(lexicon.LexiconError):
-        mention_features.word_clusters(name)
+        getattr(mention_features, loader)(name)
 
 
 @pytest.mark.parametrize(
