@@ -1505,8 +1505,7 @@ def _runs_on(text: str, m: OrgMention, end: int, v: Vocabulary) -> bool:
     return (
         m.kind in _RUN_ON_KINDS
         and (last[:1].isupper() or last[:1].isdigit() or _ends_in_field(text[m.start : end], v))
-        and not re.search(r"[,.;:()“”\"\n–]| và ", extra)
-        and not _field_ends()[1].search(extra)  # "Hội Nông dân tỉnh phối hợp với ...": a clause
+        and not _holds_a_clause(extra)  # "Hội Nông dân tỉnh phối hợp với ...": a clause
     )
 
 
@@ -1554,6 +1553,19 @@ def _entities(doc: Doc, key: str, label: str) -> list[tuple[int, int]]:
     return [(s._.entity.start, s._.entity.end) for s in doc.spans.get(key, []) if s._.entity.label == label]
 
 
+def _ends_a_word(text: str, head_start: int, head: str) -> bool:
+    """Whether a lower-case head at head_start ends a word begun by the word before it ("phim
+    trường", "trưởng phòng"): the word-cluster table knows the pair."""
+    before = text[max(0, head_start - 12) : head_start].rsplit(" ", 2)
+    return len(before) > 1 and f"{before[-2]} {head.split(' ')[0]}".lower() in word_clusters()[1]
+
+
+def _holds_a_clause(run: str) -> bool:
+    """Whether words after a body's head or name hold punctuation, "và" or a word that relates the
+    body (data/org_field_ends.tsv): a clause, not more of the name."""
+    return bool(re.search(r"[,.;:()“”\"\n–]| và ", run) or _field_ends()[1].search(run))
+
+
 # a party named after "đảng" ("đảng Dân chủ Xã hội", "đảng Cộng hòa"): the rules know parties by
 # their whole names, the tagger finds the others
 _PARTY = re.compile(r"đảng(?= )")
@@ -1573,10 +1585,7 @@ def _after_lower_head(text: str, start: int, end: int, v: Vocabulary) -> int:
         or not text[name_start : name_start + 1].isupper()
     ):
         return start
-    before = text[max(0, start - 12) : start].rsplit(" ", 2)
-    if len(before) > 1 and f"{before[-2]} {head.group(0).split(' ')[0]}".lower() in word_clusters()[1]:
-        return start
-    return name_start
+    return start if _ends_a_word(text, start, head.group(0)) else name_start
 
 
 @cache
@@ -1599,10 +1608,7 @@ def _lower_head_before(text: str, start: int, v: Vocabulary) -> int | None:
             continue
         if head_start and (text[head_start - 1].isalnum() or text[head_start - 1] == "_"):
             continue  # the end of a longer word
-        previous = text[max(0, head_start - 12) : head_start].rsplit(" ", 2)
-        if len(previous) > 1 and f"{previous[-2]} {head.split(' ')[0]}".lower() in word_clusters()[1]:
-            return None  # "phim trường": the head ends a word begun before it
-        return head_start
+        return None if _ends_a_word(text, head_start, head) else head_start
     return None
 
 
@@ -1684,8 +1690,7 @@ def _lower_case_field_name(text: str, head: re.Match[str], end: int, v: Vocabula
         or rest[:1] != " "
         or not rest[1:2].islower()
         or not rest.rsplit(" ", 1)[-1][:1].isupper()
-        or re.search(r"[,.;:()“”\"\n–]| và ", rest)
-        or _field_ends()[1].search(rest)
+        or _holds_a_clause(rest)
     ):
         return False
     pair = f"{head.group(0).rsplit(' ', 1)[-1]} {rest.split()[0]}".lower()
