@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 
 from vnnews.extractors import activity_model as am
+from vnnews.extractors import lexicon
+from vnnews.extractors.text import LOWER
 
 WEIGHTS_FILE = "rerank.json"
 
@@ -187,6 +189,67 @@ def purpose_cut(text: str, start: int, end: int) -> int:
     return m.start()
 
 
+@dataclass(frozen=True)
+class Traps:
+    """data/activity_traps.tsv, compiled: what opens a candidate that is no activity."""
+
+    not_activity: re.Pattern[str]  # at a candidate's start: the kind of trap in the group named for it
+    opener: re.Pattern[str]  # a lost sentence start inside a tagger span
+
+
+@cache
+def traps() -> Traps:
+    """Load and compile data/activity_traps.tsv (validated by lexicon.rows)."""
+    groups: dict[str, list[str]] = {}
+    for kind, form in lexicon.rows("activity_traps.tsv", (2, 2)):
+        groups.setdefault(kind, []).append(form)
+    missing = {"ceremony", "talk", "decoration", "award_verb", "opener"} - groups.keys()
+    if missing:
+        raise lexicon.LexiconError(f"activity_traps.tsv: no rows of kind {', '.join(sorted(missing))}")
+    alt = lexicon.alternation
+    not_activity = re.compile(
+        rf"(?:lễ\s+(?P<ceremony>{alt(groups['ceremony'])})"
+        rf"|(?P<talk>{alt(groups['talk'])})"
+        rf"|(?:(?:{alt(groups['award_verb'])})\s+){{0,2}}(?P<decoration>{alt(groups['decoration'])}))(?!\w)",
+        re.I,
+    )
+    # after a lowercase word, not after punctuation or a name: "... lễ hội văn minh Tại hội nghị tổng kết ..."; the
+    # opener must be followed by a lowercase word (a clause), not by the rest of a name
+    opener = re.compile(rf"(?<=[{LOWER}])[ ]+(?:{alt(groups['opener'])})[ ]+(?=[{LOWER}])")
+    return Traps(not_activity, opener)
+
+
+def trap(text: str) -> str | None:
+    """The kind of non-activity a candidate's text opens with ("ceremony": "lễ ký kết ...", the event
+    itself; "talk": "trao đổi với ..."; "decoration": "tặng Bằng khen ..."), or None. The guidelines
+    leave all three out of the activities."""
+    m = traps().not_activity.match(text)
+    if m is None:
+        return None
+    return next(k for k in ("ceremony", "talk", "decoration") if m.group(k))
+
+
+def ceremony_cut(text: str, start: int, end: int) -> int | None:
+    """Where a tagger span text[start:end] that opens with a ceremony ("Lễ trao giải cuộc thi ...",
+    "lễ ký kết thỏa thuận ...") starts without it: the ceremony is the event, what it awards, signs or
+    launches may be an activity ("the contest or program behind it is"). None when fewer than two
+    syllables would remain (nothing but the ceremony); the start unchanged when it opens with none."""
+    m = traps().not_activity.match(text, start, end)
+    if m is None or not m.group("ceremony"):
+        return start
+    rest = len(text) - len(text[m.end() :].lstrip())
+    return rest if len(_SYL.findall(text, rest, end)) >= 2 else None
+
+
+def opener_cut(text: str, start: int, end: int) -> int:
+    """Where a tagger span text[start:end] ends before a sentence start whose full stop was lost (a
+    capitalized "Tại", "Trong" ... after a word: a caption run into the text). Returns the new end."""
+    m = traps().opener.search(text, start, end)
+    if m is None or len(text[start : m.start()].split()) < 2:
+        return end
+    return m.start()
+
+
 def candidates(
     text: str,
     rule_items: Sequence[tuple[int, int, str, str, bool]],
@@ -198,6 +261,11 @@ def candidates(
     out: list[Candidate] = []
     rules = sorted(set(rule_items))
     for a, b, kind, rel, named in rules:
+        # a decoration is none, named or not (Kỷ niệm chương “Vì sự nghiệp ...”); a ceremony or a
+        # talk the rules found is an element of a list of what a program did ("... như: lễ khánh
+        # thành trạm xá, trao học bổng, tọa đàm về ...") and stays
+        if trap(text[a:b]) == "decoration":
+            continue
         inner = [s for s in model_spans if s[0] < b and a < s[1]]
         cov = sum(am._overlap((a, b), s[:2]) * s[3] for s in inner)
         cov_act = sum(am._overlap((a, b), s[:2]) * s[4] for s in inner)
@@ -208,7 +276,11 @@ def candidates(
         c.feats = features(c, ctx, 1.0, len(inner))
         out.append(c)
     for a, b, label, p, p_act in sorted(set(model_spans)):
-        b = purpose_cut(text, a, b)
+        b = purpose_cut(text, a, opener_cut(text, a, b))
+        cut = ceremony_cut(text, a, b)
+        if cut is None or trap(text[cut:b]):
+            continue  # a ceremony and nothing else, a talk, a decoration
+        a = cut
         ovl = max((am._overlap((a, b), r[:2]) for r in rules), default=0) / max(1, b - a)
         c = Candidate(a, b, "model", label, p, p_act)
         c.status, c.text = am.status(text, a, b), text[a:b]

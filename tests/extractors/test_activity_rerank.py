@@ -140,3 +140,125 @@ def test_purpose_cut(span: str, expected: str) -> None:
     text = f"Năm qua, hội đã {span}."
     a = text.index(span)
     assert text[a : rr.purpose_cut(text, a, a + len(span))] == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("lễ ký kết thỏa thuận hợp tác giữa hai trường", "ceremony"),
+        ("Lễ trao Giải thưởng sáng tạo trẻ năm 2025 cho 12 công trình", "ceremony"),
+        ("lễ khánh thành cầu dân sinh ở xã vùng cao", "ceremony"),
+        ("Trao đổi với phóng viên về kết quả năm qua", "talk"),
+        ("trao đổi về kinh nghiệm xây dựng nông thôn mới", "talk"),
+        ("tặng Bằng khen cho 15 tập thể có thành tích xuất sắc", "decoration"),
+        ("Huân chương Lao động hạng Ba", "decoration"),
+        ("được trao tặng danh hiệu Chiến sĩ thi đua", "decoration"),
+        ("trao tặng 300 suất quà cho hộ nghèo", None),
+        ("lễ hội đua thuyền truyền thống", None),  # a festival is no ceremony of the event
+        ("lễ rước nước từ sông về đình", None),  # a rite inside a festival
+        ("trao đổi đoàn cấp cao giữa hai nước", None),  # exchanges of delegations
+    ],
+    ids=[
+        "signing-ceremony",
+        "award-ceremony",
+        "inauguration",
+        "talk-with-reporter",
+        "talk-about",
+        "certificate-of-merit",
+        "order-alone",
+        "title-of-honour-after-two-award-verbs",
+        "gifts-are-activities",
+        "festival",
+        "rite",
+        "delegation-exchange",
+    ],
+)
+def test_trap(span: str, expected: str | None) -> None:
+    """What the guidelines say is no activity: the event's own ceremony, a talk, a decoration."""
+    assert rr.trap(span) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        ("Lễ trao giải cuộc thi viết về gương người tốt", "cuộc thi viết về gương người tốt"),
+        ("lễ ký kết chương trình phối hợp giữa hai ngành", "chương trình phối hợp giữa hai ngành"),
+        ("lễ phát động trồng cây đầu xuân", "trồng cây đầu xuân"),
+        ("lễ khánh thành", None),  # the ceremony and nothing else
+        ("Lễ ra quân này", None),
+        ("tổ chức lễ ký kết", "tổ chức lễ ký kết"),  # no ceremony at the start
+    ],
+    ids=[
+        "award-ceremony-of-a-contest",
+        "signing-of-a-program",
+        "launch",
+        "bare",
+        "bare-with-a-pronoun",
+        "not-at-the-start",
+    ],
+)
+def test_ceremony_cut(span: str, expected: str | None) -> None:
+    """A tagger span that opens with the event's ceremony starts after it: "the event itself is not an
+    activity; the contest or program behind it is"."""
+    start = rr.ceremony_cut(span, 0, len(span))
+    assert (None if start is None else span[start:]) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (
+            "tổ chức lễ hội an toàn Tại hội nghị tổng kết năm, lãnh đạo huyện biểu dương",
+            "tổ chức lễ hội an toàn",
+        ),
+        ("trồng 500 cây xanh ven đường Trong buổi ra quân, đoàn viên", "trồng 500 cây xanh ven đường"),
+        # after a capitalized word the opener may be part of a name: left alone
+        ("hỗ trợ Hợp tác xã Tại Chỗ mở rộng sản xuất", "hỗ trợ Hợp tác xã Tại Chỗ mở rộng sản xuất"),
+        # after punctuation the sentence split already holds
+        ("tặng quà cho học sinh, Trong đó có 20 suất", "tặng quà cho học sinh, Trong đó có 20 suất"),
+        # nothing would remain of the activity
+        ("họp Tại trụ sở xã", "họp Tại trụ sở xã"),
+    ],
+    ids=["tai", "trong", "after-a-name", "after-a-comma", "too-short-to-cut"],
+)
+def test_opener_cut(span: str, expected: str) -> None:
+    """A tagger span ends where a sentence whose full stop was lost begins (a caption run into the
+    text: "... an toàn Tại hội nghị ...")."""
+    text = f"Năm qua, hội đã {span}."
+    a = text.index(span)
+    assert text[a : rr.opener_cut(text, a, a + len(span))] == expected
+
+
+CEREMONIES_TALKS_DECORATIONS = [
+    pytest.param(
+        "Sáng 12/3, Sở Giáo dục tổ chức lễ ký kết thỏa thuận hợp tác với Trường Đại học Vinh.",
+        ["thỏa thuận hợp tác với Trường Đại học Vinh"],
+        id="what-the-ceremony-signs-without-the-ceremony",
+    ),
+    pytest.param(
+        "Tại buổi lễ, Bộ trưởng đã trao tặng Huân chương Lao động hạng Nhì cho 5 tập thể.",
+        [],
+        id="an-order-awarded",
+    ),
+    pytest.param(
+        "Dịp này, Ban tổ chức trao đổi về kinh nghiệm tổ chức lễ hội, đồng thời tặng Kỷ niệm chương "
+        "“Vì sự nghiệp giáo dục” cho các nhà tài trợ.",
+        [],
+        id="a-talk-and-a-medal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CEREMONIES_TALKS_DECORATIONS)
+def test_a_ceremony_talk_or_decoration_is_no_activity(run, text: str, expected: list[str]) -> None:
+    """The tagger tags the ceremony, the award and the talk here (each sentence gives such a span
+    without the traps); the record leaves them out, as the guidelines do."""
+    assert [a.text for a in run(text).activities] == expected
+
+
+def test_a_caption_run_into_the_text_ends_the_activity(run) -> None:
+    record = run(
+        "Đoàn thanh niên xã ra quân trồng 500 cây xanh ven đường Trong buổi ra quân, các đoàn viên "
+        "còn dọn vệ sinh."
+    )
+    assert [a.text for a in record.activities] == ["trồng 500 cây xanh ven đường"]
