@@ -633,14 +633,18 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
         if not sep:
             break
         pos = t_end + sep.end()
-    if len(out) > 2 and any(_PLURAL_IN_TITLE.search(text, a, min(b + 5, stop)) for a, b in out[1:]):
-        # "A - Tổng Thanh tra Chính phủ, Phó Chánh án ..., Thứ trưởng các Bộ ...": a plural title
-        # shows the list goes on to the posts of others in a delegation; A holds the first
-        return out[:1]
     return out
 
 
 _PLURAL_IN_TITLE = re.compile(r"(?<!\w)các(?!\w)")
+
+
+def _others_posts(text: str, after: list[tuple[int, int]], stop: int) -> bool:
+    """Whether the titles written after a name are the posts of several people: three or more, one
+    after the first of them plural ("Thứ trưởng các Bộ ...")."""
+    return len(after) > 2 and any(_PLURAL_IN_TITLE.search(text, a, min(b + 5, stop)) for a, b in after[1:])
+
+
 _KINSHIP = frozenset({"bác", "chú", "cô", "dì", "cháu", "em", "mẹ", "bố", "cha", "cụ"})
 _TITLE_PREFIXES = frozenset(w for p in (*_HOLDER_WORDS, "tân") for w in (p, p.capitalize()))
 
@@ -824,6 +828,11 @@ def find(
             if after[-1][1] < next_cue and not gap.strip():
                 if nxt_name in v.surnames or _title_ends_at(text, next_cue, v):
                     after = []
+        if _others_posts(text, after, clause_end):
+            # "A - Tổng Thanh tra Chính phủ, Phó Chánh án ..., Thứ trưởng các Bộ ...": a plural title
+            # shows the list goes on to the posts of others in a delegation; A holds the first, but
+            # one named after a title ("Tổng Thanh tra Chính phủ A, Phó Chánh án ...") none of them
+            after = [] if before else after[:1]
         before = _through_bodies(before, bodies, cue_start)
         after = _through_bodies(after, bodies, clause_end)
         # "do đồng chí X – Ủy viên Bộ Chính trị làm Trưởng đoàn": the post held in this delegation

@@ -1710,6 +1710,17 @@ DELEGATION_LISTS = [
         [person("Phan Văn Nam", honorific="ông", titles=["Tổng Thanh tra Chính phủ"])],
         id="posts-of-others-after-a-plural-title",
     ),
+    P(
+        "Tháp tùng Chủ tịch nước có Bộ trưởng Bộ Công Thương Trần Văn Hải, Phó Trưởng ban Đối ngoại "
+        "Trung ương, Phó Chủ nhiệm Văn phòng Quốc hội, Thứ trưởng các Bộ Tư pháp, Nội vụ.",
+        [person("Trần Văn Hải", titles=["Bộ trưởng Bộ Công Thương"])],
+        id="named-after-a-title-then-posts-of-others",
+    ),
+    P(
+        "Dự hội nghị có ông Nguyễn Văn Hòa, Chủ tịch UBND tỉnh, Phó Bí thư Tỉnh ủy.",
+        [person("Nguyễn Văn Hòa", honorific="ông", titles=["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"])],
+        id="concurrent-posts-of-one-person",
+    ),
 ]
 
 
