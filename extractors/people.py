@@ -618,6 +618,19 @@ def scan_title(text: str, pos: int, v: Vocabulary, limit: int | None = None) -> 
     return end
 
 
+def _subject_of_next_clause(text: str, start: int, end: int, v: Vocabulary) -> bool:
+    """Whether a bare title after "Name, " opens the next clause as its subject ("... và Bộ trưởng Bộ
+    Công an A, Thủ tướng hoan nghênh ...": the Prime Minister named before, not A's post): the title
+    is a capitalized title word alone, with no body, and a verb that ends titles follows it
+    (data/title_end_verbs.txt: "cho biết", "hoan nghênh", "phát biểu" ...)."""
+    return (
+        text[start].isupper()
+        and v.title_re.fullmatch(text, start, end) is not None
+        and text.startswith(" ", end)
+        and _title_end_verbs().match(text, end + 1) is not None
+    )
+
+
 def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[int, int]]:
     m = re.match(r"\s*(?:–|-|,|\(|:)\s*", text[end:stop])
     if not m:
@@ -627,6 +640,8 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
     while pos < stop:
         t_end = scan_title(text, pos, v, limit=stop)
         if t_end is None or t_end <= pos:
+            break
+        if not out and text[end] == "," and _subject_of_next_clause(text, pos, t_end, v):
             break
         out.append((pos, t_end))
         sep = re.match(r"(?:,|\s[–-]|,? kiêm| và)\s+", text[t_end:stop])

@@ -853,6 +853,22 @@ TITLES = [
         [person("Phan Thị Hạnh", titles=["Tổng Giám đốc", "trưởng đoàn"])],
         id="head-of-the-delegation-after-the-name",
     ),
+    P(
+        "Sau khi nghe Bộ trưởng Bộ Tài chính Lê Minh Quang báo cáo, Thủ tướng hoan nghênh sự chủ động "
+        "của Bộ.",
+        [person("Lê Minh Quang", titles=["Bộ trưởng Bộ Tài chính"])],
+        id="a-bare-title-after-the-comma-is-the-next-clause-s-subject",
+    ),
+    P(
+        "Tại buổi làm việc với Thứ trưởng Trần Văn Minh, Phó Thủ tướng cho biết Chính phủ sẽ sớm có chỉ đạo.",
+        [person("Trần Văn Minh", titles=["Thứ trưởng"])],
+        id="another-person-s-title-as-subject",
+    ),
+    P(
+        "Ông Nguyễn Đức Hòa, chuyên gia kinh tế cho biết giá sẽ còn tăng.",
+        [person("Nguyễn Đức Hòa", honorific="ông", titles=["chuyên gia kinh tế"])],
+        id="a-lowercase-post-after-the-comma-stays",
+    ),
 ]
 
 
