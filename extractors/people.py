@@ -654,6 +654,13 @@ def _titles_after(text: str, end: int, v: Vocabulary, stop: int) -> list[tuple[i
 _PLURAL_IN_TITLE = re.compile(r"(?<!\w)các(?!\w)")
 
 
+def _plural_post(text: str, start: int, v: Vocabulary) -> bool:
+    """Whether the title at start is held by several people: its title word is followed by "các"
+    ("Bộ trưởng các Bộ Công Thương, Y tế", "Thứ trưởng các bộ, ngành")."""
+    m = v.title_re.match(text, start)
+    return m is not None and re.match(r"\s+các(?!\w)", text[m.end() : m.end() + 6]) is not None
+
+
 def _others_posts(text: str, after: list[tuple[int, int]], stop: int) -> bool:
     """Whether the titles written after a name are the posts of several people: three or more, one
     after the first of them plural ("Thứ trưởng các Bộ ...")."""
@@ -843,6 +850,9 @@ def find(
             if after[-1][1] < next_cue and not gap.strip():
                 if nxt_name in v.surnames or _title_ends_at(text, next_cue, v):
                     after = []
+        if after and _plural_post(text, after[0][0], v):
+            # "các Phó Thủ tướng A, B, C, Bộ trưởng các Bộ ...": a post held by several is no one's own
+            after = []
         if _others_posts(text, after, clause_end):
             # "A - Tổng Thanh tra Chính phủ, Phó Chánh án ..., Thứ trưởng các Bộ ...": a plural title
             # shows the list goes on to the posts of others in a delegation; A holds the first, but

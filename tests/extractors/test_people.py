@@ -1737,6 +1737,15 @@ DELEGATION_LISTS = [
         [person("Nguyễn Văn Hòa", honorific="ông", titles=["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"])],
         id="concurrent-posts-of-one-person",
     ),
+    P(
+        "Trả lời chất vấn có các Phó Thủ tướng Lê Văn Thành, Trần Hồng Hà, Bộ trưởng các Bộ Công "
+        "Thương, Y tế và Thống đốc Ngân hàng Nhà nước.",
+        [
+            person("Lê Văn Thành", titles=["Phó Thủ tướng"]),
+            person("Trần Hồng Hà", titles=["Phó Thủ tướng"]),
+        ],
+        id="a-post-held-by-several-is-no-one-s-own",
+    ),
 ]
 
 
