@@ -327,6 +327,11 @@ _RUN_ON = frozenset(
         "kết",
         "năm",
         "tháng",
+        "ngoài",
+        "riêng",
+        "còn",
+        "nếu",
+        "dù",
     ]
 )
 
@@ -1062,6 +1067,12 @@ def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:
     last_words = {m.name.rsplit(" ", 1)[-1] for m in mentions if m.name.count(" ") < 2}
     for m in mentions:
         words = m.name.split(" ")
+        if len(words) >= 4 and words[-1].lower() in _RUN_ON and words[-1][:1].isupper():
+            # "Nguyễn Hạnh Phúc Ngoài Bộ trưởng ...": a sentence's opening word, as the rules' names
+            # are cut (the tagger's too)
+            m.name = " ".join(words[:-1])
+            m.end = m.start + len(m.name)
+            continue
         shorter = " ".join(words[:-1])
         known = shorter in names or any(n.endswith(" " + shorter) for n in names)
         if len(words) < 3 or not known or words[-1] in last_words:

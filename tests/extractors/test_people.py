@@ -1670,6 +1670,11 @@ NOT_PERSONS = [
         [person("Đỗ Thị Hồng Nhung", honorific="em")],
         id="missing-period-before-an-honorific",
     ),
+    P(
+        "Tham dự có Phó Chủ tịch Quốc hội Trần Quang Minh Ngoài Bộ trưởng Y tế còn có đại diện các bộ.",
+        [person("Trần Quang Minh", titles=["Phó Chủ tịch Quốc hội"])],
+        id="missing-period-before-a-capitalized-opening-word",
+    ),
     P("Ở lượt trận cuối, Sông Lam Nghệ An hòa Đông Á Thanh Hóa 1-1.", [], id="clubs-named-by-a-province"),
     P(
         "Anh Nguyễn Thái Bình nhận giấy khen.",
