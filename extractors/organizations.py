@@ -1363,11 +1363,20 @@ class OrganizationTagger(SpanComponent):
         text = text_of(doc)
         found = [m for m in find(text, doc) if not _country_press(m.surface, self.vocabulary)]
         found += youth_teams(text, found, self.vocabulary)
-        tagged = _entities(doc, self.mentions_key, "ORGANIZATION")
+        # a club's span the tagger runs over a match verb holds two teams ("Bayern thắng Borussia
+        # Dortmund")
+        tagged = [
+            team
+            for a, b in _entities(doc, self.mentions_key, "ORGANIZATION")
+            for team in (_team_spans(text, a, b) if is_club_name(text[a:b]) else [(a, b)])
+        ]
         found = extended_by_model(text, tagged, found, self.vocabulary)
         found += from_model(text, tagged, found, self.vocabulary)
         found += _parties_abroad(text, found, self.vocabulary, joined_syllables(doc))
-        found = _not_persons(text, found, _entities(doc, self.mentions_key, "PERSON"), self.vocabulary)
+        persons = _entities(doc, self.mentions_key, "PERSON")
+        places = _entities(doc, self.mentions_key, "LOCATION")
+        found += clubs_among_persons(text, persons, places, found)
+        found = _not_persons(text, found, persons, self.vocabulary)
         found.sort(key=lambda m: m.start)
         _name_bracketed_abbreviations(text, found)
         return sorted(found + back_references(text, found, doc), key=lambda m: m.start)
@@ -1384,6 +1393,70 @@ def _not_persons(
     if not forms:
         return found
     return [m for m in found if m.surface not in forms or v.head_re.match(m.surface)]
+
+
+@cache
+def _club_words() -> frozenset[str]:
+    return lexicon.words("club_words.txt")
+
+
+def is_club_name(name: str) -> bool:
+    """Whether a name holds a word that marks a sports club's name (data/club_words.txt: "Borussia
+    Dortmund", "Leicester City", "Real Madrid"): no person's name does."""
+    return not _club_words().isdisjoint(name.split(" "))
+
+
+# club words that also stand in the names of places ("Mexico City", "United Kingdom")
+_PLACE_CLUB_WORDS = frozenset(["City", "United"])
+
+
+def clubs_among_persons(
+    text: str, persons: list[tuple[int, int]], places: list[tuple[int, int]], found: list[OrgMention]
+) -> list[OrgMention]:
+    """The clubs the statistical tagger calls persons or places ("Borussia Moenchengladbach",
+    "Arminia Bielefeld"): a name that holds a club word is a body (kind other), where no body is
+    found; a place's name only by a club word no place's name holds."""
+    taken = Intervals((m.start, m.end) for m in found)
+    out = []
+    spans = [(a, b, False) for a, b in persons] + [(a, b, True) for a, b in places]
+    for start, end, place in sorted(spans):
+        words = set(text[start:end].split(" "))
+        if words.isdisjoint(_club_words() - (_PLACE_CLUB_WORDS if place else frozenset())):
+            continue
+        for a, b in _team_spans(text, start, end):
+            if not taken.overlaps(a, b):
+                out.append(OrgMention(a, b, text[a:b], text[a:b], "other", tagged=True))
+    return out
+
+
+_TEAM_CONNECTORS = frozenset(
+    ["de", "di", "da", "del", "do", "dos", "das", "van", "von", "der", "den", "y", "e"]
+)
+
+
+def _team_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A club's span cut at the lowercase words inside it, one team on each side ("Arminia Bielefeld
+    hòa Borussia Moenchengladbach": a match report's verb); connectors stay ("Real de Madrid")."""
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    for m in re.finditer(r"\S+", text[start:end]):
+        a, b, w = start + m.start(), start + m.end(), m.group(0)
+        if w[:1].isupper() or w[:1].isdigit() or (run and w in _TEAM_CONNECTORS):
+            run = (run[0] if run else a, b)
+            continue
+        if run:
+            out.append(run)
+        run = None
+    if run:
+        out.append(run)
+    # a connector never ends a team's name; a lone word without a club word is a leftover of a
+    # scraped table ("Đội hình Tỉ lệ cược")
+    return [
+        (a, b)
+        for a, b in out
+        if text[a:b].rsplit(" ", 1)[-1] not in _TEAM_CONNECTORS
+        and (" " in text[a:b] or is_club_name(text[a:b]))
+    ]
 
 
 # a national or provincial youth team: an age group, then the country or province ("U20 Việt Nam",

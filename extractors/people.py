@@ -24,7 +24,7 @@ from vnnews.extractors.common import (
     text_of,
 )
 from vnnews.extractors.mention_features import word_clusters
-from vnnews.extractors.organizations import FIELD_LIST, mentions_of
+from vnnews.extractors.organizations import FIELD_LIST, is_club_name, mentions_of
 from vnnews.extractors.structure import byline_names
 from vnnews.extractors.text import is_foreign_word
 from vnnews.extractors.vocab import (
@@ -873,7 +873,7 @@ def find(
         mention.cue = mention.cue or bool(mention.titles)
     _share_list_titles(text, out, v)
     _share_plural_honorific(text, out, v)
-    return [m for m in out if m.cue or len(m.name.split(" ")) >= 2]
+    return [m for m in out if (m.cue or len(m.name.split(" ")) >= 2) and not is_club_name(m.name)]
 
 
 def _with_stage_names(

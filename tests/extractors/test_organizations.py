@@ -2174,3 +2174,48 @@ def test_the_party_organizing_board_stays_party(run) -> None:
     article = run("Ban Tổ chức Tỉnh ủy Long An hướng dẫn công tác cán bộ.")
     org = find_org(article, "Ban Tổ chức Tỉnh ủy Long An")
     assert org is not None and org.kind == "party", shown(article)
+
+
+# --- sports clubs the tagger reads as persons or places (data/club_words.txt) ------------------
+
+CLUBS = [
+    P(
+        "Ở vòng 30 Bundesliga, Arminia Bielefeld hòa Borussia Moenchengladbach 1-1 trên sân khách.",
+        ["Arminia Bielefeld", "Borussia"],
+        id="two-teams-around-a-match-verb",
+    ),
+    P(
+        "Hậu vệ Dani Carvajal chia tay Real Madrid sau mùa giải.",
+        ["Real Madrid"],
+        id="club-word-real",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLUBS)
+def test_a_club_the_tagger_misreads_is_a_body(run, text, expected) -> None:
+    assert_found(run(text), expected)
+
+
+def test_a_place_named_with_city_is_no_club(run) -> None:
+    article = run("Đoàn công tác đã đến Mexico City và Kansas City trong chuyến thăm.")
+    assert [o.name for o in article.organizations] == [], shown(article)
+
+
+@pytest.mark.parametrize(
+    ("span", "expected"),
+    [
+        (
+            "Arminia Bielefeld hòa Borussia Moenchengladbach",
+            ["Arminia Bielefeld", "Borussia Moenchengladbach"],
+        ),
+        ("Real de Madrid", ["Real de Madrid"]),
+        ("Leicester City thắng đậm Celta Vigo", ["Leicester City", "Celta Vigo"]),
+        ("Bayern thắng Tỉ", ["Bayern"]),
+    ],
+    ids=["match-verb", "connector-stays", "two-words-of-verb", "lone-leftover-word-dropped"],
+)
+def test_team_spans(span: str, expected: list[str]) -> None:
+    from vnnews.extractors.organizations import _team_spans
+
+    assert [span[a:b] for a, b in _team_spans(span, 0, len(span))] == expected

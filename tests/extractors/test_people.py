@@ -1677,6 +1677,11 @@ NOT_PERSONS = [
     ),
     P("Ở lượt trận cuối, Sông Lam Nghệ An hòa Đông Á Thanh Hóa 1-1.", [], id="clubs-named-by-a-province"),
     P(
+        "Ở vòng 30 Bundesliga, Arminia Bielefeld hòa Borussia Moenchengladbach 1-1 trên sân khách.",
+        [],
+        id="foreign-clubs-named-with-a-club-word",
+    ),
+    P(
         "Anh Nguyễn Thái Bình nhận giấy khen.",
         [person("Nguyễn Thái Bình", honorific="anh")],
         id="given-name-like-a-province",
