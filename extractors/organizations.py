@@ -1367,7 +1367,7 @@ class OrganizationTagger(SpanComponent):
         # Dortmund")
         tagged = [
             team
-            for a, b in _entities(doc, self.mentions_key, "ORGANIZATION")
+            for a, b in _split_at_scores(text, _entities(doc, self.mentions_key, "ORGANIZATION"))
             for team in (_team_spans(text, a, b) if is_club_name(text[a:b]) else [(a, b)])
         ]
         found = extended_by_model(text, tagged, found, self.vocabulary)
@@ -1489,12 +1489,13 @@ def _balanced(surface: str) -> bool:
     )
 
 
-_SCORE = re.compile(r"(?<!\S)\d{1,2}[-–]\d{1,2}(?!\S)")
+# a match's score, or the "vs" between two teams ("U20 Costa Rica vs U20 Zambia")
+_SCORE = re.compile(r"(?<!\S)(?:\d{1,2}[-–]\d{1,2}|vs\.?)(?!\S)")
 
 
 def _split_at_scores(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Tagged spans cut at a match's score, one team on each side ("Everton 2-1 Southampton",
-    "West Brom 1-0"): a score is never a word of a name."""
+    """Tagged spans cut at a match's score or a "vs", one team on each side ("Everton 2-1
+    Southampton", "West Brom 1-0", "U20 Costa Rica vs U20 Zambia"): neither is a word of a name."""
     out = []
     for start, end in spans:
         for score in _SCORE.finditer(text, start, end):

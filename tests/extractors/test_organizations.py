@@ -2189,6 +2189,11 @@ CLUBS = [
         ["Real Madrid"],
         id="club-word-real",
     ),
+    P(
+        "Kết quả trận U20 Costa Rica vs U20 Zambia sẽ quyết định ngôi đầu bảng.",
+        ["U20 Costa Rica", "U20 Zambia"],
+        id="two-teams-around-vs",
+    ),
 ]
 
 
