@@ -30,12 +30,14 @@ def _referee(shared_dev):
 # weights retrained with the documented command, names and bodies): dates 0.974, event_date 0.861,
 # people 0.947, titles 0.943, organizations 0.881, activities 0.637, overall 0.874. Seventh session
 # (bodies the tagger reads whole, the tagger's own gazetteer): organizations 0.886, overall 0.875.
+# Eighth session (delegation lists and subjects in titles; the activities' non-activity traps and
+# the tagger reading the sentences with "đã"): titles 0.949, activities 0.632, overall 0.875.
 # The targets live in the issues.
 FLOORS = {
     "dates": 0.95,
     "event_date": 0.84,
     "people": 0.925,
-    "titles": 0.92,
+    "titles": 0.93,
     "organizations": 0.865,
     "activities": 0.615,
 }
