@@ -1062,7 +1062,9 @@ def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:
     """A name that is another mention's name plus one word ("Lan Anh Trao", "Nguyễn Thị Lan Anh
     Trước" beside "Lan Anh", "Nguyễn Thị Lan Anh") took the next sentence's first word for want of
     a period: it ends before that word, when the article writes that word in lowercase too and no
-    mention ends with it ("Thơm" of "Nguyễn Anh Thơm" beside "LS Thơm" is a name)."""
+    mention ends with it ("Thơm" of "Nguyễn Anh Thơm" beside "LS Thơm" is a name). A name of four
+    words or more that ends on a capitalized run-on word ("Ngoài", "Trong", "Năm" ...) ends before
+    it in any case, as the rules' own names do."""
     names = {m.name for m in mentions}
     last_words = {m.name.rsplit(" ", 1)[-1] for m in mentions if m.name.count(" ") < 2}
     for m in mentions:
