@@ -1278,7 +1278,11 @@ def _written_as_place(
         # "Mường Nhé", "Thất Sơn": a district's name, and neither a surname nor a middle name opens
         # it (a player is named by his last two names: "Thanh Bình", "Xuân Trường")
         return True
-    return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places()
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and name in admin_places():
+        return True
+    # "làm việc ở Bắc Từ Liêm": the capitalized word before completes a district's name
+    before = re.search(rf"(?<!\S){CAP}[ ]$", text[max(0, start - 12) : start])
+    return before is not None and before.group(0) + name in admin_places()
 
 
 def _body_after_title(text: str, start: int, end: int, v: Vocabulary) -> bool:

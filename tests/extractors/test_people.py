@@ -1682,6 +1682,16 @@ NOT_PERSONS = [
         id="foreign-clubs-named-with-a-club-word",
     ),
     P(
+        "Anh Hoàng làm việc ở Bắc Từ Liêm nhiều năm nay.",
+        [person("Hoàng", honorific="anh")],
+        id="district-completed-by-the-capitalized-word-before",
+    ),
+    P(
+        "Diện tích đất thu hồi của Dự án Long Thành là 5.000 ha.",
+        [],
+        id="a-project-named-after-a-place",
+    ),
+    P(
         "Anh Nguyễn Thái Bình nhận giấy khen.",
         [person("Nguyễn Thái Bình", honorific="anh")],
         id="given-name-like-a-province",
