@@ -36,6 +36,15 @@ def run(extractor):
 
 
 @pytest.fixture(scope="session")
+def shared_train() -> Path:
+    """The shared training corpus; tests that need it skip cleanly when it is absent."""
+    train = SHARED / "corpus" / "train"
+    if not (train / "articles.jsonl").exists():
+        pytest.skip("../shared/corpus/train is not available here")
+    return train
+
+
+@pytest.fixture(scope="session")
 def shared_dev() -> Path:
     """The shared dev corpus; tests that need it skip cleanly when it is absent."""
     dev = SHARED / "corpus" / "dev"

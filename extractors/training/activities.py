@@ -166,6 +166,48 @@ def load_split(corpus: Path, split: str, cache: Path | None) -> list[Article]:
     return arts
 
 
+INPUTS_FILE = "inputs.sha256"
+# the data files the tagger's and the span decision's features read
+INPUT_DATA = ("activity_cues.tsv", "activity_traps.tsv", "word_clusters.tsv")
+
+
+def input_fingerprints(train: Sequence[Article]) -> dict[str, str]:
+    """SHA-256 of what the two models learn from, by name: "train-pipeline" for the pipeline's output
+    on train/ (text, words, sentences, the rules' items, the people's titles, the located gold: every
+    field of Article but the time), and each data file of INPUT_DATA. A change to the people or
+    organizations rules moves the first: the span decision's features read the people's titles."""
+    import hashlib
+
+    rows = [{k: v for k, v in asdict(a).items() if k != "ms"} for a in train]
+    blob = json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return {"train-pipeline": hashlib.sha256(blob).hexdigest(), **data_fingerprints()}
+
+
+def data_fingerprints() -> dict[str, str]:
+    """SHA-256 of each data file of INPUT_DATA, by file name."""
+    import hashlib
+    from importlib import resources
+
+    data = resources.files("vnnews.extractors").joinpath("data")
+    return {name: hashlib.sha256(data.joinpath(name).read_bytes()).hexdigest() for name in INPUT_DATA}
+
+
+def write_inputs(folder: Path, train: Sequence[Article]) -> None:
+    """Record, beside the models just trained, the fingerprints of what they were trained with."""
+    lines = [f"{digest}  {name}\n" for name, digest in input_fingerprints(train).items()]
+    (folder / INPUTS_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def recorded_inputs(folder: Path | None = None) -> dict[str, str]:
+    """The fingerprints recorded beside the shipped models (or the models in folder), by name."""
+    path = (folder or am.MODEL_DIR) / INPUTS_FILE
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        out[name] = digest
+    return out
+
+
 def bio(art: Article, scheme: str = LABEL_SCHEME) -> list[tuple[list, list[str]]]:
     """(features, BIO labels) of each sentence of an article. A gold span covers the words that
     overlap it (a gold boundary inside an underthesea word takes the whole word)."""
@@ -756,6 +798,7 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
         print(f"wrote {rpath} ({len(weights)} weights)", file=sys.stderr)
+        write_inputs(args.out, train)
     if args.evaluate:
         arts = load_split(args.corpus, args.evaluate, args.cache)
         tagger = am.ActivityTagger((args.out or am.MODEL_DIR) / am.MODEL_FILE)

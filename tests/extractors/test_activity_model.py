@@ -391,3 +391,28 @@ def test_the_sentences_the_tagger_reads(nlp, monkeypatch: pytest.MonkeyPatch, re
     finally:
         am._cue_re.cache_clear()
     assert [text_of(doc)[words[idx[0]][0] : words[idx[-1]][1]] for idx, _ in read] == expected
+
+
+RETRAIN = "python -m vnnews.extractors.training.activities --out extractors/models/activities/"
+
+
+def test_the_shipped_models_were_trained_with_today_s_data_files() -> None:
+    """The cue lexicon, the traps and the word clusters the features read are the ones the shipped
+    tagger and span decision were trained with (their SHA-256, recorded by the training command):
+    change one, then retrain with RETRAIN."""
+    from vnnews.extractors.training import activities as training
+
+    recorded = training.recorded_inputs()
+    assert {name: recorded.get(name) for name in training.INPUT_DATA} == training.data_fingerprints()
+
+
+def test_the_shipped_models_were_trained_on_today_s_pipeline_output(shared_train) -> None:
+    """The span decision's features read the pipeline's output on train/ (the rules' items, the
+    people's titles): a change to the people, bodies or activity rules moves it, and the one
+    training command then gives other weights. Retrain with RETRAIN after such a change."""
+    from vnnews.extractors.training import activities as training
+
+    train = training.prepare(shared_train.parent, "train")
+    assert (
+        training.recorded_inputs()["train-pipeline"] == training.input_fingerprints(train)["train-pipeline"]
+    )
