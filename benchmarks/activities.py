@@ -1,4 +1,6 @@
-"""Activities: the cue rules alone, the learned tagger alone, the hand gating (the tagger only where
+"""Activities: rules, tagger, hand gating and span decision, on dev and by cross-validation on train.
+
+The cue rules alone, the learned tagger alone, the hand gating (the tagger only where
 the rules find fewer than two items) and the learned span decision (the reranker hybrid), on
 ../shared/corpus/dev (all 51, the first 21 reports, the other 30) and by k-fold cross-validation on
 ../shared/corpus/train, with the ms/article each adds to the rules, in one run.
