@@ -1731,6 +1731,8 @@ def test_kind(run, text, name, kind) -> None:
 
 EXPAND = [
     P("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh", id="chqs"),
+    P("FIFA", "Liên đoàn Bóng đá Quốc tế", id="international-sports-federation"),
+    P("FBI", "Cục Điều tra Liên bang Mỹ", id="foreign-agency"),
     P("Ban CHQS huyện", "Ban Chỉ huy Quân sự huyện", id="ban-chqs"),
     P("UBND huyện", "Ủy ban nhân dân huyện", id="ubnd"),
     P("HĐND tỉnh", "Hội đồng nhân dân tỉnh", id="hdnd"),
@@ -2179,6 +2181,11 @@ def test_the_party_organizing_board_stays_party(run) -> None:
 # --- sports clubs the tagger reads as persons or places (data/club_words.txt) ------------------
 
 CLUBS = [
+    P(
+        "FIFA vừa công bố bảng xếp hạng mới, trong khi UEFA chưa lên tiếng.",
+        ["Liên đoàn Bóng đá Quốc tế", "Liên đoàn Bóng đá châu Âu"],
+        id="football-federations-by-their-abbreviations",
+    ),
     P(
         "Ở vòng 30 Bundesliga, Arminia Bielefeld hòa Borussia Moenchengladbach 1-1 trên sân khách.",
         ["Arminia Bielefeld", "Borussia"],
