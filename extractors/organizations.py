@@ -221,8 +221,8 @@ def _find(text: str, doc: Doc | None) -> list[OrgMention]:
             end = fields.end()  # no item is a body or a place of its own ("Sở Y tế, Công an và ...")
         surface = text[start:end]
         if (
-            surface in adhoc()
-            or expand(surface) in adhoc()  # "BTC": the organizing committee, abbreviated
+            fold(surface) in _adhoc_folded()  # in any case: "Ban tổ chức", "Ban Tổ chức"
+            or fold(expand(surface)) in _adhoc_folded()  # "BTC": the organizing committee, abbreviated
             or _PLURAL_BEFORE.search(text, max(0, start - 8), start)
         ):
             pos = end
