@@ -1525,6 +1525,19 @@ def _clean_span(text: str, start: int, end: int, v: Vocabulary) -> tuple[int, in
         if words[-2][2][:1].isupper() and not is_foreign_word(words[-2][2]) and pair in word_clusters()[1]:
             break  # "Đảng Dân chủ Tự do": the syllable ends a capitalized word of the language
         words.pop()
+    # "Bộ An ninh nội địa Elaine Duke", "ELN Pablo Beltrán": the name of the person who holds the post
+    # after the body's name, unless what is left is a person too (two players listed without a
+    # comma: "Mona Barthel Svetlana Kuznetsova")
+    for k in (3, 2):
+        rest = " ".join(w[2] for w in words[:-k])
+        if (
+            len(words) > k
+            and reads_as_foreign_person(" ".join(w[2] for w in words[-k:]), v)
+            and not reads_as_foreign_person(rest, v)
+            and foreign_name_pair(" ".join(w[2] for w in words), v) is None
+        ):
+            words = words[:-k]
+            break
     return (words[0][0], words[-1][1]) if words else (start, start)
 
 
@@ -1705,6 +1718,8 @@ def from_model(
             continue
         if surface in v.places or surface in v.countries or surface in admin_places():
             continue  # a country or a place, not a body
+        if surface in lexicon.words("religions.txt"):
+            continue  # "tín đồ Hồi giáo": a faith, not a body
         if surface.split(" ")[0] in lexicon.words("competition_words.txt") or any(
             surface.startswith(w + " ") for w in lexicon.words("competition_words.txt") if " " in w
         ):

@@ -1540,6 +1540,18 @@ def test_no_body(run, text) -> None:
 
 NOT_A_BODY = [
     P(
+        "Nhiều tín đồ Hồi giáo và Cơ đốc giáo tham dự lễ cầu nguyện cùng Giáo hội Phật giáo Việt Nam.",
+        ["Giáo hội Phật giáo Việt Nam"],
+        ["hồi giáo", "cơ đốc giáo"],
+        id="religions-are-faiths-not-bodies",
+    ),
+    P(
+        "Trưởng đoàn đàm phán của nhóm ELN Pablo Beltrán đã có mặt tại buổi lễ.",
+        ["ELN"],
+        ["pablo", "beltrán"],
+        id="the-holder-s-name-after-a-tagged-body",
+    ),
+    P(
         "Hội nghị sơ kết do Sở Nội vụ chủ trì đã thống nhất nhiều giải pháp.",
         ["Sở Nội vụ"],
         ["hội nghị"],
