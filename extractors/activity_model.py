@@ -422,7 +422,8 @@ def sentences_of(text: str, words: Words, sentences: Sequence[tuple[int, int]]) 
 # untuned articles 0.387 -> 0.394; the 21 reports the rules were written on fall 0.733 -> 0.709 (so
 # does dev as a whole, 0.650 -> 0.632). An earlier trial, before the ceremony, talk and decoration
 # traps, lost on both parts of dev; "vừa", "đang", "tiếp tục", the future and advice words, or every
-# sentence did no better on CV (ACTIVITIES_RESULTS.md).
+# sentence did no better on CV (ACTIVITIES_RESULTS.md). It costs about 2-3 points of the pipeline's
+# time (benchmarks/components_cost.py): "đã" stands in most sentences of the news.
 READ_ALSO: tuple[str, ...] = ("đã",)
 
 
