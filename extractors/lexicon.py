@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from vnnews.extractors.text import fix_tone_placement
 
@@ -104,3 +106,29 @@ def trie_alternation(forms: Iterable[str], any_space: bool = True) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return emit(trie)
+
+
+# --- what a trained model was built from --------------------------------------------------------
+
+# beside a shipped model: "<sha256>  <name>" a line, the inputs it was trained with
+FINGERPRINTS_FILE = "inputs.sha256"
+
+
+def fingerprints(names: Iterable[str]) -> dict[str, str]:
+    """SHA-256 of each named data file under extractors/data, by file name."""
+    return {name: hashlib.sha256(_path(name).read_bytes()).hexdigest() for name in names}
+
+
+def write_fingerprints(folder: Path, digests: dict[str, str]) -> None:
+    """Record digests (name -> SHA-256) in folder's FINGERPRINTS_FILE, one "<digest>  <name>" a line."""
+    lines = [f"{digest}  {name}\n" for name, digest in digests.items()]
+    (folder / FINGERPRINTS_FILE).write_text("".join(lines), encoding="utf-8")
+
+
+def read_fingerprints(folder: Path) -> dict[str, str]:
+    """The digests recorded in folder's FINGERPRINTS_FILE, by name."""
+    out = {}
+    for line in (folder / FINGERPRINTS_FILE).read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        out[name] = digest
+    return out

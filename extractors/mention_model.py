@@ -17,7 +17,6 @@ mention is then cut at the syllable where capitalization changes.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -157,30 +156,22 @@ def bio_spans(ids: list[int], tags: list[str]) -> list[TokenSpan]:
 
 # the data files the model's features read, beside the feature code: a model is valid only with the
 # ones it was trained with (extractors/models/mentions/inputs.sha256, written by the training)
-INPUTS_FILE = "inputs.sha256"
 INPUT_DATA = ("mention_gazetteer.tsv", "word_clusters.tsv")
 
 
 def input_fingerprints() -> dict[str, str]:
     """SHA-256 of each of the data files the features read (INPUT_DATA), by file name."""
-    data = resources.files("vnnews.extractors").joinpath("data")
-    return {name: hashlib.sha256(data.joinpath(name).read_bytes()).hexdigest() for name in INPUT_DATA}
+    return lexicon.fingerprints(INPUT_DATA)
 
 
 def write_inputs(folder: Path) -> None:
     """Record, beside a model just trained, the fingerprints of the data files it was trained with."""
-    lines = [f"{digest}  {name}\n" for name, digest in input_fingerprints().items()]
-    (folder / INPUTS_FILE).write_text("".join(lines), encoding="utf-8")
+    lexicon.write_fingerprints(folder, input_fingerprints())
 
 
 def recorded_inputs(folder: Path | None = None) -> dict[str, str]:
     """The fingerprints recorded beside the shipped model (or the model in folder), by file name."""
-    path = (folder or default_model_path().parent) / INPUTS_FILE
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        out[name] = digest
-    return out
+    return lexicon.read_fingerprints(folder or default_model_path().parent)
 
 
 @cache

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from vnnews.extractors import activity_model as am
 from vnnews.extractors import activity_rerank as rr
+from vnnews.extractors import lexicon
 
 SEED = 16
 LABEL_SCHEME = "two"  # "two": ACT and OPT; "one": every gold activity is ACT
@@ -166,7 +167,6 @@ def load_split(corpus: Path, split: str, cache: Path | None) -> list[Article]:
     return arts
 
 
-INPUTS_FILE = "inputs.sha256"
 # the data files the tagger's and the span decision's features read
 INPUT_DATA = ("activity_cues.tsv", "activity_traps.tsv", "word_clusters.tsv")
 
@@ -185,27 +185,17 @@ def input_fingerprints(train: Sequence[Article]) -> dict[str, str]:
 
 def data_fingerprints() -> dict[str, str]:
     """SHA-256 of each data file of INPUT_DATA, by file name."""
-    import hashlib
-    from importlib import resources
-
-    data = resources.files("vnnews.extractors").joinpath("data")
-    return {name: hashlib.sha256(data.joinpath(name).read_bytes()).hexdigest() for name in INPUT_DATA}
+    return lexicon.fingerprints(INPUT_DATA)
 
 
 def write_inputs(folder: Path, train: Sequence[Article]) -> None:
     """Record, beside the models just trained, the fingerprints of what they were trained with."""
-    lines = [f"{digest}  {name}\n" for name, digest in input_fingerprints(train).items()]
-    (folder / INPUTS_FILE).write_text("".join(lines), encoding="utf-8")
+    lexicon.write_fingerprints(folder, input_fingerprints(train))
 
 
 def recorded_inputs(folder: Path | None = None) -> dict[str, str]:
     """The fingerprints recorded beside the shipped models (or the models in folder), by name."""
-    path = (folder or am.MODEL_DIR) / INPUTS_FILE
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        digest, _, name = line.partition("  ")
-        out[name] = digest
-    return out
+    return lexicon.read_fingerprints(folder or am.MODEL_DIR)
 
 
 def bio(art: Article, scheme: str = LABEL_SCHEME) -> list[tuple[list, list[str]]]:
