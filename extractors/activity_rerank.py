@@ -62,6 +62,7 @@ class Context:
 
 
 _SYL = re.compile(r"[^\W_]+")
+_SPACES = re.compile(r"\s*")
 _DIGIT = re.compile(r"\d")
 _BEFORE = re.compile(r"[\s]*$")
 
@@ -237,7 +238,7 @@ def ceremony_cut(text: str, start: int, end: int) -> int | None:
     m = traps().not_activity.match(text, start, end)
     if m is None or not m.group("ceremony"):
         return start
-    rest = len(text) - len(text[m.end() :].lstrip())
+    rest = _SPACES.match(text, m.end()).end()  # past the spaces, without copying the article's rest
     return rest if len(_SYL.findall(text, rest, end)) >= 2 else None
 
 
