@@ -243,8 +243,6 @@ def _find(text: str, doc: Doc | None) -> list[OrgMention]:
             pos = end
             continue
         kind = _kind(name, head.kind if head else "other", v)
-        if fold(name) in _adhoc_folded():
-            kind = "other"  # "Ban tổ chức" of an event (and "BTC"): ad hoc, not the party's board
         # "Đội tuyển U20 Việt Nam" is the team "U20 Việt Nam" too
         team = _TEAM_HEAD.match(surface)
         team_name = surface[team.end() :] if team else ""
@@ -1395,19 +1393,22 @@ def _not_persons(
     return [m for m in found if m.surface not in forms or v.head_re.match(m.surface)]
 
 
-@cache
-def _club_words() -> frozenset[str]:
-    return lexicon.words("club_words.txt")
-
-
-def is_club_name(name: str) -> bool:
-    """Whether a name holds a word that marks a sports club's name (data/club_words.txt: "Borussia
-    Dortmund", "Leicester City", "Real Madrid"): no person's name does."""
-    return not _club_words().isdisjoint(name.split(" "))
-
-
 # club words that also stand in the names of places ("Mexico City", "United Kingdom")
 _PLACE_CLUB_WORDS = frozenset(["City", "United"])
+
+
+@cache
+def _club_words(in_places: bool = False) -> frozenset[str]:
+    """data/club_words.txt; in_places: without the words that places' names hold too."""
+    words = lexicon.words("club_words.txt")
+    return words - _PLACE_CLUB_WORDS if in_places else words
+
+
+def is_club_name(name: str, place: bool = False) -> bool:
+    """Whether a name holds a word that marks a sports club's name (data/club_words.txt: "Borussia
+    Dortmund", "Leicester City", "Real Madrid"): no person's name does; place: a name the tagger
+    calls a place, which only a club word no place's name holds makes a club ("Mexico City")."""
+    return not _club_words(place).isdisjoint(name.split(" "))
 
 
 def clubs_among_persons(
@@ -1420,8 +1421,7 @@ def clubs_among_persons(
     out = []
     spans = [(a, b, False) for a, b in persons] + [(a, b, True) for a, b in places]
     for start, end, place in sorted(spans):
-        words = set(text[start:end].split(" "))
-        if words.isdisjoint(_club_words() - (_PLACE_CLUB_WORDS if place else frozenset())):
+        if not is_club_name(text[start:end], place):
             continue
         for a, b in _team_spans(text, start, end):
             if not taken.overlaps(a, b):
@@ -1703,10 +1703,11 @@ def from_model(
     text: str, spans: list[tuple[int, int]], found: list[OrgMention], v: Vocabulary
 ) -> list[OrgMention]:
     """Bodies the statistical tagger found and the rules did not: each canonicalized by the same
-    expansion ("NHNN" → "Ngân hàng Nhà nước") and given the kind of its head, else of its words."""
+    expansion ("NHNN" → "Ngân hàng Nhà nước") and given the kind of its head, else of its words.
+    spans: the tagger's, already cut at scores and between teams (OrganizationTagger.find)."""
     taken = Intervals((m.start, m.end) for m in found)
     out = []
-    for start, end in _split_at_scores(text, spans):
+    for start, end in spans:
         start, end = _clean_span(text, start, end, v)
         # "công ty Ethio Telecom", "đại học Quốc tế Tokyo": the name after a lower-case head; the
         # head is written with it, so the mention keeps it and the bare name is another writing
