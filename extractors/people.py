@@ -297,6 +297,14 @@ def _cue_before(text: str, start: int, v: Vocabulary) -> tuple[str | None, str |
 _TITLE_MODIFIERS = frozenset(
     ["thứ", "nhất", "hai", "ba", "dự", "khuyết", "thường", "trực", "nhiệm", "phụ", "trách"]
 )
+
+
+def _ends_on_run_on_word(words: list[str]) -> bool:
+    """Whether a name of four words or more ends on a capitalized run-on word ("... Trương Thị Mai
+    Qua", "... Nguyễn Hạnh Phúc Ngoài"): the next sentence's opening word, its period missing."""
+    return len(words) >= 4 and words[-1][:1].isupper() and words[-1].lower() in _RUN_ON
+
+
 # Honorifics that open the next sentence when a period is missing ("Lan Anh Cô bé ..."); not
 # "Anh", a given name too.
 _RUN_ON_HONORIFICS = frozenset(["Ông", "Bà", "Cô", "Chị", "Em", "Cháu", "Bác", "Chú"])
@@ -787,7 +795,7 @@ def find(
                 name = name[:hyphen]
                 break
         syllables = name.split(" ")
-        if len(syllables) >= 4 and syllables[-1].lower() in _RUN_ON:
+        if _ends_on_run_on_word(syllables):
             name = name[: name.rfind(" ")]  # "... Trương Thị Mai Qua 3 năm": a missing period
         elif len(syllables) >= 3 and syllables[-1] in _RUN_ON_HONORIFICS:
             name = name[: name.rfind(" ")]  # "... Nguyễn Thị Lan Anh Cô bé ...": the same
@@ -1069,9 +1077,7 @@ def _trim_run_on_words(text: str, mentions: list[Mention]) -> None:
     last_words = {m.name.rsplit(" ", 1)[-1] for m in mentions if m.name.count(" ") < 2}
     for m in mentions:
         words = m.name.split(" ")
-        if len(words) >= 4 and words[-1].lower() in _RUN_ON and words[-1][:1].isupper():
-            # "Nguyễn Hạnh Phúc Ngoài Bộ trưởng ...": a sentence's opening word, as the rules' names
-            # are cut (the tagger's too)
+        if _ends_on_run_on_word(words):  # "Nguyễn Hạnh Phúc Ngoài Bộ trưởng ...", the tagger's too
             m.name = " ".join(words[:-1])
             m.end = m.start + len(m.name)
             continue
