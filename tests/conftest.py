@@ -35,19 +35,21 @@ def run(extractor):
     return _run
 
 
+def _shared_split(name: str) -> Path:
+    """A split of the shared corpus; skips the test cleanly when it is absent."""
+    folder = SHARED / "corpus" / name
+    if not (folder / "articles.jsonl").exists():
+        pytest.skip(f"../shared/corpus/{name} is not available here")
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shared_train() -> Path:
     """The shared training corpus; tests that need it skip cleanly when it is absent."""
-    train = SHARED / "corpus" / "train"
-    if not (train / "articles.jsonl").exists():
-        pytest.skip("../shared/corpus/train is not available here")
-    return train
+    return _shared_split("train")
 
 
 @pytest.fixture(scope="session")
 def shared_dev() -> Path:
     """The shared dev corpus; tests that need it skip cleanly when it is absent."""
-    dev = SHARED / "corpus" / "dev"
-    if not (dev / "articles.jsonl").exists():
-        pytest.skip("../shared/corpus/dev is not available here")
-    return dev
+    return _shared_split("dev")

@@ -241,16 +241,12 @@ def test_the_rules_switch(text, rules, learned) -> None:
         assert Extractor(nlp).extract(text, title=TITLE, published="2024").event.date == expected
 
 
-def test_the_shipped_weights_are_what_the_training_command_writes(tmp_path) -> None:
+def test_the_shipped_weights_are_what_the_training_command_writes(tmp_path, shared_train) -> None:
     """The documented command rebuilds the shipped file byte for byte: a change to the date rules
     that moves the features shows up here, and the weights are retrained with it."""
     import subprocess
     import sys
 
-    from tests.conftest import SHARED
-
-    if not (SHARED / "corpus" / "train" / "articles.jsonl").exists():
-        pytest.skip("../shared/corpus/train is not available here")
     subprocess.run(
         [
             sys.executable,
@@ -259,7 +255,7 @@ def test_the_shipped_weights_are_what_the_training_command_writes(tmp_path) -> N
             "--out",
             str(tmp_path),
             "--corpus",
-            str(SHARED / "corpus"),
+            str(shared_train.parent),
         ],
         check=True,
         capture_output=True,
