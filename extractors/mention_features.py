@@ -91,13 +91,18 @@ def _cluster_features(
 GAZETTEER_FILE = "mention_gazetteer.tsv"
 
 
+def _phrase(form: str) -> str:
+    """A lexicon form as the gazetteer holds it: lower case, single spaces."""
+    return _SPACE.sub(" ", form.lower()).strip()
+
+
 def gazetteer_rows_from_lexicons() -> list[tuple[str, str]]:
     """(lexicon name, lower-cased phrase) of every phrase of the rule lexicons the tagger reads
     (_LEXICONS), sorted: what `training.gazetteer` writes to GAZETTEER_FILE."""
     rows: set[tuple[str, str]] = set()
     for name, (path, columns) in _LEXICONS.items():
         for row in lexicon.rows(path, columns):
-            phrase = _SPACE.sub(" ", row[0].lower()).strip()
+            phrase = _phrase(row[0])
             if phrase:
                 rows.add((name, phrase))
     return sorted(rows)
@@ -111,7 +116,7 @@ def gazetteer_rows(name: str = GAZETTEER_FILE) -> tuple[tuple[str, str], ...]:
     validated (LexiconError when a row names no known lexicon or is not lower case)."""
     out = []
     for kind, phrase in lexicon.rows(name, (2, 2)):
-        if kind not in _LEXICONS or phrase != _SPACE.sub(" ", phrase.lower()).strip():
+        if kind not in _LEXICONS or phrase != _phrase(phrase):
             raise lexicon.LexiconError(f"{name}: bad row {kind!r} {phrase!r}")
         out.append((kind, phrase))
     return tuple(out)
